@@ -1,0 +1,3 @@
+"""briefing: offline, multilingual, cited briefs from news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,93 @@
+"""The whole run: inputs -> articles -> findings -> brief -> files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.analyze import analyze
+from briefing.consolidate import consolidate
+from briefing.errors import InputError
+from briefing.fsio import atomic_write_bytes, atomic_write_text
+from briefing.models import Article, Brief
+
+log = logging.getLogger("briefing")
+FORMATS = ("json", "html", "pdf")
+
+
+@dataclass
+class RunOptions:
+    formats: Sequence[str] = FORMATS
+    as_of: dt.date | None = None
+    title: str = "Briefing"
+    jobs: int = 1
+    quiet: bool = False
+
+
+def choose_as_of(articles: Sequence[Article], given: dt.date | None) -> dt.date:
+    """The brief speaks from ``given``, else from its newest dated article, else today."""
+    if given is not None:
+        return given
+    dates = [a.published for a in articles if a.published is not None]
+    return max(dates) if dates else dt.date.today()
+
+
+def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
+    if not articles:
+        raise InputError("no usable article in the input")
+    provisional = choose_as_of(articles, opts.as_of)
+    progress = None
+    bar = None
+    if not opts.quiet and sys.stderr.isatty() and len(articles) > 20:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(articles), unit="article", file=sys.stderr)
+        progress = bar.update
+    try:
+        findings = analyze(articles, provisional, jobs=opts.jobs, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    # Publication dates may have been inferred from the texts: choose again.
+    # (merge_events judges past/upcoming against this final date.)
+    as_of = choose_as_of([f.article for f in findings], opts.as_of)
+    brief = consolidate(findings, as_of, opts.title)
+    check_citations(brief)
+    return brief
+
+
+def check_citations(brief: Brief) -> None:
+    """Every citation must be verbatim source text: a bug here must never reach a reader."""
+    texts = {a.id: a.text for a in brief.sources}
+    for c in brief.citations():
+        c.check(texts[c.source])
+
+
+def write_outputs(
+    brief: Brief, out_dir: Path, formats: Sequence[str], stem: str = "brief"
+) -> list[Path]:
+    """Render every format first, then write each atomically: a failed render leaves the
+    previous brief untouched."""
+    from briefing.render.json_brief import render_json
+
+    rendered: list[tuple[Path, bytes]] = []
+    if "json" in formats:
+        rendered.append((out_dir / f"{stem}.json", render_json(brief).encode("utf-8")))
+    if "html" in formats:
+        from briefing.render.html import render_html
+
+        rendered.append((out_dir / f"{stem}.html", render_html(brief).encode("utf-8")))
+    if "pdf" in formats:
+        from briefing.render.pdf import render_pdf
+
+        rendered.append((out_dir / f"{stem}.pdf", render_pdf(brief)))
+    for path, data in rendered:
+        atomic_write_bytes(path, data)
+    return [p for p, _ in rendered]
+
+
+__all__ = ["FORMATS", "RunOptions", "atomic_write_text", "build_brief", "write_outputs"]

@@ -1,0 +1,40 @@
+"""What every extractor sees of one article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from briefing.models import Actor, Article, Citation, Mention, Sentence
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    article: Article
+    doc: Doc
+    lang: str
+    as_of: dt.date
+    # Filled by the actors extractor, read by the others.
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def norm(self) -> str:
+        """Same-length normalised text (see :mod:`briefing.nlp.normalize`)."""
+        return self.doc._.norm
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.doc._.sentences
+
+    def cite(self, sentence: Sentence) -> Citation:
+        return sentence.citation(self.article.id)
+
+    def mentions_in(self, sentence: Sentence) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == sentence.index]

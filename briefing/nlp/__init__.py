@@ -1,0 +1,1 @@
+"""NLP stage: language, sentences with character offsets, lemmas, normalised text."""

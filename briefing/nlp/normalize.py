@@ -1,0 +1,71 @@
+"""Offset-preserving normalisation for matching.
+
+Every function here maps one character to exactly one character, so an index into the
+normalised text is an index into the original: citations never drift.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+_MAP: dict[str, str] = {
+    # Arabic letters written in Persian text, and Persian letters in Arabic text.
+    "\u064a": "\u06cc",  # ARABIC YEH -> FARSI YEH
+    "\u0649": "\u06cc",  # ALEF MAKSURA -> FARSI YEH
+    "\u0643": "\u06a9",  # ARABIC KAF -> KEHEH
+    "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+    "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
+    "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
+    "\u0622": "\u0627",  # ALEF WITH MADDA -> ALEF
+    "\u0671": "\u0627",  # ALEF WASLA -> ALEF
+    "\u200c": " ",  # ZERO WIDTH NON-JOINER separates clitics: a space for matching
+    "\u200d": " ",
+    "\u00a0": " ",
+    "\u202f": " ",
+    # Romanian cedilla forms -> comma-below forms.
+    "\u015f": "\u0219",
+    "\u015e": "\u0218",
+    "\u0163": "\u021b",
+    "\u0162": "\u021a",
+    # Typographic apostrophes and dashes.
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u2013": "-",
+    "\u2014": "-",
+}
+for _i in range(10):
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    mapped = _MAP.get(ch)
+    if mapped is not None:
+        return mapped.lower()
+    if unicodedata.category(ch) == "Mn" and "\u064b" <= ch <= "\u065f":
+        return "\u0640"  # Arabic harakat: neutral filler, then ignored by patterns
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, script-folded copy of ``text`` with the same length."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def normalize_keep_case(text: str) -> str:
+    """Like ``normalize`` but keeps letter case (for case-sensitive acronyms)."""
+    return "".join(ch if _fold_char(ch) == ch.lower() else _fold_char(ch) for ch in text)
+
+
+def digits_to_ascii(text: str) -> str:
+    return "".join(_MAP.get(ch, ch) if ch.isdigit() else ch for ch in text)
+
+
+def strip_accents(text: str) -> str:
+    """Accent-free form for fuzzy keys; may change length, never use for offsets."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,157 @@
+"""spaCy blank pipelines per language, with the project's registered components.
+
+No trained weights exist for most of our languages here, so each pipeline is
+``spacy.blank(lang)`` plus rule components:
+
+* ``briefing_sentences``: the offset-exact splitter of :mod:`briefing.nlp.sentences`;
+  sets ``doc._.sentences`` and aligns ``token.is_sent_start``.
+* ``briefing_normalize``: ``doc._.norm``, a same-length, lower-cased, script-folded copy
+  of the text for matching (Persian/Arabic letters and digits, Romanian comma letters).
+
+Lemmas come from simplemma lazily through ``token._.lemma`` so that only tokens an
+extractor looks at are lemmatised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from briefing.nlp.normalize import normalize
+from briefing.nlp.sentences import split_sentences
+
+# simplemma has no tables for these; lemmas fall back to the lower-cased form.
+_SIMPLEMMA_LANGS = frozenset(
+    [
+        "bg",
+        "ca",
+        "cs",
+        "cy",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fa",
+        "fi",
+        "fr",
+        "ga",
+        "gd",
+        "gl",
+        "gv",
+        "hu",
+        "hy",
+        "id",
+        "is",
+        "it",
+        "ka",
+        "la",
+        "lb",
+        "lt",
+        "lv",
+        "mk",
+        "ms",
+        "nb",
+        "nl",
+        "nn",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "se",
+        "sk",
+        "sl",
+        "sq",
+        "sr",
+        "sv",
+        "sw",
+        "tl",
+        "tr",
+        "uk",
+    ]
+)
+
+if not Doc.has_extension("sentences"):
+    Doc.set_extension("sentences", default=None)
+    Doc.set_extension("norm", default=None)
+    Doc.set_extension("lang", default=None)
+
+
+@cache
+def _lemma(word: str, lang: str) -> str:
+    if lang not in _SIMPLEMMA_LANGS or not any(ch.isalpha() for ch in word):
+        return word.lower()
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
+def _token_lemma(token: Token) -> str:
+    return _lemma(token.text, token.doc._.lang or token.doc.lang_)
+
+
+if not Token.has_extension("lemma"):
+    Token.set_extension("lemma", getter=_token_lemma)
+
+
+@Language.component("briefing_sentences")
+def briefing_sentences(doc: Doc) -> Doc:
+    lang = doc._.lang or doc.lang_
+    sentences = split_sentences(doc.text, lang)
+    doc._.sentences = sentences
+    starts = {s.start for s in sentences}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+@Language.component("briefing_normalize")
+def briefing_normalize(doc: Doc) -> Doc:
+    doc._.norm = normalize(doc.text)
+    return doc
+
+
+@cache
+def get_nlp(lang: str) -> Language:
+    """The pipeline for ``lang`` (built once per process)."""
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # unknown language code: the multi-language tokenizer
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("briefing_sentences")
+    nlp.add_pipe("briefing_normalize")
+    return nlp
+
+
+def lemma(word: str, lang: str) -> str:
+    """Lemma of one word (cached); for lexicon entries and unknown tokens."""
+    return _lemma(word, lang)
+
+
+def process(texts: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[Doc]:
+    """Docs for ``(text, lang)`` pairs, in input order, batched with ``nlp.pipe``."""
+    items = list(texts)
+    by_lang: dict[str, list[int]] = {}
+    for i, (_text, lang) in enumerate(items):
+        by_lang.setdefault(lang, []).append(i)
+    out: list[Doc | None] = [None] * len(items)
+    for lang, idxs in by_lang.items():
+        nlp = get_nlp(lang)
+        # Components read doc._.lang, so set it before they run.
+        docs = (_make_doc(nlp, items[i][0], lang) for i in idxs)
+        for i, doc in zip(idxs, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            out[i] = doc
+    for doc in out:
+        assert doc is not None
+        yield doc
+
+
+def _make_doc(nlp: Language, text: str, lang: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.lang = lang
+    return doc

@@ -1,0 +1,1 @@
+"""Render: a ``Brief`` to JSON, HTML, PDF (and email). Knows nothing of spaCy."""

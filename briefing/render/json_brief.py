@@ -1,0 +1,105 @@
+"""The JSON brief, exactly per ``shared/brief-contract.md`` (schema ``briefing/1``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefing.models import Actor, Article, Brief, Disagreement, Event, Measure, Position
+
+SCHEMA = "briefing/1"
+
+
+def _cites(item: Any) -> list[dict[str, object]]:
+    return [c.to_dict() for c in item.citations]
+
+
+def source_dict(a: Article) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": a.id}
+    if a.url:
+        d["url"] = a.url
+    if a.path or not a.url:
+        d["path"] = a.path
+    d.update(
+        title=a.title,
+        outlet=a.outlet,
+        language=a.language,
+        published=a.published.isoformat() if a.published else None,
+        published_basis=a.published_basis,
+    )
+    if a.text_extracted:
+        d["text"] = a.text
+    return d
+
+
+def actor_dict(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "type": a.type,
+        "role": a.role,
+        "mentions": a.mentions,
+        "surface_forms": list(a.surface_forms),
+        "citations": _cites(a),
+    }
+
+
+def event_dict(e: Event) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "date": e.date,
+        "date_end": e.date_end,
+        "label": e.label,
+        "location": e.location,
+        "participants": list(e.participants),
+        "status": e.status,
+        "citations": _cites(e),
+    }
+    if e.conflicting_dates:
+        d["conflicting_dates"] = list(e.conflicting_dates)
+    return d
+
+
+def position_dict(p: Position) -> dict[str, Any]:
+    return {"actor": p.actor, "topic": p.topic, "stance": p.stance, "citations": _cites(p)}
+
+
+def measure_dict(m: Measure) -> dict[str, Any]:
+    return {
+        "measure": m.measure,
+        "category": m.category,
+        "proposed_by": list(m.proposed_by),
+        "target": m.target,
+        "condition": m.condition,
+        "citations": _cites(m),
+    }
+
+
+def disagreement_dict(d: Disagreement) -> dict[str, Any]:
+    return {
+        "topic": d.topic,
+        "kind": d.kind,
+        "sides": [
+            {"actors": list(s.actors), "position": s.position, "citations": _cites(s)}
+            for s in d.sides
+        ],
+    }
+
+
+def brief_dict(brief: Brief) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "title": brief.title,
+        "generated_at": brief.generated_at.isoformat(timespec="seconds"),
+        "as_of": brief.as_of.isoformat(),
+        "sources": [source_dict(a) for a in brief.sources],
+        "actors": [actor_dict(a) for a in brief.actors],
+        "calendar": [event_dict(e) for e in brief.calendar],
+        "positions": [position_dict(p) for p in brief.positions],
+        "sanctions_options": [measure_dict(m) for m in brief.sanctions_options],
+        "disagreements": [disagreement_dict(d) for d in brief.disagreements],
+    }
+    return out
+
+
+def render_json(brief: Brief) -> str:
+    return json.dumps(brief_dict(brief), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    from briefing.ingest import load_paths
+
+    return load_paths([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_brief(seed_articles):
+    """The brief of the bundled samples, built once for the whole session."""
+    import copy
+
+    from briefing.build import RunOptions, build_brief
+
+    return build_brief(copy.deepcopy(seed_articles), RunOptions(title="Test brief"))
+
+
+@pytest.fixture(scope="session")
+def seed_brief_dict(seed_brief):
+    from briefing.render.json_brief import brief_dict
+
+    return brief_dict(seed_brief)
+
+
+def make_context(text: str, lang: str, published: dt.date | None = None, art_id: str = "t1"):
+    """An ``ArticleContext`` for one test article, with actors extracted."""
+    from briefing.extract.actors import extract_actors
+    from briefing.extract.context import ArticleContext
+    from briefing.models import Article
+    from briefing.nlp.pipeline import process
+
+    art = Article(
+        id=art_id,
+        text=text,
+        language=lang,
+        published=published,
+        published_basis="metadata" if published else "unknown",
+    )
+    doc = next(process([(text, lang)]))
+    ctx = ArticleContext(article=art, doc=doc, lang=lang, as_of=published or dt.date(2022, 1, 1))
+    ctx.actors, ctx.mentions = extract_actors(ctx)
+    return ctx

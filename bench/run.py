@@ -1,0 +1,156 @@
+"""Throughput benchmark (issue 7): ``python bench/run.py [N ...] [--jobs J]``.
+
+Makes a synthetic corpus of N articles by recombining paragraphs of the bundled samples
+(all four languages, each article kept within one language), runs the whole
+``briefing run --format json`` on it in a subprocess, and prints articles per second,
+peak memory (max RSS of the run and its workers) and the ratio of the run's wall time to
+the floor: spaCy's blank tokenizer plus sentence splitting over the same texts in one
+process. Not a test: run by hand, report in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def seed_paragraphs() -> dict[str, list[str]]:
+    import yaml
+
+    meta = yaml.safe_load((SEEDS / "metadata.yaml").read_text(encoding="utf-8"))
+    by_lang: dict[str, list[str]] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        lang = meta[path.name]["language"]
+        paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+        by_lang.setdefault(lang, []).extend(p for p in paras if len(p) > 40)
+    return by_lang
+
+
+def make_corpus(n: int, folder: Path, seed: int = 7) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    by_lang = seed_paragraphs()
+    langs = sorted(by_lang)
+    texts = []
+    records = []
+    for i in range(n):
+        lang = langs[i % len(langs)]
+        paras = rng.sample(by_lang[lang], k=min(len(by_lang[lang]), rng.randint(4, 9)))
+        text = "\n\n".join(paras)
+        texts.append((text, lang))
+        day = 1 + i % 28
+        records.append(
+            {
+                "id": f"a{i:05d}",
+                "text": text,
+                "language": lang,
+                "published": f"2022-01-{day:02d}",
+                "outlet": f"Outlet {i % 50}",
+            }
+        )
+    with (folder / "corpus.jsonl").open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return texts
+
+
+def floor_seconds(texts: list[tuple[str, str]]) -> float:
+    """Blank tokenizer + spaCy's sentencizer over the same texts, one process."""
+    code = (
+        "import json,sys,time,spacy\n"
+        "texts=json.load(open(sys.argv[1]))\n"
+        "t=time.perf_counter()\n"
+        "nlps={}\n"
+        "by={}\n"
+        "for x,l in texts: by.setdefault(l,[]).append(x)\n"
+        "for l,xs in by.items():\n"
+        "  nlp=spacy.blank(l); nlp.add_pipe('sentencizer')\n"
+        "  for d in nlp.pipe(xs, batch_size=64): list(d.sents)\n"
+        "print(time.perf_counter()-t)\n"
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(texts, fh)
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code, fh.name], capture_output=True, text=True, check=True
+    )
+    wall = time.perf_counter() - start
+    Path(fh.name).unlink()
+    # Floor includes its own start-up (import spaCy), as the run does.
+    del out
+    return wall
+
+
+def run_once(n: int, jobs: int, work: Path) -> dict[str, float]:
+    folder = work / f"n{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = make_corpus(n, folder)
+    out = folder / "out"
+    cmd = [sys.executable, "-m", "briefing", "run", "--input", str(folder / "corpus.jsonl"),
+           "--output", str(out), "--format", "json", "--quiet", "--as-of", "2022-01-20",
+           "--jobs", str(jobs)]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    floor = floor_seconds(texts)
+    brief = json.loads((out / "brief.json").read_text(encoding="utf-8"))
+    return {
+        "n": n,
+        "jobs": jobs,
+        "seconds": round(wall, 2),
+        "articles_per_second": round(n / wall, 1),
+        "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
+        "floor_seconds": round(floor, 2),
+        "ratio_to_floor": round(wall / floor, 2),
+        "actors": len(brief["actors"]),
+        "events": len(brief["calendar"]),
+        "positions": len(brief["positions"]),
+        "measures": len(brief["sanctions_options"]),
+    }
+
+
+def small_brief_seconds() -> float:
+    """The five-sample brief with PDF, start-up included."""
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "run", "--input", str(SEEDS), "--output", tmp,
+             "--quiet"],
+            check=True, cwd=ROOT,
+        )  # fmt: skip
+        return round(time.perf_counter() - start, 2)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("sizes", nargs="*", type=int, default=[500, 2000, 8000])
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
+    args = ap.parse_args()
+    print(json.dumps({"five_article_brief_with_pdf_seconds": small_brief_seconds()}))
+    for n in args.sizes:
+        # Peak RSS of children is a high-water mark over the process's life: measure
+        # each size in its own process so figures do not carry over.
+        res = subprocess.run(
+            [sys.executable, __file__, "--one", str(n), str(args.jobs), str(args.work)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        print(res.stdout.strip(), flush=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--one":
+        print(json.dumps(run_once(int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4]))))
+    else:
+        main()

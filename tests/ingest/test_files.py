@@ -56,3 +56,22 @@ def test_json_and_jsonl_records(tmp_path):
 def test_missing_path_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         load_paths([tmp_path / "nope"])
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Lavrov meets Blinken</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta name="date" content="2022-01-21"></head><body><nav>Home | World</nav>'
+        "<article><h1>Lavrov meets Blinken</h1>"
+        "<p>Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Friday.</p>"
+        "<p>The two sides agreed to continue talks next week.<script>alert(1)</script></p>"
+        "</article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    [art] = load_paths([tmp_path])
+    assert "Sergei Lavrov met Antony Blinken" in art.text
+    assert "alert(1)" not in art.text and "Home | World" not in art.text
+    assert art.text_extracted
+    assert art.outlet == "Example News"
+    assert art.published and art.published.isoformat() == "2022-01-21"

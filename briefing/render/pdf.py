@@ -1,20 +1,82 @@
-"""PDF from the HTML brief with WeasyPrint, fetching nothing outside ``templates/``."""
+"""PDF from the HTML brief with WeasyPrint, fetching nothing outside ``templates/``.
+
+The only resources a brief may load are the project's own fonts and stylesheets under
+``templates/`` and inline ``data:`` URLs. Anything else (the network, ``file:`` paths
+elsewhere, other schemes) is refused, so even markup that slipped past escaping could not
+make the renderer reach out.
+"""
 
 from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from briefing.models import Brief
 from briefing.render.html import TEMPLATES, render_html
 
+log = logging.getLogger("briefing.render")
 
-def _fetcher():  # type: ignore[no-untyped-def]
-    from weasyprint.urls import URLFetcher
-
-    # data: URLs only: no network, no file system (hostile articles cannot reach either).
-    return URLFetcher(allowed_protocols={"data"})
+# Tagged PDF with document language and title: readable by screen readers.
+PDF_VARIANT = "pdf/ua-1"
 
 
-def render_pdf(brief: Brief) -> bytes:
+class FetchRefused(ValueError):
+    """A resource the brief may not load."""
+
+
+class TemplatesOnlyFetcher(URLFetcher):
+    """Serves ``data:`` URLs and files under ``root``; refuses everything else.
+
+    WeasyPrint 70 needs a ``URLFetcher`` (a plain function crashes), and its
+    ``allowed_protocols`` alone cannot confine ``file:`` to one folder, hence ``fetch``.
+    """
+
+    def __init__(self, root: Path = TEMPLATES, **kwargs: object) -> None:
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False, **kwargs)
+        self.root = root.resolve()
+        self.served: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "data":
+            response = super().fetch(url, headers)
+            self.served.append(url[:40])
+            return response
+        if scheme == "file":
+            path = self.local_path(url)
+            if path is not None:
+                self.served.append(url)
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+        self.refused.append(url)
+        log.warning("PDF: refused to fetch %s", url[:200])
+        raise FetchRefused(f"the brief may not load {url[:200]}")
+
+    def local_path(self, url: str) -> Path | None:
+        """The file ``url`` names when it is a regular file under ``root``, else None."""
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            return None
+        try:
+            # resolve() follows symlinks and "..": a link out of templates/ is refused too.
+            path = Path(url2pathname(parts.path)).resolve()
+        except (OSError, ValueError):
+            return None
+        if path.is_relative_to(self.root) and path.is_file():
+            return path
+        return None
+
+
+def render_pdf(brief: Brief, *, url_fetcher: TemplatesOnlyFetcher | None = None) -> bytes:
     from weasyprint import HTML
 
+    fetcher = url_fetcher or TemplatesOnlyFetcher()
     html = render_html(brief, for_print=True)
-    return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
+    document = HTML(string=html, base_url=f"{TEMPLATES}/", url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant=PDF_VARIANT)

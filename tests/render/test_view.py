@@ -1,0 +1,148 @@
+import datetime as dt
+
+from briefing.models import Citation, Event
+from briefing.render.view import (
+    brief_view,
+    display_date,
+    is_rtl,
+    language_name,
+    safe_link,
+)
+from tests.render.sample import sample_brief
+
+
+def _all_marks(view):
+    out = []
+    for row in view.actors:
+        out += row.marks
+    for row in view.calendar:
+        out += row.marks
+    for group in view.positions + view.sanctions_options:
+        for row in group.items:
+            out += row.marks
+    for d in view.disagreements:
+        for s in d.sides:
+            out += s.marks
+    return out
+
+
+def test_citations_numbered_in_reading_order_once_per_sentence():
+    view = brief_view(sample_brief())
+    numbers = [c.number for c in view.cited]
+    assert numbers == list(range(1, len(numbers) + 1))
+    # Each new number appears first in page order: 1, 2, 3... never jumping ahead.
+    seen = []
+    for n in _all_marks(view):
+        if n not in seen:
+            assert n == len(seen) + 1
+            seen.append(n)
+    assert sorted(seen) == numbers
+    keys = {(c.citation.source, c.citation.start, c.citation.end) for c in view.cited}
+    assert len(keys) == len(view.cited)
+
+
+def test_every_cited_sentence_is_verbatim_with_its_source():
+    brief = sample_brief()
+    texts = {a.id: a.text for a in brief.sources}
+    view = brief_view(brief)
+    for c in view.cited:
+        assert texts[c.source.id][c.citation.start : c.citation.end] == c.citation.sentence
+        assert c.lang == c.source.language
+
+
+def test_direction_follows_language():
+    view = brief_view(sample_brief())
+    by_lang = {c.lang: c.rtl for c in view.cited}
+    assert by_lang["fa"] and by_lang["ar"]
+    assert not (by_lang["en"] or by_lang["ru"] or by_lang["de"])
+
+
+def test_rtl_by_script_when_language_unknown():
+    assert is_rtl(None, "قال وزير الخارجية")
+    assert not is_rtl(None, "Berlin said")
+    assert is_rtl("he")
+    assert not is_rtl("uk", "قال")
+
+
+def test_positions_grouped_by_actor_in_salience_order():
+    brief = sample_brief()
+    view = brief_view(brief)
+    rank = [a.name for a in brief.actors]
+    headings = [g.heading for g in view.positions]
+    assert headings == sorted(headings, key=rank.index)
+    assert sum(len(g.items) for g in view.positions) == len(brief.positions)
+
+
+def test_measures_grouped_by_category_in_taxonomy_order():
+    brief = sample_brief()
+    brief.sanctions_options.append(
+        type(brief.sanctions_options[0])(
+            "Asset freeze", "financial", [brief.actors[0].citations[0]]
+        )
+    )
+    brief.sanctions_options.append(
+        type(brief.sanctions_options[0])("Odd", "novel-kind", [brief.actors[0].citations[0]])
+    )
+    view = brief_view(brief)
+    assert [g.key for g in view.sanctions_options] == ["financial", "force-posture", "novel-kind"]
+    assert [g.heading for g in view.sanctions_options][:2] == ["Financial", "Force posture"]
+    assert len(view.sanctions_options[0].items) == 2
+
+
+def test_first_upcoming_marks_the_as_of_line():
+    view = brief_view(sample_brief())
+    assert view.first_upcoming == 1
+    assert view.upcoming_count == 2
+    assert view.calendar[0].status == "past"
+
+
+def test_new_since_last_accepts_contract_dicts_and_numbers_first():
+    brief = sample_brief()
+    ev = brief.calendar[2]
+    brief.new_since_last = {
+        "events": [
+            {
+                "date": ev.date,
+                "label": ev.label,
+                "status": ev.status,
+                "participants": [],
+                "citations": [c.to_dict() for c in ev.citations],
+            }
+        ],
+    }
+    view = brief_view(brief)
+    assert view.new_since_last is not None and not view.new_since_last.empty
+    assert view.new_since_last.events[0].marks == [1]
+    assert view.cited[0].citation == ev.citations[0]
+    assert view.new_since_last.positions == []
+
+
+def test_unknown_actor_id_shown_as_is():
+    brief = sample_brief()
+    cit = brief.calendar[0].citations
+    brief.calendar[0] = Event("2022-01-07", "x", "past", cit, participants=["nato", "who-knows"])
+    view = brief_view(brief)
+    assert view.calendar[0].participants == ["NATO", "who-knows"]
+
+
+def test_helpers():
+    assert display_date("2022-01-10") == "Mon 10 Jan 2022"
+    assert display_date("2022-03") == "Mar 2022"
+    assert display_date("2022") == "2022"
+    assert display_date(dt.date(2021, 12, 31)) == "Fri 31 Dec 2021"
+    assert language_name("fa") == "Persian"
+    assert language_name("el") == "Modern Greek"
+    assert language_name("xx") == "xx"
+    assert language_name(None) == "unknown language"
+    assert safe_link("https://example.org/a") == "https://example.org/a"
+    assert safe_link("javascript:alert(1)") is None
+    assert safe_link("file:///etc/passwd") is None
+    assert safe_link("data:text/html,<script>") is None
+
+
+def test_citation_to_unknown_source_still_rendered():
+    brief = sample_brief()
+    brief.positions[0].citations = [Citation("ghost", 0, 3, "abc")]
+    view = brief_view(brief)
+    ghost = [c for c in view.cited if c.citation.source == "ghost"]
+    assert ghost and ghost[0].source.label == "ghost" and ghost[0].lang == "und"

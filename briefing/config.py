@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from briefing.errors import ConfigError
 
@@ -22,6 +29,10 @@ class Source(_Strict):
     feed: str | None = None
     url: str | None = None
 
+    # Feeds only: fetch each entry's linked page when the feed carries just a summary.
+    full_text: bool = True
+    max_items: int = Field(default=50, ge=1)
+
     @model_validator(mode="after")
     def _exactly_one(self) -> Source:
         given = [k for k in ("folder", "feed", "url") if getattr(self, k)]
@@ -29,21 +40,94 @@ class Source(_Strict):
             raise ValueError("each source needs exactly one of folder, feed, url")
         return self
 
+    @field_validator("feed", "url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.lower().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// address")
+        return value
+
+    @property
+    def label(self) -> str:
+        return self.folder or self.feed or self.url or "?"
+
 
 class Schedule(_Strict):
+    # Standard 5-field crontab (minute hour day month day-of-week), or 6 fields with
+    # seconds first; see briefing.schedule.cron_fields.
     cron: str = "0 6 * * mon-fri"
     timezone: str = "UTC"
+    # A run missed (machine asleep, scheduler down) still happens if this late at most.
+    misfire_grace_seconds: int = Field(default=6 * 3600, ge=1)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use e.g. Europe/Warsaw)") from None
+        return value
+
+    @field_validator("cron")
+    @classmethod
+    def _valid_cron(cls, value: str) -> str:
+        from briefing.schedule import cron_fields
+
+        cron_fields(value)  # raises ValueError naming the bad field
+        return value
+
+
+def _address(value: str) -> str:
+    from email.utils import parseaddr
+
+    _, addr = parseaddr(value)
+    if "@" not in addr or any(ch.isspace() for ch in addr):
+        raise ValueError(f"not an e-mail address: {value!r}")
+    return value
 
 
 class Email(_Strict):
     host: str
-    port: int = 587
+    port: int = Field(default=587, ge=1, le=65535)
     security: Literal["none", "starttls", "ssl"] = "starttls"
     username_env: str | None = None
     password_env: str | None = None
     from_: str = Field(alias="from")
     to: list[str] = Field(min_length=1)
-    timeout: float = 30.0
+    timeout: float = Field(default=30.0, gt=0)
+    # A CA bundle for a server whose certificate a private CA signed.
+    ca_file: str | None = None
+
+    @field_validator("from_")
+    @classmethod
+    def _from_address(cls, value: str) -> str:
+        return _address(value)
+
+    @field_validator("to")
+    @classmethod
+    def _to_addresses(cls, value: list[str]) -> list[str]:
+        for v in value:
+            _address(v)
+        if len({v.lower() for v in value}) != len(value):
+            raise ValueError("a recipient is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _login_pair(self) -> Email:
+        if bool(self.username_env) != bool(self.password_env):
+            raise ValueError("give both username_env and password_env, or neither")
+        return self
+
+
+class Fetch(_Strict):
+    """Network limits for feed and URL sources."""
+
+    timeout: float = Field(default=20.0, gt=0)
+    max_bytes: int = Field(default=5_000_000, ge=1024)
+    user_agent: str = "briefing/0.1 (+daily digest)"
 
 
 class Config(_Strict):
@@ -58,6 +142,7 @@ class Config(_Strict):
     jobs: int = Field(default=1, ge=1)
     schedule: Schedule = Field(default_factory=Schedule)
     email: Email | None = None
+    fetch: Fetch = Field(default_factory=Fetch)
     # Folder the config was read from: relative paths in it are resolved against it.
     base_dir: Path = Field(default=Path("."), exclude=True)
 

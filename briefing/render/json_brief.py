@@ -98,7 +98,22 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "sanctions_options": [measure_dict(m) for m in brief.sanctions_options],
         "disagreements": [disagreement_dict(d) for d in brief.disagreements],
     }
+    if brief.new_since_last is not None:
+        out["new_since_last"] = new_since_dict(brief.new_since_last)
     return out
+
+
+_NEW_SINCE = {
+    "events": event_dict,
+    "positions": position_dict,
+    "sanctions_options": measure_dict,
+    "disagreements": disagreement_dict,
+}
+
+
+def new_since_dict(new: dict[str, list[Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Digest only (additive field): what the previous delivered brief did not have."""
+    return {k: [fn(item) for item in new.get(k, [])] for k, fn in _NEW_SINCE.items()}
 
 
 def render_json(brief: Brief) -> str:

@@ -1,0 +1,138 @@
+"""The digest e-mail: multipart/alternative (plain text, HTML with inline styles) in a
+multipart/mixed with the PDF brief attached.
+
+The mail is the "what changed" summary a reader scans on a phone; the attached PDF is the
+full brief. Both text parts come from templates in ``templates/`` and cite the verbatim
+source sentences the PDF cites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid, parseaddr
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from briefing.models import Article, Brief, Citation
+from briefing.render.html import TEMPLATES
+
+TOP_ACTORS = 10
+RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ku", "sd", "ug", "dv"})
+
+
+@dataclass
+class Cited:
+    number: int
+    citation: Citation
+    source: Article
+
+
+@dataclass
+class MailView:
+    """Citation numbers in reading order and actor names, for the mail templates only
+    (the mail has its own small view so it does not follow the page's layout changes)."""
+
+    brief: Brief
+    names: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Article] = field(default_factory=dict)
+    cited: list[Cited] = field(default_factory=list)
+    _numbers: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = {a.id: a.name for a in self.brief.actors}
+        self.sources = {s.id: s for s in self.brief.sources}
+
+    def marks(self, citations: list[Citation]) -> list[int]:
+        out: list[int] = []
+        for c in citations:
+            key = (c.source, c.start, c.end)
+            n = self._numbers.get(key)
+            if n is None:
+                n = self._numbers[key] = len(self._numbers) + 1
+                self.cited.append(Cited(n, c, self.sources[c.source]))
+            if n not in out:
+                out.append(n)
+        return out
+
+    def name(self, actor_id: str | None) -> str:
+        if actor_id is None:
+            return "—"
+        return self.names.get(actor_id, actor_id)
+
+
+@cache
+def environment() -> Environment:
+    # Escape the HTML template only: the text template must keep quotes and ampersands.
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def subject_for(title: str, date: dt.date) -> str:
+    return f"{title} — {date.day} {date:%B %Y}"
+
+
+def _context(brief: Brief, date: dt.date, pdf_name: str | None) -> dict[str, Any]:
+    new = brief.new_since_last or {}
+    upcoming = [e for e in brief.calendar if e.status == "upcoming"]
+    return {
+        "v": MailView(brief),
+        "b": brief,
+        "date": date,
+        "new": {
+            k: list(new.get(k, []))
+            for k in ("events", "positions", "sanctions_options", "disagreements")
+        },
+        "has_new": any(new.get(k) for k in new),
+        "first": brief.new_since_last is None,
+        "upcoming": upcoming,
+        "actors": brief.actors[:TOP_ACTORS],
+        "pdf_name": pdf_name,
+        "rtl": RTL_LANGS,
+    }
+
+
+def render_bodies(brief: Brief, date: dt.date, pdf_name: str | None = None) -> tuple[str, str]:
+    """(plain text, HTML) bodies of the digest mail."""
+    env = environment()
+    # A fresh view per body: both number citations in the same reading order.
+    text = env.get_template("email.txt.j2").render(**_context(brief, date, pdf_name))
+    html = env.get_template("email.html.j2").render(**_context(brief, date, pdf_name))
+    return text, html
+
+
+def build_message(
+    brief: Brief,
+    *,
+    sender: str,
+    recipients: list[str],
+    date: dt.date,
+    pdf: bytes | None,
+    pdf_name: str,
+    when: dt.datetime | None = None,
+) -> EmailMessage:
+    when = when or dt.datetime.now(dt.UTC).astimezone()
+    text, html = render_bodies(brief, date, pdf_name if pdf is not None else None)
+    msg = EmailMessage(policy=SMTP)
+    msg["Subject"] = subject_for(brief.title, date)
+    msg["From"] = sender
+    msg["To"] = ", ".join(recipients)
+    msg["Date"] = format_datetime(when)
+    domain = parseaddr(sender)[1].rpartition("@")[2] or None
+    msg["Message-ID"] = make_msgid(idstring="briefing", domain=domain)
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation auto-replies
+    msg.set_content(text, subtype="plain", charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    if pdf is not None:
+        msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
+    return msg

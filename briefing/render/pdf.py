@@ -25,6 +25,15 @@ log = logging.getLogger("briefing.render")
 PDF_VARIANT = "pdf/ua-1"
 
 
+def _not_subsetter_notice(record: logging.LogRecord) -> bool:
+    # Without Debian's libharfbuzz-subset0 WeasyPrint subsets fonts with fontTools, which
+    # works, and says so on every run; the notice is about the machine, not the brief.
+    return "HarfBuzz-Subset" not in record.getMessage()
+
+
+logging.getLogger("weasyprint").addFilter(_not_subsetter_notice)
+
+
 class FetchRefused(ValueError):
     """A resource the brief may not load."""
 

@@ -213,6 +213,7 @@ class BriefView:
     as_of: dt.date
     as_of_display: str
     generated_at: str
+    generated_iso: str
     language_count: int
     sources: list[SourceInfo]
     new_since_last: NewSinceView | None
@@ -453,6 +454,7 @@ def brief_view(brief: Brief) -> BriefView:
         as_of_display=display_date(brief.as_of),
         generated_at=generated.strftime("%Y-%m-%d %H:%M")
         + (f" {generated.strftime('%Z')}" if generated.tzinfo else ""),
+        generated_iso=generated.isoformat(timespec="seconds"),
         language_count=len({s.language for s in b.sources if s.language != "und"}),
         sources=b.sources,
         new_since_last=new_since,

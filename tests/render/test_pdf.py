@@ -1,4 +1,5 @@
 import io
+import logging
 import os
 import re
 import subprocess
@@ -81,9 +82,17 @@ def test_pdf_embeds_only_project_fonts(sample_pdf):
 def test_pdf_metadata_for_accessibility(sample_pdf):
     reader = pypdf.PdfReader(io.BytesIO(sample_pdf[0]))
     assert reader.metadata.title == "Test brief: Iran, NATO and the Gulf"
+    assert reader.metadata["/CreationDate"].startswith("D:20220105060000")
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en"
     assert root["/MarkInfo"]["/Marked"]  # tagged PDF
+
+
+def test_stylesheet_has_nothing_weasyprint_ignores(caplog):
+    """Every rule of the print CSS takes effect: WeasyPrint warns of none it drops."""
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        render_pdf(sample_brief(new_since_last=True))
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
 
 
 def test_pdf_renders_without_any_system_font(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -85,11 +86,16 @@ def disagreement_dict(d: Disagreement) -> dict[str, Any]:
     }
 
 
+def _with_zone(moment: dt.datetime) -> dt.datetime:
+    # The contract promises a time zone; a naive time is the machine's local time.
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 def brief_dict(brief: Brief) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "title": brief.title,
-        "generated_at": brief.generated_at.isoformat(timespec="seconds"),
+        "generated_at": _with_zone(brief.generated_at).isoformat(timespec="seconds"),
         "as_of": brief.as_of.isoformat(),
         "sources": [source_dict(a) for a in brief.sources],
         "actors": [actor_dict(a) for a in brief.actors],

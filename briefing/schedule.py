@@ -171,10 +171,20 @@ def make_scheduler(state_url: str, timezone: str, misfire_grace: int) -> Any:
     from apscheduler.executors.pool import ThreadPoolExecutor
     from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
     from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.schedulers.base import STATE_STOPPED
 
     from briefing.store import make_engine
 
-    return BackgroundScheduler(
+    class Scheduler(BackgroundScheduler):
+        def _process_jobs(self) -> Any:
+            # APScheduler 3 wakes its loop once more after shutdown() and would hand a
+            # job due that instant to the closed executor, logging a traceback and
+            # moving the job past the run it never made. A stopped scheduler runs nothing.
+            if self.state == STATE_STOPPED:
+                return None
+            return super()._process_jobs()
+
+    return Scheduler(
         jobstores={
             "default": SQLAlchemyJobStore(engine=make_engine(state_url), tablename=JOB_TABLE)
         },

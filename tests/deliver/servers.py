@@ -140,8 +140,10 @@ class SMTPServer:
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, tuple[str, bytes]]] = {}
     slow: ClassVar[set[str]] = set()
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
+        self.hits.append(self.path)
         if self.path in self.slow:
             # Trickle a byte at a time: a per-read timeout would never fire.
             self.send_response(200)
@@ -174,11 +176,12 @@ class HTTPServer:
     """Serves ``routes`` (path -> (content type, body)) on 127.0.0.1 in a thread."""
 
     def __init__(self) -> None:
-        handler = type("Handler", (_Handler,), {"routes": {}, "slow": set()})
+        handler = type("Handler", (_Handler,), {"routes": {}, "slow": set(), "hits": []})
         self.server = http.server.ThreadingHTTPServer((HOST, 0), handler)
         self.server.daemon_threads = True
         self.routes: dict[str, tuple[str, bytes]] = handler.routes
         self.slow: set[str] = handler.slow
+        self.hits: list[str] = handler.hits
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property

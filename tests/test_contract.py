@@ -88,7 +88,9 @@ def source_texts(d: dict[str, Any], base: Path) -> dict[str, str | None]:
         text = s.get("text")
         if not isinstance(text, str) and isinstance(s.get("path"), str):
             path = Path(s["path"])
-            path = path if path.is_absolute() else base / path
+            if not path.is_absolute():
+                # Paths are written relative to the folder the run started in.
+                path = next((p for p in (base / path, Path.cwd() / path) if p.is_file()), path)
             try:
                 text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
             except (OSError, UnicodeDecodeError):

@@ -324,6 +324,7 @@ class _Builder:
         self.brief = brief
         self.sources = [source_info(a) for a in brief.sources]
         self.num = _Numberer({s.id: s for s in self.sources})
+        self.source_labels = {s.id: s.label for s in self.sources}
         self.names = {a.id: a.name for a in brief.actors}
         self.rank = {a.id: i for i, a in enumerate(brief.actors)}
 
@@ -415,16 +416,23 @@ class _Builder:
         sides = []
         for n, s in enumerate(_field(d, "sides", None) or [], 1):
             actors = self.names_of(_field(s, "actors"))
+            cites = _citations(s)
             sides.append(
                 SideRow(
-                    label=", ".join(actors) if actors else f"Side {n}",
+                    label=", ".join(actors) if actors else self.reported_by(cites, n),
                     position=_field(s, "position", ""),
-                    marks=self.num.marks(_citations(s)),
+                    marks=self.num.marks(cites),
                 )
             )
         return DisagreementRow(
             topic=_field(d, "topic", ""), kind=_field(d, "kind", "positions"), sides=sides
         )
+
+    def reported_by(self, citations: Sequence[Citation], n: int) -> str:
+        """A side without actors (conflicting reports) is named by the sources saying it."""
+        labels = [self.source_labels[c.source] for c in citations if c.source in self.source_labels]
+        labels = list(dict.fromkeys(labels))
+        return f"According to {', '.join(labels)}" if labels else f"Side {n}"
 
     def new_since(self) -> NewSinceView | None:
         new = self.brief.new_since_last

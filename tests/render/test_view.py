@@ -1,6 +1,6 @@
 import datetime as dt
 
-from briefing.models import Citation, Event
+from briefing.models import Citation, Disagreement, Event, Side
 from briefing.render.view import (
     brief_view,
     display_date,
@@ -146,3 +146,19 @@ def test_citation_to_unknown_source_still_rendered():
     view = brief_view(brief)
     ghost = [c for c in view.cited if c.citation.source == "ghost"]
     assert ghost and ghost[0].source.label == "ghost" and ghost[0].lang == "und"
+
+
+def test_conflicting_reports_sides_named_by_their_sources():
+    brief = sample_brief()
+    fa_cite = brief.positions[0].citations
+    ar_cite = brief.positions[3].citations
+    brief.disagreements.append(
+        Disagreement(
+            "date of the Vienna talks",
+            [Side([], "10 January", fa_cite), Side([], "11 January", ar_cite)],
+            kind="conflicting-reports",
+        )
+    )
+    row = brief_view(brief).disagreements[-1]
+    assert [s.label for s in row.sides] == ["According to IRNA", "According to SPA"]
+    assert row.kind == "conflicting-reports"

@@ -12,6 +12,7 @@ from pathlib import Path
 from briefing.analyze import analyze
 from briefing.consolidate import consolidate
 from briefing.errors import InputError
+from briefing.extract.dates_publication import infer_publications
 from briefing.fsio import atomic_write_bytes, atomic_write_text
 from briefing.models import Article, Brief
 
@@ -39,6 +40,9 @@ def choose_as_of(articles: Sequence[Article], given: dt.date | None) -> dt.date:
 def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
     if not articles:
         raise InputError("no usable article in the input")
+    # Articles without a publication date get one inferred from their own dates first,
+    # so that the as-of date and the years of yearless dates rest on the whole batch.
+    infer_publications(articles, opts.as_of)
     provisional = choose_as_of(articles, opts.as_of)
     progress = None
     bar = None

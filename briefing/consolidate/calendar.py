@@ -1,19 +1,206 @@
-"""Merge calendar events across sources (first version: see issue 4)."""
+"""Merge calendar events across sources and languages.
+
+Events are bucketed by family (gatherings, calls, ceremonies...) and month before any
+comparison, so the work grows with the size of a bucket, never with the whole corpus.
+
+* Same event: the same day (or, for windows, overlapping windows of the same kind) and
+  overlapping participants; with no participants on one side, the same family suffices
+  for a day, the same kind for a window. One entry then cites every source.
+* Conflicting reports: the same named format, or the same kind with the same two or more
+  participants, a few days apart in different sources. Kept as one entry on the date
+  most sources give, the other dates listed in ``conflicting_dates``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
+from briefing.consolidate._cite import union_citations
 from briefing.models import Event
+
+# Kinds that describe the same kind of gathering in different words across languages
+# ("spotkanie" / "نشست شورای ناتو و روسیه" / "talks").
+FAMILY = {
+    "meeting": "gathering",
+    "talks": "gathering",
+    "council_session": "gathering",
+    "summit": "gathering",
+    "visit": "gathering",
+    "video_call": "call",
+    "phone_call": "call",
+}
+CONFLICT_DAYS = 7
+
+
+def _family(e: Event) -> str:
+    return FAMILY.get(e.kind or "", e.kind or e.label)
+
+
+def _span(date: str) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        d = dt.date(*parts)
+        return d, d
+    if len(parts) == 2:
+        y, m = parts
+        nxt = dt.date(y + m // 12, m % 12 + 1, 1)
+        return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def interval(e: Event) -> tuple[dt.date, dt.date]:
+    lo = _span(e.date)[0]
+    hi = _span(e.date_end)[1] if e.date_end else _span(e.date)[1]
+    return lo, hi
+
+
+def _is_day(e: Event) -> bool:
+    return len(e.date) == 10 and e.date_end is None
+
+
+def _months(e: Event, limit: int = 6) -> Iterable[tuple[int, int]]:
+    lo, hi = interval(e)
+    y, m = lo.year, lo.month
+    for _ in range(limit):
+        yield y, m
+        if (y, m) >= (hi.year, hi.month):
+            break
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if _family(a) != _family(b):
+        return False
+    shared = set(a.participants) & set(b.participants)
+    unknown = not a.participants or not b.participants
+    if _is_day(a) and _is_day(b):
+        return a.date == b.date and (bool(shared) or unknown or a.label == b.label)
+    if _is_day(a) != _is_day(b):
+        return False
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    if (a.date, a.date_end) == (b.date, b.date_end):
+        return a.kind == b.kind and (bool(shared) or unknown)
+    # Different windows ("in January" / "in the next two weeks") are one event only when
+    # the same actors are named on both sides.
+    return alo <= bhi and blo <= ahi and a.kind == b.kind and bool(shared)
+
+
+def _conflicting(a: Event, b: Event) -> bool:
+    if not (_is_day(a) and _is_day(b)) or a.date == b.date or a.kind != b.kind:
+        return False
+    if {c.source for c in a.citations} & {c.source for c in b.citations}:
+        return False  # one source giving two dates describes two events
+    gap = abs((interval(a)[0] - interval(b)[0]).days)
+    if gap > CONFLICT_DAYS:
+        return False
+    same_format = a.label == b.label and a.label != _generic_label(a)
+    same_people = len(a.participants) >= 2 and set(a.participants) == set(b.participants)
+    return same_format or same_people
+
+
+def _generic_label(e: Event) -> str:
+    from briefing.extract.calendar import _type_label
+
+    return _type_label(e.kind) or ""
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def _combine(group: list[Event]) -> Event:
+    """One entry from several reports: the date most reports give, every citation."""
+    dates = Counter((e.date, e.date_end) for e in group)
+    (date, date_end), _n = max(dates.items(), key=lambda kv: (kv[1], -len(kv[0][0]), kv[0]))
+    specific = [e.label for e in group if e.label != _generic_label(e)]
+    label = Counter(specific or [e.label for e in group]).most_common(1)[0][0]
+    kinds = [e.kind for e in group if e.label == label and e.kind]
+    people = Counter(p for e in group for p in e.participants)
+    first_seen: dict[str, int] = {}
+    for p in (p for e in group for p in e.participants):
+        first_seen.setdefault(p, len(first_seen))
+    places = Counter(e.location for e in group if e.location)
+    conflicts = {d for e in group for d in e.conflicting_dates}
+    if len(date) == 10 and date_end is None:
+        conflicts |= {e.date for e in group if _is_day(e)}
+    conflicts.discard(date)
+    return Event(
+        date=date,
+        date_end=date_end,
+        label=label,
+        status=group[0].status,
+        citations=union_citations(*(e.citations for e in group)),
+        location=places.most_common(1)[0][0] if places else None,
+        participants=sorted(people, key=lambda p: (-people[p], first_seen[p])),
+        kind=kinds[0] if kinds else group[0].kind,
+        conflicting_dates=sorted(conflicts),
+    )
+
+
+def _merge_same(events: list[Event]) -> list[Event]:
+    buckets: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        for ym in _months(e):
+            buckets[(_family(e), *ym)].append(i)
+    groups = _Groups(len(events))
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if groups.find(i) != groups.find(j) and _same(events[i], events[j]):
+                    groups.union(i, j)
+    return [_combine([events[i] for i in g]) for g in groups.groups()]
+
+
+def _merge_conflicts(events: list[Event]) -> list[Event]:
+    """Day events of one kind, in date order; each compared only with those at most
+    ``CONFLICT_DAYS`` later (a sliding window, not all pairs)."""
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if _is_day(e):
+            by_kind[e.kind or e.label].append(i)
+    groups = _Groups(len(events))
+    for members in by_kind.values():
+        members.sort(key=lambda i: events[i].date)
+        for x, i in enumerate(members):
+            lo = interval(events[i])[0]
+            for j in members[x + 1 :]:
+                if (interval(events[j])[0] - lo).days > CONFLICT_DAYS:
+                    break
+                if groups.find(i) != groups.find(j) and _conflicting(events[i], events[j]):
+                    groups.union(i, j)
+    return [_combine([events[i] for i in g]) for g in groups.groups()]
 
 
 def merge_events(events: list[Event], as_of: dt.date) -> list[Event]:
-    restatus(events, as_of)
-    return sorted(events, key=lambda e: (e.date, e.label))
+    merged = _merge_conflicts(_merge_same(events))
+    restatus(merged, as_of)
+    return sorted(merged, key=lambda e: (e.date, e.date_end or "", e.label))
 
 
 def restatus(events: list[Event], as_of: dt.date) -> None:
-    """Past or upcoming against ``as_of``, by the event's (start) date."""
+    """Past or upcoming against ``as_of``: by the start date, except that a window still
+    open ("between now and mid-February") is upcoming until its end."""
     today = as_of.isoformat()
     for e in events:
-        e.status = "upcoming" if e.date > today[: len(e.date)] else "past"
+        ahead = e.date > today[: len(e.date)]
+        if e.date_end is not None:
+            ahead = ahead or e.date_end > today[: len(e.date_end)]
+        e.status = "upcoming" if ahead else "past"

@@ -1,14 +1,290 @@
-"""Diplomatic calendar: dated events (first version: see issue 4)."""
+"""Diplomatic calendar: dated events of one article.
+
+A date is an event only when an event cue of ``calendar_events.yaml`` stands next to it:
+first in the stretch of the sentence before the date (back to the previous date), else
+after it (up to the next date); a short fragment ("Maybe between now and mid-February.")
+borrows the cue of the sentence before. Durations and figures carry no date words and
+never get this far; "since 2014" is read as the start of a duration, not an event.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
-from briefing.models import Event
+from briefing.extract.dates_publication import Found, estimate_publication, scan
+from briefing.models import Event, Mention, Sentence
+from briefing.nlp.dates import Resolved, resolve
+from briefing.nlp.normalize import normalize
+
+BEFORE_CHARS = 160  # how far back from a date its cue may stand
+AFTER_CHARS = 110
+# A named format relabels the event only when it stands this close to the date or the cue
+# (else it is the topic: "consulted on Friday about the coming NATO–Russia Council").
+FORMAT_NEAR = 40
+FRAGMENT_CHARS = 60
+ATTACHED = 20  # a reporting verb this close before a date is that date's event  # a sentence this short with no cue borrows the previous one's
+# Formats name a gathering; they relabel these event types, not statements or attacks.
+GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
 
 
 def infer_publication(ctx: ArticleContext) -> None:
-    """Set ``ctx.article.published`` (basis "inferred") when metadata gave none."""
+    """Set ``ctx.article.published`` (basis "inferred") when metadata gave none.
+    See :mod:`briefing.extract.dates_publication` for the heuristic."""
+    art = ctx.article
+    if art.published is not None:
+        return
+    est = estimate_publication(_found(ctx), ctx.as_of)
+    if est.date is not None:
+        art.published = est.date
+        art.published_basis = "inferred"
+
+
+def _found(ctx: ArticleContext) -> list[Found]:
+    return scan(ctx.text, ctx.norm, ctx.sentences, ctx.lang)
+
+
+# ---------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    key: str
+    label: str
+    priority: int
+    near: int | None
+    regex: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    parts = []
+    for w in sorted({normalize(str(x)) for x in words}, key=len, reverse=True):
+        if w.endswith("*"):
+            parts.append(re.escape(w[:-1]).replace(r"\ ", r"\s+") + r"\w*")
+        else:
+            parts.append(re.escape(w).replace(r"\ ", r"\s+"))
+    return rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])"
+
+
+@cache
+def _events_table() -> dict[str, Any]:
+    return load_yaml("lexicons/calendar_events.yaml") or {}
+
+
+@cache
+def event_cues(lang: str) -> tuple[Cue, ...]:
+    out = []
+    for key, spec in (_events_table().get("types") or {}).items():
+        words = (spec.get("cues") or {}).get(lang) or (spec.get("cues") or {}).get("en") or []
+        out.append(
+            Cue(
+                key,
+                spec["label"],
+                int(spec.get("priority", 1)),
+                spec.get("near"),
+                re.compile(_alt(words)),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def format_cues(lang: str) -> tuple[Cue, ...]:
+    out = []
+    for _key, spec in (_events_table().get("formats") or {}).items():
+        words = (spec.get("cues") or {}).get(lang, []) + (spec.get("cues") or {}).get("en", [])
+        out.append(Cue(spec["kind"], spec["label"], 0, None, re.compile(_alt(words))))
+    return tuple(out)
+
+
+@cache
+def _places(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load_yaml("lexicons/calendar_locations.yaml") or {}
+    preps = (table.get("prepositions") or {}).get(lang) or (table.get("prepositions") or {}).get(
+        "en", []
+    )
+    name_of = {normalize(str(f)): name for name, forms in table["places"].items() for f in forms}
+    prep = "|".join(
+        re.escape(normalize(p)).replace(r"\ ", r"\s+") for p in sorted(preps, key=len, reverse=True)
+    )
+    names = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(name_of, key=len, reverse=True)
+    )
+    rx = re.compile(rf"(?<![\w])(?:{prep})\s+(?P<place>{names})(?![\w])")
+    return rx, name_of
+
+
+# ---------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    cue: Cue
+    start: int
+    end: int
+    distance: int
+
+
+def _hits(cues: tuple[Cue, ...], norm: str, a: int, b: int, pos: int) -> list[_Hit]:
+    out = []
+    for cue in cues:
+        for m in cue.regex.finditer(norm, a, b):
+            dist = pos - m.end() if m.end() <= pos else m.start() - pos
+            if cue.near is not None and dist > cue.near:
+                continue
+            out.append(_Hit(cue, m.start(), m.end(), max(0, dist)))
+    return out
+
+
+def _best(hits: list[_Hit]) -> _Hit | None:
+    return min(hits, key=lambda h: (-h.cue.priority, h.distance), default=None)
+
+
+def _choose_cue(
+    norm: str, lang: str, before: tuple[int, int], after: tuple[int, int], f: Found
+) -> _Hit | None:
+    cues = event_cues(lang)
+    b = _best(_hits(cues, norm, *before, f.mention.start))
+    a = _best(_hits(cues, norm, *after, f.mention.end))
+    if b is None:
+        return a
+    day_word = f.mention.is_relative or f.mention.day is not None
+    if b.cue.priority <= 1 and b.distance <= ATTACHED and a is not None and day_word:
+        return b  # "announced today that ...": the announcement is the dated event
+    if a is not None and a.cue.priority > b.cue.priority and b.cue.priority <= 1:
+        return a
+    return b
+
+
+def _locate(norm: str, lang: str, spans: list[tuple[int, int]]) -> str | None:
+    rx, name_of = _places(lang)
+    for a, b in spans:
+        m = rx.search(norm, a, b)
+        if m:
+            return name_of.get(re.sub(r"\s+", " ", m.group("place")))
+    return None
+
+
+def _participants(mentions: list[Mention], a: int, b: int) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if a <= m.start < b and m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+def _status(r: Resolved, as_of: dt.date) -> str:
+    return "upcoming" if r.lo > as_of else "past"
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
-    return []
+    norm, lang = ctx.norm, ctx.lang
+    pub = ctx.article.published
+    found = _found(ctx)
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    sentences = ctx.sentences
+    events: dict[tuple[str, str, str | None], Event] = {}
+    per_sentence: dict[tuple[int, str], list[tuple[int, Event]]] = {}
+    for idx, group in by_sentence.items():
+        s = sentences[idx]
+        for i, f in enumerate(group):
+            r = resolve(f.mention, pub, ctx.as_of, f.tense)
+            if r is None:
+                continue
+            prev_end = group[i - 1].mention.end if i else s.start
+            next_start = group[i + 1].mention.start if i + 1 < len(group) else s.end
+            before = (max(prev_end, f.mention.start - BEFORE_CHARS), f.mention.start)
+            after = (f.mention.end, min(next_start, f.mention.end + AFTER_CHARS))
+            cited: list[Sentence] = [s]
+            hit = _choose_cue(norm, lang, before, after, f)
+            if hit is None and idx > 0 and s.end - s.start <= FRAGMENT_CHARS and len(group) == 1:
+                p = sentences[idx - 1]
+                before = (p.start, p.end)
+                hit = _best(_hits(event_cues(lang), norm, p.start, p.end, p.end))
+                cited = [p, s]
+            if hit is None:
+                continue
+            window = (min(before[0], hit.start), max(after[1], hit.end))
+            if len(group) == 1:
+                window = (cited[0].start, s.end)
+            kind, label = hit.cue.key, hit.cue.label
+            fmt = _format(norm, lang, window, f, hit)
+            if fmt is not None and kind in GATHERINGS | {fmt.cue.key}:
+                kind, label = fmt.cue.key, fmt.cue.label
+            single = len(group) == 1
+            ev = Event(
+                date=r.date,
+                date_end=r.date_end,
+                label=label,
+                status=_status(r, ctx.as_of),  # type: ignore[arg-type]
+                citations=[ctx.cite(c) for c in cited],
+                location=_locate(norm, lang, [window, (s.start, s.end)] if single else [window]),
+                participants=_participants(ctx.mentions, *window),
+                kind=kind,
+                conflicting_dates=[r.conflict] if r.conflict else [],
+            )
+            per_sentence.setdefault((idx, r.date), []).append((hit.cue.priority, ev))
+    for cands in per_sentence.values():
+        # Two readings of one day in one sentence ("on Friday ... today") are one event.
+        _add(events, max(cands, key=lambda c: c[0])[1])
+    return sorted(_absorb(list(events.values())), key=lambda e: (e.date, e.label))
+
+
+def _format(norm: str, lang: str, window: tuple[int, int], f: Found, hit: _Hit) -> _Hit | None:
+    for h in sorted(
+        _hits(format_cues(lang), norm, *window, f.mention.start), key=lambda h: h.distance
+    ):
+        to_cue = hit.start - h.end if h.end <= hit.start else h.start - hit.end
+        lo, hi = sorted((hit.start, f.mention.start))
+        between = lo <= h.start < max(hi, hit.end)
+        if (
+            h.distance <= FORMAT_NEAR
+            or to_cue <= FORMAT_NEAR
+            or (between and h.distance <= 2 * FORMAT_NEAR)
+        ):
+            return h
+    return None
+
+
+def _absorb(events: list[Event]) -> list[Event]:
+    """A month-wide mention of an event dated to the day elsewhere in the article ("the
+    second call in December" beside "the call on 30 December") is that event."""
+    days = {(e.kind, e.date) for e in events if len(e.date) == 10 and e.date_end is None}
+    out = []
+    for e in events:
+        if (
+            len(e.date) == 7
+            and e.date_end is None
+            and any(k == e.kind and d.startswith(e.date) for k, d in days)
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _add(events: dict[tuple[str, str, str | None], Event], ev: Event) -> None:
+    """One event per kind and date within an article, citing every sentence."""
+    key = (ev.kind or ev.label, ev.date, ev.date_end)
+    old = events.get(key)
+    if old is None:
+        events[key] = ev
+        return
+    seen = {(c.start, c.end) for c in old.citations}
+    old.citations.extend(c for c in ev.citations if (c.start, c.end) not in seen)
+    old.participants.extend(p for p in ev.participants if p not in old.participants)
+    old.location = old.location or ev.location
+    old.conflicting_dates.extend(d for d in ev.conflicting_dates if d not in old.conflicting_dates)
+    if old.label == _type_label(old.kind) and ev.label != _type_label(ev.kind):
+        old.label = ev.label
+
+
+def _type_label(kind: str | None) -> str | None:
+    spec = (_events_table().get("types") or {}).get(kind or "")
+    return spec["label"] if spec else None

@@ -1,0 +1,166 @@
+"""When was an article published, if its metadata does not say? Read from its own dates.
+
+The heuristic, in order (every step only narrows; nothing is guessed without a dated
+past event to stand on):
+
+1. Day-precise dates told in the past tense are lower bounds ("the call on Thursday
+   30 December 2021"); dates told as scheduled or future are upper bounds ("talks are
+   scheduled for 10 January": published before the 10th); a future month ("in January")
+   bounds the publication to that month's end.
+2. "Next month" / "last month" in the same sentence as a named month fixes the
+   publication month (negotiations "next month" ... bodies meeting "in early January").
+3. Without a past dated event, past-tense dates with no tense cue stand in, if they do
+   not contradict the upper bound. Past dates beyond the upper bound are dropped (a
+   scheduled date outranks a past-tense reading of the same date).
+4. The estimate is the earliest date the evidence allows: the lower bound, moved forward
+   to the first day on which every weekday reported in the past tense ("on Wednesday")
+   has already occurred (wire style names the weekday only within the past week).
+   Capped by the upper bound. With only a month fixed (step 2), the middle of the month.
+5. An article that never writes a year (nor a weekday with a date, which fixes one) is
+   anchored to a reference date: ``--as-of`` if given, else the newest publication date
+   of the batch; :func:`infer_publications` does that second pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.models import Article, Sentence
+from briefing.nlp.dates import DateMention, find_dates, resolve, tense_at
+from briefing.nlp.normalize import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date mention in a sentence, with the tense of its clause."""
+
+    sentence: Sentence
+    mention: DateMention
+    tense: int
+
+
+def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list[Found]:
+    out: list[Found] = []
+    for s in sentences:
+        for m in find_dates(text, norm, s.start, s.end, lang):
+            out.append(Found(s, m, tense_at(norm, s.start, s.end, m.start, lang)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    date: dt.date | None
+    has_year: bool  # the text fixes its own years (else it needs a reference date)
+
+
+def _fixes_year(m: DateMention) -> bool:
+    if m.since or m.is_relative:
+        return False
+    return m.has_year or (m.weekday is not None and m.day is not None)
+
+
+def estimate_publication(found: Sequence[Found], reference: dt.date) -> Estimate:
+    has_year = any(_fixes_year(f.mention) for f in found)
+    lo_past: list[dt.date] = []
+    lo_plain: list[dt.date] = []
+    hi: dt.date | None = None
+    month_fix: tuple[dt.date, dt.date] | None = None
+    weekdays: list[int] = []
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+        m = f.mention
+        if m.since or m.until:
+            continue
+        if m.is_relative:
+            if m.relative is None and m.weekday is not None and f.tense <= 0:
+                weekdays.append(m.weekday)
+            continue
+        r = resolve(m, None, reference, f.tense)
+        if r is None:
+            continue
+        if r.lo == r.hi:
+            if f.tense > 0:
+                bound = r.lo - dt.timedelta(days=1)
+                hi = bound if hi is None else min(hi, bound)
+            elif f.tense < 0:
+                lo_past.append(r.lo)
+            else:
+                lo_plain.append(r.lo)
+        elif f.tense > 0 and m.month is not None and m.qualifier is None:
+            hi = r.hi if hi is None else min(hi, r.hi)
+    for group in by_sentence.values():
+        month_fix = _month_link(group, reference) or month_fix
+    if month_fix is not None:
+        hi = month_fix[1] if hi is None else min(hi, month_fix[1])
+    lo_cands = [d for d in lo_past if hi is None or d <= hi]
+    if not lo_cands:
+        lo_cands = [d for d in lo_plain if hi is None or d <= hi]
+    if lo_cands:
+        lo = max(lo_cands)
+        if month_fix is not None and month_fix[0] <= month_fix[1]:
+            lo = max(lo, month_fix[0])
+    elif month_fix is not None:
+        mid = month_fix[0] + (month_fix[1] - month_fix[0]) // 2
+        return Estimate(min(mid, hi) if hi else mid, has_year)
+    else:
+        return Estimate(None, has_year)
+    pub = lo
+    for wd in weekdays:
+        pub = max(pub, lo + dt.timedelta(days=(wd - lo.weekday()) % 7))
+    if hi is not None and pub > hi:
+        pub = max(lo, hi)
+    return Estimate(pub, has_year)
+
+
+def _month_link(group: list[Found], reference: dt.date) -> tuple[dt.date, dt.date] | None:
+    """ "next month" beside a named month M: published in M-1 ("last month": M+1)."""
+    shift = {"next_month": -1, "last_month": 1}
+    rel = [f for f in group if f.mention.relative in shift]
+    named = [f for f in group if f.mention.month is not None and not f.mention.since]
+    if not rel or not named:
+        return None
+    r = resolve(named[0].mention, None, reference, named[0].tense)
+    if r is None:
+        return None
+    k = shift[rel[0].mention.relative or ""]
+    y, mo = divmod(r.lo.year * 12 + r.lo.month - 1 + k, 12)
+    first = dt.date(y, mo + 1, 1)
+    nxt = dt.date(y + (mo + 1) // 12, (mo + 1) % 12 + 1, 1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def infer_publications(articles: Sequence[Article], as_of: dt.date | None) -> None:
+    """Publication dates for a batch: articles that write their years first, then the
+    others anchored to ``as_of`` or the newest publication date among the batch."""
+    from briefing.nlp.language import detect_language
+    from briefing.nlp.sentences import split_sentences
+
+    pending: list[tuple[Article, list[Found]]] = []
+    first_ref = as_of or dt.date.today()
+    for art in articles:
+        if art.published is not None:
+            continue
+        if not art.language:
+            art.language = detect_language(art.text)
+        lang = art.language or "en"
+        found = scan(art.text, normalize(art.text), split_sentences(art.text, lang), lang)
+        est = estimate_publication(found, first_ref)
+        if est.has_year:
+            _set(art, est.date)
+        else:
+            pending.append((art, found))
+    if not pending:
+        return
+    dated = [a.published for a in articles if a.published is not None]
+    reference = as_of or (max(dated) if dated else first_ref)
+    for art, found in pending:
+        _set(art, estimate_publication(found, reference).date)
+
+
+def _set(art: Article, date: dt.date | None) -> None:
+    if date is not None:
+        art.published = date
+        art.published_basis = "inferred"

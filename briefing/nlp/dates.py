@@ -1,0 +1,620 @@
+"""Date expressions: candidate spans found with per-language word lists, read by arithmetic.
+
+``dateparser``'s whole-text search misreads ordinary words as dates (Polish "się" as
+August, Persian "می" as May), so candidates are found here with the month, weekday and
+relative-expression words of ``briefing/data/lexicons/dates_<lang>.yaml`` and numbers next
+to them, on the normalised text (Persian digits folded, same offsets as the original).
+Each candidate becomes a :class:`DateMention`; :func:`resolve` turns it into ISO dates
+against a publication date, choosing a missing year by nearness and tense.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from briefing.data import load_yaml
+from briefing.nlp.normalize import normalize
+
+FALLBACK_LANG = "en"
+QUALIFIER_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+QUALIFIER_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# A year against the tense costs this many days of distance: within about four months the
+# nearest year wins whatever the (noisy) tense reading, further off the tense decides.
+TENSE_PENALTY = 120
+# A tense cue across a comma counts as this many characters further away.
+CLAUSE_PENALTY = 50
+# Weekday-with-date year search: how far back from the anchor a report may look.
+WEEKDAY_YEARS_BACK = 12
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression; ``start``/``end`` index the article text."""
+
+    start: int
+    end: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # 0 = Monday; with a day: a check, alone: relative
+    jalali: bool = False  # day/month/year are Solar Hijri
+    qualifier: str | None = None  # early / mid / late (month or year windows)
+    relative: str | None = None  # key of the relative table (next_week, coming_days...)
+    count: int | None = None  # N of "in the next N weeks"
+    until: bool = False  # "between now and X": a window from publication to X
+    since: bool = False  # "since 2014": the start of a duration, not an event
+    alt: DateMention | None = None  # the same date in the other calendar, for cross-checks
+
+    @property
+    def is_relative(self) -> bool:
+        return self.relative is not None or (self.weekday is not None and self.month is None)
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or (self.alt is not None and self.alt.year is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """ISO strings as the contract wants them, and the day interval they cover."""
+
+    date: str
+    date_end: str | None
+    lo: dt.date
+    hi: dt.date
+    conflict: str | None = None  # the other calendar's reading, when it disagrees
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+
+def _alt(words: list[str]) -> str:
+    """Alternation of lexicon entries, longest first; ``*`` ends a prefix."""
+    parts = []
+    for w in sorted({normalize(x) for x in words}, key=len, reverse=True):
+        if w.startswith("~"):
+            parts.append(w[1:])
+        elif w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(w).replace(r"\ ", r"\s+"))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _word(pattern: str) -> str:
+    return rf"(?<![\w.'])(?:{pattern})(?![\w'])"
+
+
+@dataclass(slots=True)
+class DateLexicon:
+    lang: str
+    month_of: dict[str, int]
+    jmonth_of: dict[str, int]
+    weekday_of: dict[str, int]
+    ordinal_of: dict[str, int]
+    number_of: dict[str, int]
+    ambiguous: frozenset[str]
+    relative_of: dict[str, str]
+    qualifier_of: dict[str, str]
+    until_words: frozenset[str]
+    since_words: frozenset[str]
+    re_day_month: re.Pattern[str]
+    re_month_day: re.Pattern[str]
+    re_month_year: re.Pattern[str]
+    re_month: re.Pattern[str]
+    re_jalali: re.Pattern[str]
+    re_year: re.Pattern[str]
+    re_weekday: re.Pattern[str]
+    re_relative: re.Pattern[str]
+    re_n_relative: list[tuple[re.Pattern[str], str]]
+    re_prefilter: re.Pattern[str]
+    re_future: re.Pattern[str]
+    re_past: re.Pattern[str]
+    re_qualifier_end: re.Pattern[str]
+    re_until_end: re.Pattern[str]
+    re_since_end: re.Pattern[str]
+
+
+def _index(groups: list[list[str]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, forms in enumerate(groups or []):
+        for f in forms:
+            out[normalize(str(f))] = i + 1
+    return out
+
+
+def _table(lang: str) -> dict[str, Any]:
+    try:
+        return load_yaml(f"lexicons/dates_{lang}.yaml") or {}
+    except FileNotFoundError:
+        return load_yaml(f"lexicons/dates_{FALLBACK_LANG}.yaml") or {}
+
+
+@cache
+def lexicon(lang: str) -> DateLexicon:
+    """The compiled date lexicon of ``lang`` (English for languages without a table)."""
+    t = _table(lang)
+    month_of = _index(t.get("months", []))
+    jmonth_of = _index(t.get("jalali_months", []))
+    weekday_of = {k: v - 1 for k, v in _index(t.get("weekdays", [])).items()}
+    ordinal_of = {normalize(str(k)): int(v) for k, v in (t.get("day_ordinals") or {}).items()}
+    number_of = {normalize(str(k)): int(v) for k, v in (t.get("numbers") or {}).items()}
+    ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))
+    relative_of: dict[str, str] = {}
+    n_relative: list[tuple[re.Pattern[str], str]] = []
+    rel = t.get("relative") or {}
+    until_words: set[str] = set()
+    for key, phrases in rel.items():
+        for ph in phrases:
+            ph = normalize(str(ph))
+            if key == "until_now":
+                until_words.add(ph)
+            elif "{n}" in ph:
+                nums = _alt([*number_of, "~\\d{1,2}"])
+                pat = re.escape(ph).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n>{nums})")
+                n_relative.append((re.compile(_word(pat)), key))
+            else:
+                relative_of[ph] = key
+    qualifier_of = {
+        normalize(str(ph)): q
+        for q, phrases in (t.get("qualifiers") or {}).items()
+        for ph in phrases
+    }
+    since_words = frozenset(normalize(str(x)) for x in t.get("since", []))
+
+    months = _alt(list(month_of))
+    jmonths = _alt(list(jmonth_of))
+    month_word = _alt(t.get("month_word", [])) if t.get("month_word") else None
+    ordinals = _alt(list(ordinal_of)) if ordinal_of else None
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е)?"
+    day_or_ord = f"(?:{day}|(?P<o>{ordinals}))" if ordinals else day
+    year = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+    of = r"(?:\s*,?\s*(?:de\s+|del\s+|roku\s+|года\s+|року\s+|of\s+)?)"
+    mw = rf"(?:\s+(?:{month_word}))?" if month_word else ""
+    mw_before = rf"(?:(?:{month_word})\s+)?" if month_word else ""
+    jyear = r"(?P<y>1[34]\d\d)(?!\d)"
+    re_day_month = re.compile(
+        rf"(?<![\w.]){day_or_ord}\s*(?:de\s+|of\s+|-)?{mw_before}(?P<m>{months})(?![\w'])"
+        rf"(?:{of}{year})?"
+    )
+    re_month_day = re.compile(
+        rf"(?<![\w'])(?P<m>{months})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d|\d)"
+        rf"(?:\s*,?\s*{year})?"
+    )
+    re_month_year = re.compile(rf"(?<![\w'])(?P<m>{months}){of}{year}")
+    re_month = re.compile(_word(months))
+    if jmonth_of:
+        re_jalali = re.compile(
+            rf"(?<![\w.])(?:{day}\s*(?P<m>{jmonths}){mw}|(?P<m2>{jmonths})\s+(?:{month_word}))"
+            rf"(?![\w'])(?:\s*(?:سال\s+)?{jyear})?"
+        )
+    else:
+        re_jalali = re.compile(r"(?!x)x")
+    re_year = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?![\w,./-]?\d)")
+    re_weekday = re.compile(_word(_alt(list(weekday_of))))
+    re_relative = re.compile(_word(_alt(list(relative_of))))
+    pre_words = [*month_of, *jmonth_of, *weekday_of, *relative_of, *ordinal_of]
+    re_prefilter = re.compile(
+        rf"(?:19|20)\d\d|{_word(_alt(pre_words))}"
+        + "".join("|" + p.pattern.replace("(?P<n>", "(?:") for p, _k in n_relative)
+    )
+    re_future = re.compile(_word(_alt(t.get("future", []))))
+    re_past = re.compile(_word(_alt(t.get("past", []))))
+    re_qualifier_end = re.compile(rf"(?<![\w])(?:{_alt(list(qualifier_of))})[\s-]*$")
+    re_until_end = re.compile(rf"(?<![\w])(?:{_alt(list(until_words))})\s+$")
+    re_since_end = re.compile(rf"(?<![\w])(?:{_alt(list(since_words))})\s+$")
+    return DateLexicon(
+        lang=lang,
+        month_of=month_of,
+        jmonth_of=jmonth_of,
+        weekday_of=weekday_of,
+        ordinal_of=ordinal_of,
+        number_of=number_of,
+        ambiguous=ambiguous,
+        relative_of=relative_of,
+        qualifier_of=qualifier_of,
+        until_words=frozenset(until_words),
+        since_words=since_words,
+        re_day_month=re_day_month,
+        re_month_day=re_month_day,
+        re_month_year=re_month_year,
+        re_month=re_month,
+        re_jalali=re_jalali,
+        re_year=re_year,
+        re_weekday=re_weekday,
+        re_relative=re_relative,
+        re_n_relative=n_relative,
+        re_prefilter=re_prefilter,
+        re_future=re_future,
+        re_past=re_past,
+        re_qualifier_end=re_qualifier_end,
+        re_until_end=re_until_end,
+        re_since_end=re_since_end,
+    )
+
+
+# ---------------------------------------------------------------------------- finding
+
+
+def _day(m: re.Match[str], lex: DateLexicon) -> int | None:
+    if m.groupdict().get("o"):
+        return lex.ordinal_of.get(re.sub(r"\s+", " ", m.group("o")))
+    d = m.groupdict().get("d")
+    return int(d) if d else None
+
+
+def _month(word: str, table: dict[str, int]) -> int | None:
+    return table.get(re.sub(r"\s+", " ", word))
+
+
+def _year(m: re.Match[str]) -> int | None:
+    y = m.groupdict().get("y")
+    return int(y) if y else None
+
+
+# ISO "2021-12-30" and European "30.12.2021" (never US "12/30": ambiguous).
+_NUMERIC = re.compile(
+    r"(?<![\w.,/-])(?:(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+    r"|(?P<d2>[0-3]?\d)\.(?P<mo2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\w/-]|[.,]\d)"
+)
+
+
+def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple[int, DateMention]]:
+    """Every pattern's matches with a priority (lower wins an overlap)."""
+    out: list[tuple[int, DateMention]] = []
+    for m in _NUMERIC.finditer(norm, start, end):
+        y, mo, d = (int(m.group(g) or m.group(g + "2")) for g in ("y", "mo", "d"))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            out.append((0, DateMention(m.start(), m.end(), d, mo, y)))
+    for m in lex.re_jalali.finditer(norm, start, end):
+        mo = _month(m.group("m") or m.group("m2"), lex.jmonth_of)
+        d = int(m.group("d")) if m.group("d") else None
+        if mo and (d is None or 1 <= d <= 31):
+            out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), jalali=True)))
+    for prio, rx in ((1, lex.re_day_month), (1, lex.re_month_day)):
+        for m in rx.finditer(norm, start, end):
+            mo = _month(m.group("m"), lex.month_of)
+            d = _day(m, lex)
+            if mo and d and 1 <= d <= 31:
+                out.append((prio, DateMention(m.start(), m.end(), d, mo, _year(m))))
+    for m in lex.re_month_year.finditer(norm, start, end):
+        mo = _month(m.group("m"), lex.month_of)
+        if mo:
+            out.append((2, DateMention(m.start(), m.end(), None, mo, _year(m))))
+    for m in lex.re_month.finditer(norm, start, end):
+        word = re.sub(r"\s+", " ", m.group(0))
+        if word in lex.ambiguous:
+            continue
+        mo = lex.month_of.get(word)
+        if mo:
+            out.append((3, DateMention(m.start(), m.end(), None, mo)))
+    for m in lex.re_year.finditer(norm, start, end):
+        out.append((4, DateMention(m.start(), m.end(), year=int(m.group("y")))))
+    for m in lex.re_weekday.finditer(norm, start, end):
+        wd = lex.weekday_of.get(re.sub(r"\s+", " ", m.group(0)))
+        if wd is not None:
+            out.append((5, DateMention(m.start(), m.end(), weekday=wd)))
+    for m in lex.re_relative.finditer(norm, start, end):
+        key = lex.relative_of.get(re.sub(r"\s+", " ", m.group(0)))
+        if key:
+            out.append((1, DateMention(m.start(), m.end(), relative=key)))
+    for rx, key in lex.re_n_relative:
+        for m in rx.finditer(norm, start, end):
+            n_word = re.sub(r"\s+", " ", m.group("n"))
+            n = int(n_word) if n_word.isdigit() else lex.number_of.get(n_word)
+            if n:
+                out.append((0, DateMention(m.start(), m.end(), relative=key, count=n)))
+    return out
+
+
+def _non_overlapping(cands: list[tuple[int, DateMention]]) -> list[DateMention]:
+    taken: list[DateMention] = []
+    for _prio, m in sorted(cands, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start)):
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+_GAP_WEEKDAY = re.compile(r"^[\s,(]{0,3}$")
+_GAP_AFTER = re.compile(r"^[\s,(]{0,3}$")
+_GAP_ALT = re.compile(r"^\s*[(\[]\s*$|^\s*[-/–]\s*$|^\s*,\s*$")
+
+
+def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
+    """Weekdays beside dates and a second calendar's date in brackets join the date."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # "Friday (Jan. 21)", "پنج شنبه ۳۰ دسامبر": the weekday checks the date.
+        if (
+            nxt is not None
+            and m.weekday is not None
+            and m.month is None
+            and nxt.day is not None
+            and _GAP_WEEKDAY.match(norm[m.end : nxt.start])
+        ):
+            end = nxt.end + (1 if norm[nxt.end : nxt.end + 1] == ")" else 0)
+            m = replace(nxt, start=m.start, end=end, weekday=m.weekday)
+            i += 1
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # "21 January (Friday)".
+        if (
+            nxt is not None
+            and m.day is not None
+            and nxt.weekday is not None
+            and nxt.month is None
+            and m.weekday is None
+            and _GAP_AFTER.match(norm[m.end : nxt.start])
+        ):
+            m = replace(m, end=nxt.end, weekday=nxt.weekday)
+            i += 1
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # "۱۰ ژانویه ۲۰۲۲ (۲۰ دی)": the Solar Hijri date in brackets is the same day.
+        if (
+            nxt is not None
+            and m.month is not None
+            and nxt.month is not None
+            and m.jalali != nxt.jalali
+            and _GAP_ALT.match(norm[m.end : nxt.start])
+        ):
+            close = re.match(r"\s*[)\]]", norm[nxt.end : nxt.end + 3])
+            end = nxt.end + (close.end() if close else 0)
+            m = replace(m, end=end, alt=nxt)
+            i += 1
+        out.append(m)
+        i += 1
+    return out
+
+
+def _context(m: DateMention, norm: str, lex: DateLexicon, floor: int) -> DateMention:
+    """Qualifier ("early", "mid-"), "between now and", "since" right before the mention."""
+    head = norm[max(floor, m.start - 40) : m.start]
+    if not m.is_relative:
+        q = lex.re_qualifier_end.search(head)
+        if q and (m.day is None):
+            qual = lex.qualifier_of.get(re.sub(r"[\s-]+$", "", re.sub(r"\s+", " ", q.group(0))))
+            if qual is None:
+                qual = lex.qualifier_of.get(re.sub(r"\s+", " ", q.group(0)).rstrip())
+            if qual:
+                m = replace(m, start=m.start - len(head) + q.start(), qualifier=qual)
+                head = norm[max(floor, m.start - 40) : m.start]
+        u = lex.re_until_end.search(head)
+        if u and m.month is not None:
+            m = replace(m, start=m.start - len(head) + u.start(), until=True)
+        s = lex.re_since_end.search(head)
+        if s and m.day is None:
+            m = replace(m, since=True)
+    return m
+
+
+def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[DateMention]:
+    """Date expressions in ``text[start:end]`` (``norm`` is its normalised twin)."""
+    lex = lexicon(lang)
+    if not lex.re_prefilter.search(norm, start, end):
+        return []
+    mentions = _non_overlapping(_candidates(norm, start, end, lex))
+    mentions = _attach(mentions, norm)
+    return [_context(m, norm, lex, start) for m in mentions]
+
+
+# ---------------------------------------------------------------------------- tense
+
+
+def tense_at(norm: str, start: int, end: int, pos: int, lang: str) -> int:
+    """+1 future, -1 past, 0 unknown: the nearest tense cue to ``pos`` in the sentence,
+    preferring cues of the same clause (no comma or semicolon in between)."""
+    lex = lexicon(lang)
+    best: tuple[int, int] | None = None
+    for sign, rx in ((1, lex.re_future), (-1, lex.re_past)):
+        for m in rx.finditer(norm, start, end):
+            a, b = (m.end(), pos) if m.end() <= pos else (pos, m.start())
+            dist = max(0, b - a)
+            if re.search(r"[,;:]", norm[a:b]):
+                dist += CLAUSE_PENALTY
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+    return best[1] if best else 0
+
+
+# ---------------------------------------------------------------------------- resolving
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _interval_cost(lo: dt.date, hi: dt.date, anchor: dt.date, tense: int, strict: bool) -> int:
+    if lo <= anchor <= hi:
+        cost = 0
+    else:
+        cost = min(abs((lo - anchor).days), abs((hi - anchor).days))
+    if strict and tense > 0 and hi < anchor - dt.timedelta(days=7):
+        cost += TENSE_PENALTY
+    if tense < 0 and lo > anchor + dt.timedelta(days=7):
+        cost += TENSE_PENALTY
+    return cost
+
+
+def _jalali_to_gregorian(y: int, m: int, d: int) -> dt.date | None:
+    from convertdate import persian
+
+    try:
+        gy, gm, gd = persian.to_gregorian(y, m, d)
+        return dt.date(gy, gm, gd)
+    except (ValueError, TypeError):
+        return None
+
+
+def _jalali_year(day: dt.date) -> int:
+    from convertdate import persian
+
+    return int(persian.from_gregorian(day.year, day.month, day.day)[0])
+
+
+def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Resolved | None:
+    if m.month is None:
+        return _year_only(m, anchor, tense, strict)
+    if m.jalali:
+        return _jalali(m, anchor, tense, strict)
+    years = [m.year] if m.year else [anchor.year - 1, anchor.year, anchor.year + 1]
+    if m.day is not None and m.year is None and m.weekday is not None:
+        matching = [
+            y
+            for y in range(anchor.year - WEEKDAY_YEARS_BACK, anchor.year + 2)
+            if _valid(y, m.month, m.day) and dt.date(y, m.month, m.day).weekday() == m.weekday
+        ]
+        years = matching or years
+    best: tuple[int, Resolved] | None = None
+    for y in years:
+        r = _gregorian_window(y, m)
+        if r is None:
+            continue
+        cost = 0 if m.year else _interval_cost(r.lo, r.hi, anchor, tense, strict)
+        if best is None or cost < best[0]:
+            best = (cost, r)
+    if best is None:
+        return None
+    res = best[1]
+    if m.alt is not None:
+        other = _absolute(m.alt, res.lo, 0, False)
+        if other is not None and other.date != res.date and m.day is not None:
+            res = replace(res, conflict=other.date)
+    return res
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    return 1 <= d <= calendar.monthrange(y, mo)[1]
+
+
+def _gregorian_window(y: int, m: DateMention) -> Resolved | None:
+    assert m.month is not None
+    if m.day is not None:
+        if not _valid(y, m.month, m.day):
+            return None
+        d = dt.date(y, m.month, m.day)
+        return Resolved(d.isoformat(), None, d, d)
+    first, last = dt.date(y, m.month, 1), _month_end(y, m.month)
+    if m.qualifier:
+        a, b = QUALIFIER_DAYS[m.qualifier]
+        lo = dt.date(y, m.month, a)
+        hi = min(dt.date(y, m.month, min(b, last.day)), last)
+        return Resolved(lo.isoformat(), hi.isoformat(), lo, hi)
+    return Resolved(f"{y:04d}-{m.month:02d}", None, first, last)
+
+
+def _jalali(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Resolved | None:
+    assert m.month is not None
+    jy0 = _jalali_year(anchor)
+    years = [m.year] if m.year else [jy0 - 1, jy0, jy0 + 1]
+    best: tuple[int, Resolved] | None = None
+    for jy in years:
+        if m.day is not None:
+            d = _jalali_to_gregorian(jy, m.month, m.day)
+            if d is None:
+                continue
+            r = Resolved(d.isoformat(), None, d, d)
+        else:
+            lo = _jalali_to_gregorian(jy, m.month, 1)
+            nxt = _jalali_to_gregorian(jy + (m.month == 12), m.month % 12 + 1, 1)
+            if lo is None or nxt is None:
+                continue
+            hi = nxt - dt.timedelta(days=1)
+            r = Resolved(lo.isoformat(), hi.isoformat(), lo, hi)
+        cost = 0 if m.year else _interval_cost(r.lo, r.hi, anchor, tense, strict)
+        if best is None or cost < best[0]:
+            best = (cost, r)
+    return best[1] if best else None
+
+
+def _year_only(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Resolved | None:
+    if m.year is None:
+        return None
+    y = m.year
+    if m.qualifier:
+        a, b = QUALIFIER_MONTHS[m.qualifier]
+        lo, hi = dt.date(y, a, 1), _month_end(y, b)
+        return Resolved(f"{y:04d}-{a:02d}", f"{y:04d}-{b:02d}", lo, hi)
+    return Resolved(f"{y:04d}", None, dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def _week(pub: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _days(lo: dt.date, hi: dt.date) -> Resolved:
+    return Resolved(lo.isoformat(), hi.isoformat() if hi != lo else None, lo, hi)
+
+
+def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
+    one = dt.timedelta(days=1)
+    key = m.relative
+    if key is None and m.weekday is not None:
+        if tense > 0:
+            ahead = (m.weekday - pub.weekday()) % 7 or 7
+            d = pub + dt.timedelta(days=ahead)
+        else:
+            d = pub - dt.timedelta(days=(pub.weekday() - m.weekday) % 7)
+        return _days(d, d)
+    simple_days = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if key in simple_days:
+        d = pub + dt.timedelta(days=simple_days[key])
+        return _days(d, d)
+    weeks = {"last_week": -1, "this_week": 0, "next_week": 1}
+    if key in weeks:
+        return _days(*_week(pub, weeks[key]))
+    if key == "week_start":
+        monday = _week(pub, 0)[0]
+        return _days(monday, monday + one)
+    months = {"last_month": -1, "this_month": 0, "next_month": 1}
+    if key in months:
+        y, mo = _shift_month(pub.year, pub.month, months[key])
+        return Resolved(f"{y:04d}-{mo:02d}", None, dt.date(y, mo, 1), _month_end(y, mo))
+    years = {"last_year": -1, "this_year": 0, "next_year": 1}
+    if key in years:
+        y = pub.year + years[key]
+        return Resolved(f"{y:04d}", None, dt.date(y, 1, 1), dt.date(y, 12, 31))
+    if key == "coming_days":
+        return _days(pub + one, pub + dt.timedelta(days=7))
+    if key == "next_n_days" and m.count:
+        return _days(pub + one, pub + dt.timedelta(days=m.count))
+    if key == "next_n_weeks" and m.count:
+        return _days(pub + one, pub + dt.timedelta(weeks=m.count))
+    return None
+
+
+def resolve(
+    m: DateMention, pub: dt.date | None, reference: dt.date, tense: int = 0
+) -> Resolved | None:
+    """ISO dates of ``m``. Relative expressions need the publication date ``pub``; a missing
+    year is the one nearest ``pub`` (else ``reference``) that agrees with the tense."""
+    if m.since:
+        return None
+    if m.is_relative:
+        return _relative(m, pub, tense) if pub is not None else None
+    anchor = pub or reference
+    if m.until:
+        tense = 1  # "between now and X": X lies ahead, whatever the verb
+    res = _absolute(m, anchor, tense, strict=pub is not None)
+    if res is None or not m.until:
+        return res
+    if pub is None:
+        return None
+    end = res.hi
+    if m.qualifier == "mid" and m.month is not None:
+        end = dt.date(res.lo.year, res.lo.month, 15)
+    if end < pub:
+        return None
+    return _days(pub, end)

@@ -242,6 +242,12 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         received.append(signal.Signals(signum).name)
         stop.set()
 
+    # APScheduler's own warnings (a missed run, a job store error) in the same format.
+    aps = logging.getLogger("apscheduler")
+    aps.handlers[:] = logging.getLogger("briefing").handlers
+    aps.setLevel(logging.WARNING)
+    aps.propagate = False
+
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
         scheduler.start(paused=True)

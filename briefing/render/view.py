@@ -107,6 +107,31 @@ def _day(d: dt.date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
+def display_range(start: str, end: str | None) -> tuple[str, str | None]:
+    """Start and end as a reader writes a span: "26 Jan" – "15 Feb 2022", "10" – "12 Jan 2022".
+
+    Weekdays are dropped in spans (they crowd the column); parts the two ends share are
+    written once, on the end.
+    """
+    if not end or end == start:
+        return display_date(start), None
+    try:
+        a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return display_date(start), display_date(end)
+    if a.year != b.year:
+        return f"{a.day} {a:%b %Y}", f"{b.day} {b:%b %Y}"
+    if a.month != b.month:
+        return f"{a.day} {a:%b}", f"{b.day} {b:%b %Y}"
+    return f"{a.day}", f"{b.day} {b:%b %Y}"
+
+
+def date_start(value: str) -> str:
+    """First day a YYYY, YYYY-MM or YYYY-MM-DD date covers, for ordering against as_of."""
+    parts = value.split("-")
+    return "-".join([*parts, "01", "01"][:3]) if parts[0] else value
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     id: str
@@ -238,12 +263,14 @@ class BriefView:
         return sum(len(g.items) for g in self.sanctions_options)
 
     @property
-    def first_upcoming(self) -> int | None:
-        """Index of the first upcoming event: where the table marks "as of"."""
+    def as_of_index(self) -> int:
+        """Where the calendar draws its "as of" line: before the first event that starts
+        after ``as_of`` (ongoing upcoming events start before it and stay above)."""
+        today = self.as_of.isoformat()
         for i, row in enumerate(self.calendar):
-            if row.status == "upcoming":
+            if date_start(row.date) > today:
                 return i
-        return None
+        return len(self.calendar)
 
 
 class _Numberer:
@@ -353,11 +380,12 @@ class _Builder:
     def event_row(self, e: Event | Mapping[str, Any]) -> EventRow:
         date = str(_field(e, "date", ""))
         end = _field(e, "date_end")
+        shown = display_range(date, end)
         return EventRow(
             date=date,
-            date_display=display_date(date),
+            date_display=shown[0],
             date_end=end,
-            date_end_display=display_date(end) if end else None,
+            date_end_display=shown[1],
             label=_field(e, "label", ""),
             location=_field(e, "location"),
             participants=self.names_of(_field(e, "participants")),

@@ -90,7 +90,9 @@ def test_upcoming_events_marked():
     html = render_html(sample_brief())
     assert html.count('<tr class="event upcoming">') == 2
     assert html.count('<tr class="event past">') == 1
-    assert "As of Sat 8 Jan 2022: the events below are upcoming" in html
+    assert "As of Sat 8 Jan 2022: the events below start later" in html
+    marker = html.index('class="as-of-row"')
+    assert html.rindex('class="event past"', 0, marker) < marker < html.index("event upcoming")
     assert "also reported as 2022-01-11" in html
 
 

@@ -4,6 +4,7 @@ from briefing.models import Citation, Disagreement, Event, Side
 from briefing.render.view import (
     brief_view,
     display_date,
+    display_range,
     is_rtl,
     language_name,
     safe_link,
@@ -89,11 +90,28 @@ def test_measures_grouped_by_category_in_taxonomy_order():
     assert len(view.sanctions_options[0].items) == 2
 
 
-def test_first_upcoming_marks_the_as_of_line():
-    view = brief_view(sample_brief())
-    assert view.first_upcoming == 1
+def test_as_of_line_falls_between_earlier_and_later_starts():
+    brief = sample_brief()
+    view = brief_view(brief)
+    assert view.as_of_index == 1  # 7 Jan | as of 8 Jan | 10 Jan, Mar 2022
     assert view.upcoming_count == 2
-    assert view.calendar[0].status == "past"
+    # An upcoming event that began before as_of (ongoing) stays above the line.
+    cites = brief.calendar[0].citations
+    brief.calendar.insert(
+        1, Event("2022-01", "Military move", "upcoming", cites, date_end="2022-04")
+    )
+    assert brief_view(brief).as_of_index == 2
+    brief.as_of = dt.date(2022, 4, 1)
+    assert brief_view(brief).as_of_index == 4
+
+
+def test_date_ranges_written_compactly():
+    assert display_range("2022-01-26", "2022-02-15") == ("26 Jan", "15 Feb 2022")
+    assert display_range("2022-01-10", "2022-01-12") == ("10", "12 Jan 2022")
+    assert display_range("2021-12-30", "2022-01-02") == ("30 Dec 2021", "2 Jan 2022")
+    assert display_range("2022-01", "2022-04") == ("Jan 2022", "Apr 2022")
+    assert display_range("2022-01-10", None) == ("Mon 10 Jan 2022", None)
+    assert display_range("2022-01-10", "2022-01-10") == ("Mon 10 Jan 2022", None)
 
 
 def test_new_since_last_accepts_contract_dicts_and_numbers_first():

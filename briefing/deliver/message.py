@@ -64,6 +64,9 @@ class MailView:
             return "—"
         return self.names.get(actor_id, actor_id)
 
+    def names_of(self, actor_ids: list[str]) -> str:
+        return ", ".join(self.name(a) for a in actor_ids)
+
 
 @cache
 def environment() -> Environment:

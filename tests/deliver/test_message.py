@@ -8,7 +8,17 @@ from email.policy import default
 
 from briefing.deliver import build_message, subject_for
 from briefing.deliver.message import render_bodies
-from briefing.models import Actor, Article, Brief, Citation, Event, Measure, Position
+from briefing.models import (
+    Actor,
+    Article,
+    Brief,
+    Citation,
+    Disagreement,
+    Event,
+    Measure,
+    Position,
+    Side,
+)
 
 AR = "قال وزير الخارجية إن القمة ستعقد في الدوحة يوم 15 ديسمبر."
 DE = "Ungarn lehnt neue Sanktionen <script>alert(1)</script> gegen Russland ab."
@@ -27,10 +37,21 @@ def sample(new: bool = True) -> Brief:
     )
     c_ar = Citation("ar1", 0, len(AR), AR)
     c_de = Citation("de1", 0, len(DE), DE)
-    event = Event("2025-12-15", "Summit in Doha", "upcoming", [c_ar], location="Doha")
+    event = Event(
+        "2025-12-15",
+        "Summit in Doha",
+        "upcoming",
+        [c_ar],
+        location="Doha",
+        participants=["hungary", "qatar"],
+    )
     old_event = Event("2025-12-01", "Earlier meeting", "past", [c_de])
     pos = Position("hungary", "energy sanctions", "rejects new sanctions", [c_de])
     measure = Measure("oil price cap", "energy", [c_de], proposed_by=["eu"], target="russia")
+    dispute = Disagreement(
+        "energy sanctions",
+        [Side(["eu", "qatar"], "for", [c_ar]), Side(["hungary"], "against", [c_de])],
+    )
     b = Brief(
         title="Daily brief: Russia, NATO and Ukraine",
         generated_at=dt.datetime(2025, 12, 5, 6, tzinfo=dt.UTC),
@@ -48,8 +69,8 @@ def sample(new: bool = True) -> Brief:
     b.new_since_last = {
         "events": [event] if new else [],
         "positions": [pos] if new else [],
-        "sanctions_options": [],
-        "disagreements": [],
+        "sanctions_options": [measure] if new else [],
+        "disagreements": [dispute] if new else [],
     }
     return b
 
@@ -83,7 +104,11 @@ def test_message_structure_headers_and_attachment():
 def test_bodies_list_what_is_new_and_quote_sources_verbatim():
     text, html = render_bodies(sample(), dt.date(2025, 12, 5), "brief.pdf")
     new_part = text.split("NEW SINCE THE LAST BRIEF")[1].split("UPCOMING")[0]
-    assert "Summit in Doha" in new_part and "Hungary (energy sanctions)" in new_part
+    assert "Summit in Doha (Doha), with Hungary, qatar, upcoming [1]" in new_part
+    assert "Hungary (energy sanctions)" in new_part
+    assert "oil price cap [energy], proposed by European Union, against russia [2]" in new_part
+    assert "- European Union, qatar: for [1]" in new_part
+    assert "<strong>European Union, qatar</strong>: for" in html
     assert "Earlier meeting" not in new_part
     # Verbatim quotes, numbered the same in both bodies.
     assert f'[1] "{AR}"' in text and f'[2] "{DE}"' in text

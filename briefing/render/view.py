@@ -312,8 +312,18 @@ def _unknown_source(source_id: str) -> SourceInfo:
     )
 
 
+_LANG_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
+
+
+def language_tag(value: str | None) -> str:
+    """A well-formed BCP 47 tag for ``lang=""``; "und" (undetermined) for anything else,
+    including whatever a hostile record put in its ``language`` field."""
+    tag = (value or "").strip().lower().replace("_", "-")
+    return tag if _LANG_TAG.match(tag) else "und"
+
+
 def source_info(a: Article) -> SourceInfo:
-    lang = (a.language or "und").lower()
+    lang = language_tag(a.language)
     return SourceInfo(
         id=a.id,
         label=a.outlet or a.title or a.id,
@@ -322,8 +332,8 @@ def source_info(a: Article) -> SourceInfo:
         published=a.published.isoformat() if a.published else None,
         published_inferred=a.published_basis == "inferred",
         language=lang,
-        language_name=language_name(a.language),
-        rtl=is_rtl(a.language, a.text[:2000]),
+        language_name=language_name(lang.split("-")[0] if lang != "und" else None),
+        rtl=is_rtl(lang if lang != "und" else None, a.text[:2000]),
         location=a.url or a.path,
         link=safe_link(a.url),
     )

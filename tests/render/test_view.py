@@ -7,6 +7,7 @@ from briefing.render.view import (
     display_range,
     is_rtl,
     language_name,
+    language_tag,
     safe_link,
 )
 from tests.render.sample import sample_brief
@@ -180,3 +181,15 @@ def test_conflicting_reports_sides_named_by_their_sources():
     row = brief_view(brief).disagreements[-1]
     assert [s.label for s in row.sides] == ["According to IRNA", "According to SPA"]
     assert row.kind == "conflicting-reports"
+
+
+def test_language_attribute_is_a_well_formed_tag():
+    assert language_tag("fa") == "fa"
+    assert language_tag("pt_BR") == "pt-br"
+    assert language_tag('"><script>') == "und"
+    assert language_tag(None) == "und"
+    brief = sample_brief()
+    brief.sources[0].language = 'fa" onmouseover="alert(1)'
+    cited = [c for c in brief_view(brief).cited if c.source.id == "irna-1"]
+    # Unknown language: direction comes from the script (Persian is right to left).
+    assert cited and all(c.lang == "und" and c.rtl for c in cited)

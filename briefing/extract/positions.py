@@ -1,10 +1,142 @@
-"""Stated positions: who holds or said what (first version: see issue 5)."""
+"""Stated positions: who holds or said what, on which topic, as one English line.
+
+Each attributed statement (:mod:`briefing.extract.attribution`) is matched against the
+topic taxonomy (``data/lexicons/topics.yaml``); its stance kind comes from the verb
+("warned", "domaga się", "a respins"), else from content cues ("no reason to believe",
+"nie pójdą na ustępstwa", ``data/lexicons/stances.yaml``), else from the claim. The line
+is composed from the taxonomy's English phrases: nothing is translated.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from briefing.data import load_yaml
+from briefing.extract.attribution import Attribution, attribute
 from briefing.extract.context import ArticleContext
+from briefing.extract.topics import Claim, Topic, TopicHit, compile_cues, cues_for, match_topics
 from briefing.models import Position
+
+STANCE_KINDS = (
+    "demands",
+    "rejects",
+    "supports",
+    "warns",
+    "threatens",
+    "offers",
+    "denies",
+    "assesses",
+)
+_MAX_TOPICS = 3  # per statement: beyond that a sentence is a list, not a position
+_LISTING_KINDS = frozenset({"demands", "offers"})
+
+
+@cache
+def _stances() -> dict:
+    return load_yaml("lexicons/stances.yaml") or {}
+
+
+@cache
+def _kind_cues(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for kind, table in (_stances().get("cues") or {}).items():
+        rx = compile_cues(cues_for(table, lang))
+        if rx is not None:
+            out.append((str(kind), rx))
+    return tuple(out)
+
+
+def stance_sign(kind: str | None) -> int:
+    return int((_stances().get("signs") or {}).get(kind or "", 0))
+
+
+def _label_phrase(label: str) -> str:
+    first = label.split()[0]
+    return label if first.isupper() else label[:1].lower() + label[1:]
+
+
+def stance_line(topic: Topic, claim: Claim | None, kind: str) -> str:
+    """One English line for ``kind`` on ``claim`` (or on the topic alone)."""
+    if claim is not None:
+        if kind in claim.lines:
+            return claim.lines[kind]
+        template = (_stances().get("templates") or {}).get(kind, "{object}")
+        text = template.format(object=claim.object)
+    else:
+        template = (_stances().get("topic_templates") or {}).get(kind, "{label}")
+        text = template.format(label=_label_phrase(topic.label))
+    return text[:1].upper() + text[1:]
+
+
+def _content_kind(norm: str, lang: str, hit: TopicHit) -> str | None:
+    """Kind from content cues, ignoring cues inside the claim's own words ("ready to
+    invade" is an assessment, not an offer)."""
+    for kind, rx in _kind_cues(lang):
+        for m in rx.finditer(norm):
+            if not (hit.start <= m.start() and m.end() <= hit.end):
+                return kind
+    return None
+
+
+def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit) -> str | None:
+    """The stance kind, or None when the kind found makes no sense for the claim."""
+    claim = hit.claim
+    default = (claim.default_kind if claim else None) or hit.topic.default_kind or "assesses"
+    kind = att.kind if att.kind in STANCE_KINDS else _content_kind(norm, lang, hit)
+    if kind is None:
+        return default
+    if claim is not None and claim.kinds is not None and kind not in claim.kinds:
+        return None
+    return kind
+
+
+def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[Position]:
+    merged: dict[tuple[str, str, str | None, str], Position] = {}
+    for att in attributions:
+        # Segments joined by a separator no cue can match across.
+        norm = " \u2016 ".join(ctx.norm[a:b] for a, b in att.spans)
+        hits = match_topics(norm, ctx.lang)
+        if any(h.claim is not None for h in hits):
+            # A bare topic word next to a specific claim is context, not a position.
+            hits = [h for h in hits if h.claim is not None]
+        hits = hits[:_MAX_TOPICS]
+        for i, hit in enumerate(hits):
+            kind = _kind(att, norm, ctx.lang, hit)
+            if kind is None and i == 0 and hit.claim is not None:
+                kind = hit.claim.default_kind
+            if kind is None or (hit.claim is None and kind == "assesses"):
+                continue  # "Comments on <topic>" says nothing
+            line = stance_line(hit.topic, hit.claim, kind)
+            if i == 0 and kind in _LISTING_KINDS:
+                parts = [
+                    h.claim.part
+                    for h in hits[1:]
+                    if h.claim is not None
+                    and h.claim.part
+                    and _kind(att, norm, ctx.lang, h) == kind
+                ]
+                if parts:
+                    line = f"{line}, including {' and '.join(parts)}"
+            cite = ctx.cite(att.sentence)
+            for speaker in att.speakers:
+                key = (speaker, hit.topic.key, hit.claim.key if hit.claim else None, kind)
+                pos = merged.get(key)
+                if pos is None:
+                    merged[key] = Position(
+                        actor=speaker,
+                        topic=hit.topic.label,
+                        stance=line,
+                        citations=[cite],
+                        stance_kind=kind,
+                        topic_key=hit.topic.key,
+                        claim_key=key[2],
+                    )
+                elif cite not in pos.citations:
+                    pos.citations.append(cite)
+    return list(merged.values())
 
 
 def extract_positions(ctx: ArticleContext) -> list[Position]:
-    return []
+    """Positions of one article, each citing the sentence that states it."""
+    return positions_of(ctx, attribute(ctx))

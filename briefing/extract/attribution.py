@@ -1,0 +1,467 @@
+"""Attribution: who says what, sentence by sentence, in any of the supported languages.
+
+Three forms are recognised (lexicon: ``data/lexicons/reporting_verbs.yaml``):
+
+* a reporting or stance verb ("said", "powiedział", "a declarat", "گفت", "warnte") whose
+  subject is found left of the verb (or, in Persian, at the head of the clause), right of
+  it after a quotation ("…” – powiedział Blinken"), by coordination ("rejected … and
+  believed"), through a pronoun ("He warned", "El a cerut") or an office ("the official",
+  "urzędnik Białego Domu", "سخنگوی وزارت خارجه آمریکا");
+* "according to X" (według, potrivit, به گفته, selon, laut, según, بحسب...);
+* direct quotations in every quoting style, continued in the next sentence.
+
+Speakers are actor ids from ``ctx.mentions``: an office resolves to the actor named next to
+it (the White House, the State Department) or, when the text names none, to the last
+office-holder that did speak; a pronoun to the last person who spoke or was mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.data import load_yaml
+from briefing.extract.context import ArticleContext
+from briefing.extract.topics import compile_cues, cue_regex, cues_for
+from briefing.models import Mention, Sentence
+
+# Languages whose verb ends the clause: the subject opens it.
+_VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})
+# Languages that put the speaker after the verb after a comma, not only after a quote
+# ("…, a declarat Lavrov", "…, powiedział urzędnik"). English needs the quote.
+_COMMA_INVERSION_EXCLUDED = frozenset({"en"})
+
+_CLOSE_QUOTES = '”“»«’›"」'
+_DASHES = "–—-"
+_ROLE_REACH = 30  # characters between an office noun and the actor it belongs to
+_RIGHT_REACH = 60  # characters after a post-posed verb where its speaker may stand
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    sentence: Sentence
+    speakers: tuple[str, ...]  # actor ids ("NATO and the US announced": both)
+    kind: str  # stance kind of the verb; "says" when neutral
+    spans: tuple[tuple[int, int], ...]  # reported content, absolute offsets
+    via: str  # "verb" | "according" | "quote" | "continuation"
+
+    @property
+    def speaker(self) -> str:
+        return self.speakers[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    verbs: tuple[tuple[str, re.Pattern[str]], ...]
+    according: re.Pattern[str] | None
+    according_after: re.Pattern[str] | None
+    roles: re.Pattern[str] | None
+    pronouns: re.Pattern[str] | None
+    conjunctions: re.Pattern[str] | None
+    conj_gap: re.Pattern[str] | None  # a gap that is only a conjunction ("NATO i USA")
+    complementizers: re.Pattern[str] | None
+    quotes: tuple[tuple[str, str], ...]
+
+
+@cache
+def lexicon(lang: str) -> _Lexicon:
+    table = load_yaml("lexicons/reporting_verbs.yaml") or {}
+    verbs = []
+    for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items():
+        rx = compile_cues(str(c) for c in cues)
+        if rx is not None:
+            verbs.append((str(kind), rx))
+
+    def words(key: str) -> re.Pattern[str] | None:
+        return compile_cues(cues_for(table.get(key), lang))
+
+    # Conjunctions must end right before the verb, so they are anchored at the end.
+    conj = cues_for(table.get("conjunctions"), lang)
+    alternation = "(?:" + "|".join(cue_regex(c) for c in conj) + ")"
+    conj_rx = re.compile(alternation + r"[\s,]*$") if conj else None
+    gap_rx = re.compile(r"\s*(?:,\s*)?" + alternation + r"\s*") if conj else None
+    return _Lexicon(
+        verbs=tuple(verbs),
+        according=words("according"),
+        according_after=words("after"),
+        roles=words("roles"),
+        pronouns=words("pronouns"),
+        conjunctions=conj_rx,
+        conj_gap=gap_rx,
+        complementizers=words("complementizers"),
+        quotes=tuple((str(o), str(c)) for o, c in table.get("quotes") or []),
+    )
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # "mention" | "role" | "pronoun"
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class _Memory:
+    """What earlier sentences of the article tell about speakers."""
+
+    last_speaker: str | None = None
+    last_speaker_sentence: int = -10
+    last_person_speaker: str | None = None
+    last_role_speaker: str | None = None
+    current: str | None = None  # speaker of the previous verb in the current sentence
+
+
+def find_quotes(text: str, sentence: Sentence, lang: str) -> list[tuple[int, int]]:
+    """Quotations (absolute spans, marks included) of two words or more; an opening mark
+    at the sentence start that does not close in it runs to the sentence end."""
+    out: list[tuple[int, int]] = []
+    s, e = sentence.start, sentence.end
+    i = s
+    pairs = lexicon(lang).quotes
+    while i < e:
+        ch = text[i]
+        prev = text[i - 1] if i > s else " "
+        closed = False
+        for op, cl in pairs:
+            if ch != op or (op in "\"'‘" and not (prev.isspace() or prev in "([–—-:")):
+                continue
+            j = text.find(cl, i + 1, e)
+            if j > i and len(text[i + 1 : j].split()) >= 2:
+                out.append((i, j + 1))
+                i = j + 1
+                closed = True
+                break
+        if closed:
+            continue
+        if i == s and ch in '„“«"‘' and not out:
+            out.append((i, e))
+            break
+        i += 1
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _verb_matches(
+    norm: str, sentence: Sentence, lang: str, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every verb outside quotations, overlaps resolved longest."""
+    found: list[tuple[int, int, str]] = []
+    for kind, rx in lexicon(lang).verbs:
+        for m in rx.finditer(norm, sentence.start, sentence.end):
+            if not _inside(m.start(), quotes):
+                found.append((m.start(), m.end(), kind))
+    found.sort(key=lambda v: (v[0], -(v[1] - v[0])))
+    out: list[tuple[int, int, str]] = []
+    for v in found:
+        if out and v[0] < out[-1][1]:
+            continue
+        out.append(v)
+    return out
+
+
+def _spans(rx: re.Pattern[str] | None, norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    if rx is None or start >= end:
+        return []
+    return [(m.start(), m.end()) for m in rx.finditer(norm, start, end)]
+
+
+class _Attributor:
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.lex = lexicon(ctx.lang)
+        self.text = ctx.text
+        self.norm = ctx.norm
+        self.mem = _Memory()
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in sorted(ctx.mentions, key=lambda m: m.start):
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.persons_seen: list[Mention] = []
+
+    # ---- helpers -------------------------------------------------------------------
+    def _is_person(self, actor: str | None) -> bool:
+        a = self.ctx.actors.get(actor or "")
+        return a is not None and a.type == "person"
+
+    def _candidates(self, s: Sentence, start: int, end: int) -> list[_Cand]:
+        cands = [
+            _Cand(m.start, m.end, "mention", m.actor)
+            for m in self.by_sentence.get(s.index, [])
+            if m.start >= start and m.end <= end
+        ]
+        taken = [(c.start, c.end) for c in cands]
+        for kind, rx in (("role", self.lex.roles), ("pronoun", self.lex.pronouns)):
+            for a, b in _spans(rx, self.norm, start, end):
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                cands.append(_Cand(a, b, kind))
+        cands.sort(key=lambda c: c.start)
+        return cands
+
+    def _resolve_role(self, s: Sentence, c: _Cand) -> str | None:
+        best: tuple[int, str] | None = None
+        for m in self.by_sentence.get(s.index, []):
+            if m.end <= c.start:
+                gap = c.start - m.end
+            elif m.start >= c.end:
+                gap = m.start - c.end
+            else:
+                gap = 0
+            between = self.text[min(m.end, c.end) : max(m.start, c.start)]
+            if (
+                gap <= _ROLE_REACH
+                and not re.search(r"[,.;:()«»“”„\"]", between)
+                and (best is None or gap < best[0])
+            ):
+                best = (gap, m.actor)
+        if best is not None:
+            self.mem.last_role_speaker = best[1]
+            return best[1]
+        return self.mem.last_role_speaker
+
+    def _resolve_pronoun(self, s: Sentence, c: _Cand) -> str | None:
+        before = [
+            m
+            for m in self.by_sentence.get(s.index, [])
+            if m.end <= c.start and self._is_person(m.actor)
+        ]
+        if before and c.start - before[-1].end <= 40:
+            return before[-1].actor
+        if self._is_person(self.mem.current):
+            return self.mem.current
+        if self.mem.last_person_speaker and s.index - self.mem.last_speaker_sentence <= 3:
+            return self.mem.last_person_speaker
+        for m in reversed(self.persons_seen):
+            if m.start < c.start:
+                return m.actor
+        return None
+
+    def _resolve(self, s: Sentence, c: _Cand) -> str | None:
+        if c.kind == "mention":
+            return c.actor
+        if c.kind == "role":
+            return self._resolve_role(s, c)
+        return self._resolve_pronoun(s, c)
+
+    def _last_recent_speaker(self, s: Sentence) -> str | None:
+        if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 2:
+            return self.mem.last_speaker
+        return None
+
+    # ---- speakers ------------------------------------------------------------------
+    def _post_posed(self, s: Sentence, vstart: int) -> bool:
+        k = vstart - 1
+        while k >= s.start and self.text[k].isspace():
+            k -= 1
+        if k < s.start:
+            return False
+        ch = self.text[k]
+        if ch in _CLOSE_QUOTES or ch in _DASHES:
+            return True
+        return ch == "," and self.lang not in _COMMA_INVERSION_EXCLUDED
+
+    def _right_speaker(self, s: Sentence, vend: int) -> tuple[bool, str | None]:
+        """(found a speaker phrase, its actor) right of a post-posed verb."""
+        stop = min(s.end, vend + _RIGHT_REACH)
+        m = re.search(r"[,.;:!?،؛]", self.text[vend:stop])
+        if m:
+            stop = vend + m.start()
+        comp = _spans(self.lex.complementizers, self.norm, vend, stop)
+        if comp:
+            stop = comp[0][0]
+        cands = self._candidates(s, vend, stop)
+        roles = [c for c in cands if c.kind == "role"]
+        pronouns = [c for c in cands if c.kind == "pronoun"]
+        mentions = [c for c in cands if c.kind == "mention"]
+        for group in (roles, mentions, pronouns):
+            if group:
+                return True, self._resolve(s, group[0])
+        return False, None
+
+    def _person_chain(self, s: Sentence, c: _Cand) -> _Cand:
+        """A person named right before an organisation or state ("Jens Stoltenberg NATO
+        secretary-general said") is the speaker, not the organisation."""
+        if c.kind != "mention" or self._is_person(c.actor):
+            return c
+        for m in reversed(self.by_sentence.get(s.index, [])):
+            if m.end <= c.start and not self.text[m.end : c.start].strip():
+                if self._is_person(m.actor):
+                    return _Cand(m.start, m.end, "mention", m.actor)
+                c = _Cand(m.start, m.end, "mention", m.actor)
+        return c
+
+    def _co_subjects(self, s: Sentence, c: _Cand) -> list[str]:
+        """Actors joined to the subject by a conjunction ("NATO i USA", "France and
+        Germany")."""
+        out: list[str] = []
+        if self.lex.conj_gap is None or c.kind != "mention":
+            return out
+        for m in reversed(self.by_sentence.get(s.index, [])):
+            if m.end > c.start:
+                continue
+            gap = self.norm[m.end : c.start]
+            if not (self.lex.conj_gap.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)):
+                break
+            out.append(m.actor)
+            c = _Cand(m.start, m.end, "mention", m.actor)
+        return out
+
+    def _left_speaker(
+        self, s: Sentence, cs: int, vstart: int, according: list[tuple[int, int]], head: bool
+    ) -> tuple[str, ...]:
+        """Speakers left of the verb; ``head``: take the clause's first subject phrase
+        (verb-final languages, or a verb coordinated with an earlier, non-reporting one)."""
+        cands = [c for c in self._candidates(s, cs, vstart) if not _inside(c.start, according)]
+        if not cands:
+            return ()
+        if head:
+            skip = max([b for a, b in according if b <= cands[0].start] + [cs])
+            if len(self.text[skip : cands[0].start].split()) > 4:
+                return ()
+            order = cands
+        else:
+            before_verb = self.text[cs:vstart].rstrip()
+            if before_verb.endswith(","):
+                # Apposition: "Wendy Sherman, an aide to Blinken, …, said".
+                appos = [
+                    c for c in cands if c.kind == "mention" and self.text[c.end : c.end + 1] == ","
+                ]
+                if appos:
+                    return (appos[0].actor or "",)
+            order = list(reversed(cands))
+        for c in order:
+            c = self._person_chain(s, c)
+            actor = self._resolve(s, c)
+            if actor:
+                others = [a for a in self._co_subjects(s, c) if a != actor]
+                return (actor, *dict.fromkeys(others))
+        return ()
+
+    def _according(self, s: Sentence) -> tuple[str | None, list[tuple[int, int]]]:
+        """Speaker named by "according to" in ``s`` and the spans of those phrases."""
+        speaker = None
+        spans: list[tuple[int, int]] = []
+        for a, b in _spans(self.lex.according, self.norm, s.start, s.end):
+            stop = min(s.end, b + _RIGHT_REACH)
+            m = re.search(r"[,.;:!?،؛]", self.text[b:stop])
+            end = b + m.start() if m else stop
+            spans.append((a, end))
+            if speaker is None:
+                for c in self._candidates(s, b, end):
+                    if c.kind == "pronoun":
+                        continue
+                    speaker = self._resolve(s, c)
+                    if speaker:
+                        break
+        for a, b in _spans(self.lex.according_after, self.norm, s.start, s.end):
+            before = [m for m in self.by_sentence.get(s.index, []) if m.end <= a]
+            if before and a - before[-1].end <= _ROLE_REACH:
+                spans.append((before[-1].start, b))
+                speaker = speaker or before[-1].actor
+        return speaker, spans
+
+    def _previous_subject(self, s: Sentence) -> str | None:
+        """For a verb with no subject at all: the last speaker if the previous sentence
+        had one, else the person (or first actor) the previous sentence names."""
+        if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 1:
+            return self.mem.last_speaker
+        prev = self.by_sentence.get(s.index - 1, [])
+        persons = [m for m in prev if self._is_person(m.actor)]
+        if persons:
+            return persons[-1].actor
+        if prev:
+            return prev[0].actor
+        return self._last_recent_speaker(s)
+
+    # ---- main ----------------------------------------------------------------------
+    def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
+        quotes = find_quotes(self.text, s, self.lang)
+        verbs = _verb_matches(self.norm, s, self.lang, quotes)
+        acc_speaker, acc_spans = self._according(s)
+        out: list[Attribution] = []
+        self.mem.current = None
+        current: tuple[str, ...] = ()
+        verb_final = self.lang in _VERB_FINAL
+        for i, (vs, ve, kind) in enumerate(verbs):
+            cs = verbs[i - 1][1] if i else s.start
+            comps = [b for a, b in _spans(self.lex.complementizers, self.norm, cs, vs)]
+            clause = comps[-1] if comps else cs
+            head_text = self.norm[clause:vs]
+            conj = bool(self.lex.conjunctions and self.lex.conjunctions.search(head_text))
+            speakers: tuple[str, ...] = ()
+            post = self._post_posed(s, vs)
+            if post:
+                found, actor = self._right_speaker(s, ve)
+                if found and actor is None:
+                    continue  # "…, podała gazeta": a speaker we cannot name
+                speakers = (actor,) if actor else ()
+            listed = self.text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
+            if not speakers and current and (conj or listed or not head_text.strip(" ,")):
+                speakers = current
+            if not speakers:
+                speakers = self._left_speaker(
+                    s, clause, vs, acc_spans, head=verb_final or (conj and not current)
+                )
+            if not speakers and clause != cs and current:
+                speakers = current
+            if not speakers and acc_speaker:
+                speakers = (acc_speaker,)
+            if not speakers and len(self.text[clause:vs].split()) <= 2:
+                # No subject (pro-drop, or a headline-style "Told reporters …").
+                actor = self._previous_subject(s)
+                speakers = (actor,) if actor else ()
+            if not speakers:
+                continue
+            nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
+            if post or verb_final:
+                spans = ((clause if verb_final else cs, nxt),)
+            else:
+                spans = ((vs, nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
+            out.append(Attribution(s, speakers, kind, spans, "verb"))
+            current = speakers
+            self.mem.current = speakers[0]
+        if not out and acc_speaker:
+            out.append(Attribution(s, (acc_speaker,), "says", ((s.start, s.end),), "according"))
+        if not out and prev is not None and prev.sentence.index == s.index - 1:
+            quoted = sum(b - a for a, b in quotes)
+            if quotes and quoted * 2 >= s.end - s.start:
+                out.append(Attribution(s, prev.speakers, "says", ((s.start, s.end),), "quote"))
+            elif (
+                prev.via == "verb"
+                and len(self.text[prev.spans[0][0] : prev.sentence.end].split()) <= 4
+            ):
+                # "Like Hanna Maliar noted on Facebook." then what she noted.
+                out.append(
+                    Attribution(s, prev.speakers, prev.kind, ((s.start, s.end),), "continuation")
+                )
+        return out
+
+    def run(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        prev: Attribution | None = None
+        for s in self.ctx.sentences:
+            found = self.sentence(s, prev)
+            for a in found:
+                self.mem.last_speaker = a.speaker
+                self.mem.last_speaker_sentence = s.index
+                if self._is_person(a.speaker):
+                    self.mem.last_person_speaker = a.speaker
+            self.persons_seen.extend(
+                m for m in self.by_sentence.get(s.index, []) if self._is_person(m.actor)
+            )
+            if found:
+                prev = found[-1]
+            out.extend(found)
+        return out
+
+
+def attribute(ctx: ArticleContext) -> list[Attribution]:
+    """Every attributed statement of the article, in text order."""
+    if not ctx.mentions:
+        return []
+    return _Attributor(ctx).run()

@@ -1,0 +1,145 @@
+"""Cue lists and the topic taxonomy, compiled once per process.
+
+Lexicon cues are written by analysts, not programmers, so they use a small syntax
+(described in ``docs/analysis.md``) that is compiled here to regular expressions over
+the normalised text (``ctx.norm``: lower case, Persian/Arabic letters folded):
+
+* words separated by spaces match any run of whitespace;
+* ``*`` at the end of a word matches any word ending (``sankcj*``: sankcje, sankcji...);
+* `` .. `` between words allows a gap of up to four words;
+* a cue starting with ``re:`` is a raw regular expression.
+
+Cues match at word starts and, unless they end with ``*``, at word ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from briefing.data import load_yaml
+from briefing.nlp.normalize import normalize
+
+_GAP = r"(?:\s+\S+){0,4}?\s+"
+
+
+def cue_regex(cue: str) -> str:
+    """The regular expression of one analyst cue (see module docstring)."""
+    if cue.startswith("re:"):
+        return f"(?:{cue[3:]})"
+    parts = []
+    for i, chunk in enumerate(normalize(cue.strip()).split(" .. ")):
+        words = chunk.split()
+        rx = r"\s+".join(
+            re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words
+        )
+        parts.append(rx if i == 0 else _GAP + rx)
+    body = "".join(parts)
+    end = "" if cue.rstrip().endswith("*") else r"(?!\w)"
+    return rf"(?<!\w)(?:{body}){end}"
+
+
+def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
+    """One alternation of every cue (longest first so the most specific wins), or None."""
+    rxs = sorted({cue_regex(c) for c in cues if c and c.strip()}, key=len, reverse=True)
+    if not rxs:
+        return None
+    return re.compile("|".join(rxs))
+
+
+def cues_for(table: Mapping[str, Any] | None, lang: str) -> list[str]:
+    """Cues of ``lang`` plus those listed under ``all`` (names, acronyms, loanwords)."""
+    if not table:
+        return []
+    out = list(table.get("all") or [])
+    out.extend(table.get(lang) or [])
+    return [str(c) for c in out]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    key: str
+    object: str  # English noun phrase: what is demanded, rejected, assessed...
+    polarity: int  # +1 / -1 against the topic's proposition; 0: not comparable
+    default_kind: str | None
+    lines: Mapping[str, str]  # kind -> full English line, overriding the templates
+    part: str | None  # short phrase for "..., including <part>"
+    kinds: frozenset[str] | None  # plausible stance kinds; None: any
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    key: str
+    label: str
+    claims: tuple[Claim, ...]
+    default_kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    topic: Topic
+    claim: Claim | None
+    start: int  # span of the cue in the searched text
+    end: int
+
+
+@cache
+def topics() -> dict[str, Topic]:
+    table = load_yaml("lexicons/topics.yaml") or {}
+    out: dict[str, Topic] = {}
+    for key, spec in table.items():
+        claims = tuple(
+            Claim(
+                key=ck,
+                object=str(c["object"]),
+                polarity=int(c.get("polarity", 0)),
+                default_kind=c.get("default_kind"),
+                lines=dict(c.get("lines") or {}),
+                part=c.get("part"),
+                kinds=frozenset(c["kinds"]) if c.get("kinds") else None,
+            )
+            for ck, c in (spec.get("claims") or {}).items()
+        )
+        out[key] = Topic(key, str(spec["label"]), claims, spec.get("default_kind"))
+    return out
+
+
+@cache
+def _topic_patterns(
+    lang: str,
+) -> tuple[tuple[Topic, re.Pattern[str] | None, tuple[tuple[Claim, re.Pattern[str]], ...]], ...]:
+    table = load_yaml("lexicons/topics.yaml") or {}
+    out = []
+    for key, topic in topics().items():
+        spec = table[key]
+        claim_rx = []
+        for claim in topic.claims:
+            rx = compile_cues(cues_for(spec["claims"][claim.key].get("cues"), lang))
+            if rx is not None:
+                claim_rx.append((claim, rx))
+        out.append((topic, compile_cues(cues_for(spec.get("cues"), lang)), tuple(claim_rx)))
+    return tuple(out)
+
+
+def match_topics(norm_text: str, lang: str) -> list[TopicHit]:
+    """Topics of a span, in text order; per topic the first listed claim that matches
+    (claims are listed most specific first), else the topic alone."""
+    hits: list[TopicHit] = []
+    for topic, topic_rx, claim_rxs in _topic_patterns(lang):
+        found: TopicHit | None = None
+        for claim, rx in claim_rxs:
+            m = rx.search(norm_text)
+            if m:
+                found = TopicHit(topic, claim, m.start(), m.end())
+                break
+        if found is None and topic_rx is not None:
+            m = topic_rx.search(norm_text)
+            if m:
+                found = TopicHit(topic, None, m.start(), m.end())
+        if found is not None:
+            hits.append(found)
+    hits.sort(key=lambda h: h.start)
+    return hits

@@ -129,6 +129,7 @@ class Position:
     citations: list[Citation]
     stance_kind: str | None = None  # demands / rejects / supports / warns / ...
     topic_key: str | None = None
+    claim_key: str | None = None  # claim of the topic taxonomy, used for disagreements
 
 
 @dataclass(slots=True)

@@ -35,6 +35,8 @@ _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 # How many sentences an actor row cites: actors are mentioned everywhere, and a reader
 # needs a few grounding quotes, not every mention.
 ACTOR_CITATIONS = 3
+# How many spellings an actor row lists: enough to recognise the actor in each language.
+SURFACE_FORMS = 10
 
 CATEGORY_LABELS: dict[str, str] = {
     "financial": "Financial",
@@ -126,6 +128,22 @@ def display_range(start: str, end: str | None) -> tuple[str, str | None]:
     return f"{a.day}", f"{b.day} {b:%b %Y}"
 
 
+def shown_forms(forms: Sequence[str], name: str) -> list[str]:
+    """Distinct spellings other than ``name``: left-to-right ones first, then right-to-left
+    ones, so a mixed list does not reorder itself around the bidi boundary."""
+    distinct = [f for f in dict.fromkeys(forms) if f != name]
+    ordered = sorted(distinct, key=lambda f: is_rtl(None, f))  # stable within each script
+    return ordered[:SURFACE_FORMS]
+
+
+def by_topic(positions: Sequence[Position]) -> list[Position]:
+    """Positions with the same topic side by side, topics in order of first appearance."""
+    first: dict[str, int] = {}
+    for p in positions:
+        first.setdefault(p.topic_key or p.topic, len(first))
+    return sorted(positions, key=lambda p: first[p.topic_key or p.topic])
+
+
 def date_start(value: str) -> str:
     """First day a YYYY, YYYY-MM or YYYY-MM-DD date covers, for ordering against as_of."""
     parts = value.split("-")
@@ -164,6 +182,7 @@ class ActorRow:
     role: str | None
     mentions: int
     surface_forms: list[str]
+    more_forms: int
     marks: list[int]
 
 
@@ -381,7 +400,8 @@ class _Builder:
                 type=a.type,
                 role=a.role,
                 mentions=a.mentions,
-                surface_forms=[s for s in dict.fromkeys(a.surface_forms) if s != a.name],
+                surface_forms=shown_forms(a.surface_forms, a.name),
+                more_forms=max(0, len(set(a.surface_forms) - {a.name}) - SURFACE_FORMS),
                 marks=self.num.marks(a.citations[:ACTOR_CITATIONS]),
             )
             for a in self.brief.actors
@@ -420,7 +440,11 @@ class _Builder:
             groups.setdefault(p.actor, []).append(p)
         order = sorted(groups, key=lambda a: (self.rank.get(a, len(self.rank)), a))
         return [
-            Group(key=a, heading=self.name(a) or a, items=[self.position_row(p) for p in groups[a]])
+            Group(
+                key=a,
+                heading=self.name(a) or a,
+                items=[self.position_row(p) for p in by_topic(groups[a])],
+            )
             for a in order
         ]
 

@@ -1,7 +1,8 @@
 import datetime as dt
 
-from briefing.models import Citation, Disagreement, Event, Side
+from briefing.models import Citation, Disagreement, Event, Position, Side
 from briefing.render.view import (
+    SURFACE_FORMS,
     brief_view,
     display_date,
     display_range,
@@ -193,3 +194,27 @@ def test_language_attribute_is_a_well_formed_tag():
     cited = [c for c in brief_view(brief).cited if c.source.id == "irna-1"]
     # Unknown language: direction comes from the script (Persian is right to left).
     assert cited and all(c.lang == "und" and c.rtl for c in cited)
+
+
+def test_actor_forms_ltr_first_and_capped():
+    brief = sample_brief()
+    iran = brief.actors[1]
+    iran.surface_forms = ["ایران", "Iran", "Irán", "تهران", "Tehran", *[f"F{i}" for i in range(12)]]
+    row = brief_view(brief).actors[1]
+    assert row.surface_forms[:3] == ["Irán", "Tehran", "F0"]  # the name itself is not repeated
+    assert len(row.surface_forms) == SURFACE_FORMS
+    assert row.more_forms == 16 - SURFACE_FORMS
+    short = brief_view(sample_brief()).actors[1]
+    assert short.surface_forms == ["ایران", "تهران"] and short.more_forms == 0
+
+
+def test_positions_of_one_actor_keep_topics_together():
+    brief = sample_brief()
+    cites = brief.positions[0].citations
+    brief.positions += [
+        Position("iran", "Vienna talks", "wants talks to resume", cites),
+        Position("iran", "EU sanctions", "calls them illegal", cites),
+    ]
+    group = brief_view(brief).positions[0]
+    assert [p.topic for p in group.items] == ["EU sanctions", "EU sanctions", "Vienna talks"]
+    assert [p.stance for p in group.items][:2] == ["rejects new EU sanctions", "calls them illegal"]

@@ -97,8 +97,7 @@ def collect(cfg: Config, store: Store) -> Collected:
             log.warning("source %s: skipped: %s", src.label, exc)
             out.failed.append(src.label)
             continue
-        for art, locator in items:
-            added = store.add(art, locator, src.label)
+        for (_, locator), added in zip(items, store.add_many(items, src.label), strict=True):
             out.kinds[added.kind] += 1
             if added.kind in {"duplicate", "near-duplicate"}:
                 log.info(

@@ -33,12 +33,11 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    and_,
     create_engine,
     delete,
     event,
     func,
-    or_,
+    insert,
     select,
 )
 from sqlalchemy.engine import Engine
@@ -109,7 +108,8 @@ class BandRow(Base):
     """Locality-sensitive buckets of canonical articles' MinHash signatures."""
 
     __tablename__ = "article_bands"
-    __table_args__ = (Index("ix_article_bands_key", "band", "value"),)
+    # Band values already encode their band number (see dedup.bands): one IN lookup.
+    __table_args__ = (Index("ix_article_bands_value", "value"),)
 
     article_pk: Mapped[int] = mapped_column(ForeignKey("articles.pk"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -282,67 +282,79 @@ class Store:
 
     def add(self, article: Article, locator: str, source: str) -> Added:
         """Record ``article``; say whether it is new, already seen, or a (near) duplicate."""
-        digest = dedup.content_hash(article.text)
+        return self.add_many([(article, locator)], source)[0]
+
+    def add_many(self, items: Sequence[tuple[Article, str]], source: str) -> list[Added]:
+        """``add`` for a source's articles in one transaction (one commit, not one each)."""
         with self.session() as s:
-            seen = s.scalar(
-                select(ArticleRow).where(
-                    ArticleRow.locator == locator, ArticleRow.content_hash == digest
-                )
-            )
-            if seen is not None:
-                return Added("seen", seen.article_id)
-            sig = dedup.signature(article.text)
-            twin = s.scalar(
-                select(ArticleRow).where(
-                    ArticleRow.content_hash == digest, ArticleRow.duplicate_of.is_(None)
-                )
-            )
-            kind: AddKind = "new"
-            original: ArticleRow | None = None
-            score: float | None = None
-            if twin is not None:
-                kind, original, score = "duplicate", twin, 1.0
-            else:
-                original, score = self._nearest(s, sig)
-                if original is not None:
-                    kind = "near-duplicate"
-            row = ArticleRow(
-                article_id=self._free_id(s, article.id, digest),
-                locator=locator,
-                source=source,
-                content_hash=digest,
-                minhash=dedup.to_bytes(sig),
-                duplicate_of=original.pk if original is not None else None,
-                similarity=score,
-                text=article.text,
-                path=article.path,
-                url=article.url,
-                title=article.title,
-                outlet=article.outlet,
-                language=article.language,
-                published=article.published,
-                published_basis=article.published_basis,
-                text_extracted=article.text_extracted,
-            )
-            s.add(row)
-            s.flush()
-            if original is None:
-                s.add_all(
-                    BandRow(article_pk=row.pk, band=i, value=v)
-                    for i, v in enumerate(dedup.bands(sig))
-                )
+            out = [self._add(s, art, locator, source) for art, locator in items]
             s.commit()
-            return Added(
-                kind,
-                row.article_id,
-                original.article_id if original is not None else None,
-                score,
+            return out
+
+    def _add(self, s: Session, article: Article, locator: str, source: str) -> Added:
+        digest = dedup.content_hash(article.text)
+        seen = s.scalar(
+            select(ArticleRow).where(
+                ArticleRow.locator == locator, ArticleRow.content_hash == digest
             )
+        )
+        if seen is not None:
+            return Added("seen", seen.article_id)
+        sig = dedup.signature(article.text)
+        twin = s.scalar(
+            select(ArticleRow).where(
+                ArticleRow.content_hash == digest, ArticleRow.duplicate_of.is_(None)
+            )
+        )
+        kind: AddKind = "new"
+        original: ArticleRow | None = None
+        score: float | None = None
+        if twin is not None:
+            kind, original, score = "duplicate", twin, 1.0
+        else:
+            original, score = self._nearest(s, sig)
+            if original is not None:
+                kind = "near-duplicate"
+        row = ArticleRow(
+            article_id=self._free_id(s, article.id, digest),
+            locator=locator,
+            source=source,
+            content_hash=digest,
+            minhash=dedup.to_bytes(sig),
+            duplicate_of=original.pk if original is not None else None,
+            similarity=score,
+            text=article.text,
+            path=article.path,
+            url=article.url,
+            title=article.title,
+            outlet=article.outlet,
+            language=article.language,
+            published=article.published,
+            published_basis=article.published_basis,
+            text_extracted=article.text_extracted,
+        )
+        s.add(row)
+        s.flush()
+        if original is None:
+            s.execute(
+                insert(BandRow),
+                [
+                    {"article_pk": row.pk, "band": i, "value": v}
+                    for i, v in enumerate(dedup.bands(sig))
+                ],
+            )
+        return Added(
+            kind,
+            row.article_id,
+            original.article_id if original is not None else None,
+            score,
+        )
 
     def _nearest(self, s: Session, sig: Any) -> tuple[ArticleRow | None, float | None]:
         keys = dedup.bands(sig)
-        cond = or_(*(and_(BandRow.band == i, BandRow.value == v) for i, v in enumerate(keys)))
-        candidates = s.scalars(select(BandRow.article_pk).where(cond).distinct()).all()
+        candidates = s.scalars(
+            select(BandRow.article_pk).where(BandRow.value.in_(keys)).distinct()
+        ).all()
         best: tuple[ArticleRow | None, float | None] = (None, None)
         for pk in candidates:
             row = s.get(ArticleRow, pk)

@@ -1,11 +1,127 @@
-"""Key actors: knowledge-base matching and discovery (first version: see issue 3)."""
+"""Key actors of one article: knowledge-base names, role phrases, discovered people.
+
+Steps (each cheap per word; the knowledge base is compiled once per process):
+
+1. knowledge-base names (all languages, through inflection and script) and non-actors
+   (outlets, events) that must not name anyone;
+2. role phrases ("US Secretary of State", "secretarul general al NATO", "دبیرکل ناتو")
+   with the state or organisation that qualifies them, linked to the person named next to
+   them, else to the office holder on the article's date, else to the one person of the
+   article holding that role;
+3. people the knowledge base lacks, found next to role phrases and reporting verbs, and
+   misspelt names of known people ("Donfred");
+4. surname-only mentions kept when the surname is distinctive or the full name is in the
+   same article.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from briefing.extract.actors_dates import reference_date
+from briefing.extract.actors_discover import discover_people, fuzzy_people
+from briefing.extract.actors_index import Found, longest_matches, name_trie
+from briefing.extract.actors_roles import find_roles, resolve_roles
+from briefing.extract.actors_text import Word, words
 from briefing.extract.context import ArticleContext
+from briefing.kb import KBActor, KnowledgeBase, knowledge_base
 from briefing.models import Actor, Mention
 
 
 def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]]:
     """Actors of one article and every mention of them, sentence-indexed."""
-    return {}, []
+    kb = knowledge_base()
+    lang = ctx.lang
+    text = ctx.text
+    ws = words(text, ctx.norm, lang, [s.start for s in ctx.sentences])
+    if not ws:
+        return {}, []
+    found: list[Found] = []
+    blocked: set[int] = set()
+    for m in longest_matches(ws, name_trie(lang)):
+        entry = m.entries[0]
+        if entry.kind == "block":
+            blocked.update(range(m.i, m.j))
+        else:
+            found.append(Found(m.i, m.j, entry.target, entry.kind))
+    day = reference_date(ctx, [f.actor for f in found if f.kind == "name"], kb)
+    role_mentions = find_roles(ws, found, lang, text, kb)
+    discovered = discover_people(ws, found, role_mentions, blocked, lang, text, kb)
+    found.extend(discovered.mentions)
+    found.extend(fuzzy_people(ws, found, blocked, lang, kb))
+    found.extend(resolve_roles(role_mentions, found, discovered.roles, ws, text, day, kb))
+    found = _keep_linked_surnames(found, kb)
+    return _build(ctx, ws, found, discovered.names, discovered.roles, day, kb)
+
+
+def _keep_linked_surnames(found: list[Found], kb: KnowledgeBase) -> list[Found]:
+    """Drop a surname-only mention of a person whose surname is ambiguous ("Price") unless
+    the same article names the person in full or by role."""
+    full = {f.actor for f in found if f.kind != "surname"}
+    out = []
+    for f in found:
+        person = kb.actors.get(f.actor)
+        if f.kind == "surname" and f.actor not in full and person and not person.surname_alone:
+            continue
+        out.append(f)
+    return out
+
+
+def _build(
+    ctx: ArticleContext,
+    ws: list[Word],
+    found: list[Found],
+    discovered_names: dict[str, str],
+    discovered_roles: dict[str, str],
+    day: dt.date,
+    kb: KnowledgeBase,
+) -> tuple[dict[str, Actor], list[Mention]]:
+    text = ctx.text
+    sentences = ctx.sentences
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    seen: set[tuple[int, int, str]] = set()
+    for f in sorted(found, key=lambda f: (ws[f.i].start, -f.j)):
+        start, end = ws[f.i].start, ws[f.j - 1].end
+        if (start, end, f.actor) in seen:
+            continue
+        seen.add((start, end, f.actor))
+        sent = ws[f.i].sentence
+        surface = text[start:end]
+        mentions.append(Mention(f.actor, start, end, surface, sent))
+        actor = actors.get(f.actor)
+        if actor is None:
+            actor = actors[f.actor] = _new_actor(
+                f.actor, kb.actors.get(f.actor), discovered_names, discovered_roles, day
+            )
+        actor.mentions += 1
+        if surface not in actor.surface_forms:
+            actor.surface_forms.append(surface)
+        if sentences:
+            citation = ctx.cite(sentences[sent])
+            if citation not in actor.citations:
+                actor.citations.append(citation)
+        actor.sources.add(ctx.article.id)
+    for actor in actors.values():
+        actor.salience = float(actor.mentions)
+    return actors, mentions
+
+
+def _new_actor(
+    actor_id: str,
+    known: KBActor | None,
+    discovered_names: dict[str, str],
+    discovered_roles: dict[str, str],
+    day: dt.date,
+) -> Actor:
+    if known is None:
+        return Actor(
+            id=actor_id,
+            name=discovered_names.get(actor_id, actor_id),
+            type="person",
+            role=discovered_roles.get(actor_id),
+        )
+    office = known.office_on(day)
+    return Actor(
+        id=known.id, name=known.name, type=known.type, role=office.title if office else None
+    )

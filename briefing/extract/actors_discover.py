@@ -1,0 +1,332 @@
+"""People the knowledge base does not know, and misspelt names of people it knows.
+
+A person is discovered from a run of 2-4 capitalised words next to a role phrase ("Defense
+Minister Olegsky Reznikov", "Hanna Mallar, Deputy Defense Minister") or followed by a
+reporting verb ("Anna Kowalska powiedziała"); in Persian and Arabic, which have no capital
+letters, from the two words beside a role phrase. A discovered name close to a known
+person's name ("Hanna Mallar" / "Hanna Maliar", ratio >= 88) is that person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from briefing.data import load_yaml
+from briefing.extract.actors_index import Found
+from briefing.extract.actors_roles import RoleMention, gap, joined
+from briefing.extract.actors_text import Word, fold, has_case, is_acronym, split_alias, stem
+from briefing.kb import KnowledgeBase, roles, slug
+
+FULL_NAME_CUTOFF = 88.0
+# A misspelt surname alone: looser for someone the article already names in full.
+SURNAME_CUTOFF_NAMED = 84.0
+SURNAME_CUTOFF = 92.0
+MIN_FUZZY_LEN = 5
+_ARABIC_SCRIPT = frozenset({"fa", "ar", "ur", "ps"})
+# Too vague to mark a name where capital letters cannot ("مقام", an official).
+_GENERIC_ROLES = frozenset({"official", "spokesperson"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
+
+
+@dataclass(slots=True)
+class Discovered:
+    mentions: list[Found] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # id -> name as written
+    roles: dict[str, str] = field(default_factory=dict)  # id -> English role
+
+
+@cache
+def _lexicon() -> dict[str, object]:
+    return load_yaml("lexicons/actors_discovery.yaml")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in _lexicon()["not_names"])  # type: ignore[union-attr]
+
+
+@cache
+def _phrases(section: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    table = _lexicon()[section]
+    assert isinstance(table, dict)
+    return tuple(tuple(fold(w) for w in split_alias(str(p))) for p in table.get(lang, []))
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    table = _lexicon()["arabic_script_function_words"]
+    assert isinstance(table, dict)
+    return frozenset(fold(w) for w in table.get(lang, []))
+
+
+@cache
+def _person_names() -> tuple[list[str], list[str]]:
+    """Full-name aliases of every known person (cased scripts), for fuzzy matching."""
+    from briefing.kb import knowledge_base
+
+    kb = knowledge_base()
+    choices: list[str] = []
+    ids: list[str] = []
+    for alias in kb.aliases:
+        actor = kb.actors.get(alias.actor)
+        if actor is None or actor.type != "person" or alias.kind != "name":
+            continue
+        if has_case(alias.text) and len(alias.text.split()) > 1:
+            choices.append(fold(alias.text))
+            ids.append(alias.actor)
+    return choices, ids
+
+
+@cache
+def _surnames(lang: str) -> tuple[list[str], list[str]]:
+    from briefing.kb import knowledge_base
+
+    kb = knowledge_base()
+    choices: list[str] = []
+    ids: list[str] = []
+    for alias in kb.aliases:
+        if alias.kind == "surname" and has_case(alias.text) and " " not in alias.text:
+            choices.append(stem(fold(alias.text), lang))
+            ids.append(alias.actor)
+    return choices, ids
+
+
+def _name_word(w: Word, covered: set[int]) -> bool:
+    return (
+        w.i not in covered
+        and has_case(w.text)
+        and w.text[0].isupper()
+        and w.text.isalpha()
+        and len(w.text) >= 2
+        and not is_acronym(w.text)
+        and w.folded not in _not_names()
+    )
+
+
+def _run_after(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tuple[int, int]:
+    """The run of name words starting at ``k``: (k, end), possibly empty."""
+    end = k
+    while end < len(ws) and end - k < 4:
+        w = ws[end]
+        if _name_word(w, covered) or (
+            w.folded in _NAME_PARTICLES and end + 1 < len(ws) and end > k
+        ):
+            if end > k and not joined(ws, text, end - 1, end):
+                break
+            end += 1
+        else:
+            break
+    while end > k and ws[end - 1].folded in _NAME_PARTICLES:
+        end -= 1
+    return k, end
+
+
+def _run_before(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tuple[int, int]:
+    """The run of name words ending just before ``k``."""
+    start = k
+    while start > 0 and k - start < 4:
+        w = ws[start - 1]
+        if _name_word(w, covered) or (w.folded in _NAME_PARTICLES and start < k):
+            if start < k and not joined(ws, text, start - 1, start):
+                break
+            start -= 1
+        else:
+            break
+    while start < k and ws[start].folded in _NAME_PARTICLES:
+        start += 1
+    return start, k
+
+
+def _starts_with(ws: Sequence[Word], k: int, phrase: tuple[str, ...]) -> bool:
+    return k + len(phrase) <= len(ws) and all(ws[k + n].folded == p for n, p in enumerate(phrase))
+
+
+def _ends_with(ws: Sequence[Word], k: int, phrase: tuple[str, ...]) -> bool:
+    return k - len(phrase) >= 0 and all(
+        ws[k - len(phrase) + n].folded == p for n, p in enumerate(phrase)
+    )
+
+
+def _role_label(rm: RoleMention, kb: KnowledgeBase) -> str:
+    label = str(roles()[rm.role]["label"])
+    if rm.qualifier and rm.qualifier in kb.actors:
+        return f"{label} of {kb.actors[rm.qualifier].name}"
+    return label
+
+
+def discover_people(
+    ws: Sequence[Word],
+    found: list[Found],
+    role_mentions: Sequence[RoleMention],
+    blocked: set[int],
+    lang: str,
+    text: str,
+    kb: KnowledgeBase,
+) -> Discovered:
+    out = Discovered()
+    covered = set(blocked)
+    for f in found:
+        covered.update(range(f.i, f.j))
+    role_words: set[int] = set()
+    for rm in role_mentions:
+        role_words.update(range(rm.i, rm.j))
+    covered |= role_words
+    runs: list[tuple[int, int, str | None]] = []
+    for rm in role_mentions:
+        if lang in _ARABIC_SCRIPT:
+            runs.extend(_arabic_script_runs(ws, text, rm, covered, lang, kb))
+            continue
+        k = rm.hi
+        i, j = _run_after(ws, text, k, covered)
+        if j - i >= 2 and joined(ws, text, k - 1, i):
+            runs.append((i, j, _role_label(rm, kb)))
+        i, j = _run_before(ws, text, rm.lo, covered)
+        if j - i >= 2 and gap(ws, text, j - 1, rm.lo).strip() in ("", ","):
+            runs.append((i, j, _role_label(rm, kb)))
+    if lang not in _ARABIC_SCRIPT:
+        runs.extend(_reported_runs(ws, text, covered, lang))
+    taken: set[int] = set()
+    for i, j, role in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
+        if taken.intersection(range(i, j)):
+            continue
+        taken.update(range(i, j))
+        name = text[ws[i].start : ws[j - 1].end]
+        known = _known_person(name)
+        actor_id = known or slug(name)
+        found_here = Found(i, j, actor_id, "fuzzy" if known else "discovered")
+        out.mentions.append(found_here)
+        if not known:
+            out.names[actor_id] = name
+            if role and actor_id not in out.roles:
+                out.roles[actor_id] = role
+    _extend_known_names(ws, text, found, covered | taken)
+    _link_surnames(ws, out, covered | taken, lang)
+    return out
+
+
+def _arabic_script_runs(
+    ws: Sequence[Word],
+    text: str,
+    rm: RoleMention,
+    covered: set[int],
+    lang: str,
+    kb: KnowledgeBase,
+) -> list[tuple[int, int, str | None]]:
+    """Persian puts the name before its title ("ملانی جولی وزیر امور خارجه کانادا"),
+    Arabic after it ("وزير الخارجية الكندي ميلاني جولي")."""
+    stop = _function_words(lang)
+
+    if rm.role in _GENERIC_ROLES:
+        return []
+
+    def ok(k: int) -> bool:
+        return (
+            0 <= k < len(ws)
+            and k not in covered
+            and ws[k].folded not in stop
+            and len(ws[k].folded) >= 2
+            and ws[k].text.isalpha()
+            and ws[k].sentence == ws[rm.lo].sentence
+        )
+
+    if lang == "fa":
+        i, j = rm.lo - 2, rm.lo
+    else:
+        i, j = rm.hi, rm.hi + 2
+    if all(ok(k) for k in range(i, j)) and all(
+        gap(ws, text, k, k + 1).strip() == "" for k in range(i, j)
+    ):
+        return [(i, j, _role_label(rm, kb))]
+    return []
+
+
+def _reported_runs(
+    ws: Sequence[Word], text: str, covered: set[int], lang: str
+) -> list[tuple[int, int, str | None]]:
+    runs: list[tuple[int, int, str | None]] = []
+    verbs = _phrases("reporting_verbs", lang)
+    according = _phrases("according_to", lang)
+    for k, w in enumerate(ws):
+        if any(_starts_with(ws, k, v) for v in verbs):
+            i, j = _run_before(ws, text, k, covered)
+            if j - i >= 2 and gap(ws, text, j - 1, k).strip() in ("", ","):
+                runs.append((i, j, None))
+        if any(_ends_with(ws, k, a) for a in according) and k < len(ws):
+            i, j = _run_after(ws, text, k, covered)
+            if j - i >= 2 and joined(ws, text, k - 1, i):
+                runs.append((i, j, None))
+        del w
+    return runs
+
+
+def _known_person(name: str) -> str | None:
+    if not has_case(name):
+        return None
+    choices, ids = _person_names()
+    hit = process.extractOne(fold(name), choices, scorer=fuzz.ratio, score_cutoff=FULL_NAME_CUTOFF)
+    return ids[hit[2]] if hit else None
+
+
+def _extend_known_names(
+    ws: Sequence[Word], text: str, found: list[Found], covered: set[int]
+) -> None:
+    """ "Olegsky Reznikov": a capitalised word glued before a known surname is a first name
+    the knowledge base lacks; the mention covers it."""
+    for f in found:
+        if f.kind != "surname" or f.i == 0:
+            continue
+        prev = ws[f.i - 1]
+        if (
+            _name_word(prev, covered)
+            and joined(ws, text, f.i - 1, f.i)
+            and (f.i - 1 > 0 and ws[f.i - 2].sentence == prev.sentence)
+        ):
+            f.i -= 1
+
+
+def _link_surnames(ws: Sequence[Word], out: Discovered, covered: set[int], lang: str) -> None:
+    """Surname-only mentions of the people just discovered ("Joly" after "Mélanie Joly")."""
+    by_surname: dict[str, str] = {}
+    for f in out.mentions:
+        if f.kind == "discovered":
+            by_surname[stem(ws[f.j - 1].folded, lang)] = f.actor
+    if not by_surname:
+        return
+    in_names = {k for f in out.mentions for k in range(f.i, f.j)}
+    for w in ws:
+        if w.i in covered or w.i in in_names or not w.capitalised:
+            continue
+        actor = by_surname.get(stem(w.folded, lang))
+        if actor is not None:
+            out.mentions.append(Found(w.i, w.i + 1, actor, "surname"))
+
+
+def fuzzy_people(
+    ws: Sequence[Word], found: Sequence[Found], blocked: set[int], lang: str, kb: KnowledgeBase
+) -> list[Found]:
+    """A capitalised word close to a known surname ("Donfred" for Donfried)."""
+    covered = set(blocked)
+    for f in found:
+        covered.update(range(f.i, f.j))
+    named = {f.actor for f in found}
+    choices, ids = _surnames(lang)
+    out: list[Found] = []
+    for w in ws:
+        if w.i in covered or len(w.text) < MIN_FUZZY_LEN or not _name_word(w, covered):
+            continue
+        key = stem(w.folded, lang)
+        for _choice, score, idx in process.extract(
+            key, choices, scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF_NAMED, limit=5
+        ):
+            actor = ids[idx]
+            if _choice[:1] != key[:1]:
+                continue
+            if actor in named or score >= SURNAME_CUTOFF:
+                if kb.actors[actor].type == "person":
+                    out.append(Found(w.i, w.i + 1, actor, "fuzzy"))
+                break
+    return out

@@ -1,0 +1,136 @@
+"""Knowledge-base names and role phrases compiled into word tries, once per language.
+
+A trie maps a sequence of word keys (:mod:`briefing.extract.actors_text`) to what the
+sequence names. An article is matched by walking it left to right and keeping the longest
+match at each position, so the cost per word is a few dictionary look-ups whatever the
+size of the knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from briefing.extract.actors_text import Word, alias_key, split_alias
+from briefing.kb import knowledge_base, roles
+
+SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
+_END = ""  # trie key of the entries that end at a node
+_KIND_RANK = {"block": 0, "name": 1, "surname": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    target: str  # actor id, role key, or "" for a non-actor
+    kind: str  # "name" | "surname" | "block" | "role"
+
+
+@dataclass(slots=True)
+class Found:
+    """One actor mention over words ``i``..``j`` (exclusive)."""
+
+    i: int
+    j: int
+    actor: str
+    kind: str  # "name" | "surname" | "role" | "discovered" | "fuzzy"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    i: int  # first word
+    j: int  # one past the last word
+    entries: tuple[Entry, ...]
+    slot: tuple[int, int] | None = None  # words filled by the slot, if any
+
+
+Trie = dict[str, Any]
+
+
+def _insert(trie: Trie, keys: Sequence[str], entry: Entry) -> None:
+    node = trie
+    for key in keys:
+        node = node.setdefault(key, {})
+    bucket = node.setdefault(_END, [])
+    if entry not in bucket:
+        bucket.append(entry)
+
+
+def _sort_buckets(node: Trie) -> None:
+    for key, child in node.items():
+        if key == _END:
+            child.sort(key=lambda e: _KIND_RANK.get(e.kind, 3))
+        else:
+            _sort_buckets(child)
+
+
+@cache
+def name_trie(lang: str) -> Trie:
+    """Every knowledge-base alias (all languages), keyed for articles in ``lang``."""
+    trie: Trie = {}
+    for alias in knowledge_base().aliases:
+        parts = split_alias(alias.text)
+        keys = [alias_key(w, lang, single=len(parts) == 1) for w in parts]
+        if keys:
+            _insert(trie, keys, Entry(alias.actor, alias.kind))
+    _sort_buckets(trie)
+    return trie
+
+
+@cache
+def role_trie(lang: str) -> Trie:
+    """Role phrases of ``lang`` and of English (English titles appear everywhere)."""
+    trie: Trie = {}
+    for key, spec in roles().items():
+        phrases = spec.get("phrases", {})
+        for phrase_lang in dict.fromkeys([lang, "en"]):
+            for phrase in phrases.get(phrase_lang, []):
+                keys = [SLOT if w == SLOT else alias_key(w, lang) for w in _split_role(str(phrase))]
+                if keys:
+                    _insert(trie, keys, Entry(key, "role"))
+    return trie
+
+
+def _split_role(phrase: str) -> list[str]:
+    out: list[str] = []
+    for part in phrase.split(SLOT):
+        if out or part.strip():
+            out.extend(split_alias(part))
+        out.append(SLOT)
+    return out[:-1]
+
+
+def longest_matches(
+    words: Sequence[Word],
+    trie: Trie,
+    slots: Mapping[int, int] | None = None,
+) -> list[Match]:
+    """Non-overlapping longest matches, left to right. ``slots`` maps a word index to the
+    end of a state/organisation mention starting there, for role phrases with a slot."""
+    out: list[Match] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        best: Match | None = None
+        frontier: list[tuple[Trie, int, tuple[int, int] | None]] = [(trie, i, None)]
+        while frontier:
+            nxt: list[tuple[Trie, int, tuple[int, int] | None]] = []
+            for node, k, slot in frontier:
+                if k > i and _END in node and (best is None or k > best.j):
+                    best = Match(i, k, tuple(node[_END]), slot)
+                if k >= n:
+                    continue
+                for key in words[k].keys:
+                    child = node.get(key)
+                    if child is not None:
+                        nxt.append((child, k + 1, slot))
+                if slots and SLOT in node and k in slots and k > i:
+                    nxt.append((node[SLOT], slots[k], (k, slots[k])))
+            frontier = nxt
+        if best is None:
+            i += 1
+        else:
+            out.append(best)
+            i = best.j
+    return out

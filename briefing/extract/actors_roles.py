@@ -1,0 +1,149 @@
+"""Role phrases: find them with their qualifying state or organisation, then link each to
+a person (see lexicons/actors_roles.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.extract.actors_index import Found, longest_matches, role_trie
+from briefing.extract.actors_text import Word, morphology
+from briefing.kb import KnowledgeBase, roles
+
+# Only these may stand between a role, its qualifier and a name: "US Secretary of State
+# Antony Blinken", "Mélanie Joly, Canada's foreign minister", "NATO-Russia".
+_JOINERS = frozenset(" \t-'’\u2013\u00a0\u200c")
+_PERSON_KINDS = frozenset({"name", "surname", "discovered", "fuzzy"})
+# Generic roles ("official", "aide") qualify a discovered name but never name anyone alone.
+_NEVER_ALONE = frozenset({"official"})
+
+
+@dataclass(slots=True)
+class RoleMention:
+    i: int  # role phrase words
+    j: int
+    role: str
+    qualifier: str | None  # state or organisation id
+    lo: int  # whole phrase with its qualifier
+    hi: int
+
+
+def gap(ws: Sequence[Word], text: str, a: int, b: int) -> str:
+    """Text between the end of word ``a`` and the start of word ``b``."""
+    return text[ws[a].end : ws[b].start]
+
+
+def joined(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
+    return ws[a].sentence == ws[b].sentence and all(ch in _JOINERS for ch in gap(ws, text, a, b))
+
+
+def find_roles(
+    ws: Sequence[Word], found: Sequence[Found], lang: str, text: str, kb: KnowledgeBase
+) -> list[RoleMention]:
+    bodies = [f for f in found if f.kind == "name" and _is_body(f.actor, kb)]
+    slots = {f.i: f.j for f in bodies}
+    by_end = {f.j: f for f in bodies}
+    by_start = {f.i: f for f in bodies}
+    connectors = morphology(lang).connectors | morphology("en").connectors
+    out: list[RoleMention] = []
+    for m in longest_matches(ws, role_trie(lang), slots):
+        qualifier: str | None = None
+        lo, hi = m.i, m.j
+        if m.slot is not None:
+            qualifier = by_start[m.slot[0]].actor
+        before = by_end.get(m.i)
+        if qualifier is None and before is not None and joined(ws, text, before.j - 1, m.i):
+            qualifier, lo = before.actor, before.i
+        if qualifier is None:
+            k = m.j
+            while k < len(ws) and k - m.j < 3 and ws[k].folded in connectors:
+                k += 1
+            after = by_start.get(k)
+            if after is not None and joined(ws, text, m.j - 1, k):
+                qualifier, hi = after.actor, after.j
+        out.append(RoleMention(m.i, m.j, m.entries[0].target, qualifier, lo, hi))
+    return out
+
+
+def _is_body(actor_id: str, kb: KnowledgeBase) -> bool:
+    actor = kb.actors.get(actor_id)
+    return actor is not None and actor.type in ("state", "organization")
+
+
+def adjacent_person(
+    rm: RoleMention, found: Sequence[Found], ws: Sequence[Word], text: str, kb: KnowledgeBase
+) -> Found | None:
+    """The person named right after the role phrase, or right before it (apposition:
+    "Hanna Maliar, Deputy Defence Minister", Persian "ملانی جولی وزیر امور خارجه")."""
+    for f in found:
+        if f.kind not in _PERSON_KINDS or not _is_person(f.actor, kb):
+            continue
+        if f.i == rm.hi and joined(ws, text, rm.hi - 1, f.i):
+            return f
+        if f.j == rm.lo and ws[f.j - 1].sentence == ws[rm.lo].sentence:
+            between = gap(ws, text, f.j - 1, rm.lo).strip()
+            if between in ("", ","):
+                return f
+    return None
+
+
+def _is_person(actor_id: str, kb: KnowledgeBase) -> bool:
+    actor = kb.actors.get(actor_id)
+    return actor is None or actor.type == "person"
+
+
+def resolve_roles(
+    mentions: Sequence[RoleMention],
+    found: Sequence[Found],
+    discovered_roles: dict[str, str],
+    ws: Sequence[Word],
+    text: str,
+    day: dt.date,
+    kb: KnowledgeBase,
+) -> list[Found]:
+    """A mention of the person each role phrase names, when it names one person."""
+    named = {f.actor for f in found if f.kind in _PERSON_KINDS}
+    table = roles()
+    out: list[Found] = []
+    for rm in mentions:
+        if adjacent_person(rm, found, ws, text, kb) is not None:
+            continue  # the name beside it is the mention
+        person = _holder(rm, named, table, day, kb, discovered_roles)
+        if person is not None:
+            out.append(Found(rm.i, rm.j, person, "role"))
+    return out
+
+
+def _holder(
+    rm: RoleMention,
+    named: set[str],
+    table: dict[str, dict[str, object]],
+    day: dt.date,
+    kb: KnowledgeBase,
+    discovered_roles: dict[str, str],
+) -> str | None:
+    if rm.role in _NEVER_ALONE:
+        return None
+    if rm.qualifier is not None:
+        holders = kb.holders(rm.role, rm.qualifier)
+        in_article = {a.id for a, _ in holders if a.id in named}
+        if len(in_article) == 1:
+            return in_article.pop()
+        if not table[rm.role].get("unique") or in_article:
+            return None
+        current = {a.id for a, o in holders if o.held_on(day)}
+        return current.pop() if len(current) == 1 else None
+    label = str(table[rm.role]["label"])
+    candidates = {
+        actor_id
+        for actor_id in named
+        if (person := kb.actors.get(actor_id)) is not None
+        and any(o.role == rm.role for o in person.offices)
+    }
+    candidates |= {
+        actor_id
+        for actor_id, role in discovered_roles.items()
+        if actor_id in named and role.startswith(label)
+    }
+    return candidates.pop() if len(candidates) == 1 else None

@@ -1,0 +1,158 @@
+"""Word-level match keys shared by the knowledge base and the articles.
+
+A word is reduced to one key: normalised (``briefing.nlp.normalize``: lower case, Persian
+and Arabic letters folded, zero-width non-joiner as a space), ``ё`` folded to ``е``, Arabic
+tatweel and harakat dropped, clitic prefixes and case endings stripped per language. Both
+sides go through the same function, so "Blinkenem" and "Blinken" meet at "blinken".
+
+Two marks narrow a key: ``^`` (the knowledge-base word is capitalised, so only a
+capitalised article word matches it: "Rosja" but never "rosja") and ``=`` (a short acronym
+that must match letter for letter, case included: "US" but never "us").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.data import load_yaml
+from briefing.nlp.normalize import normalize
+from briefing.nlp.pipeline import lemma
+
+# Letters, digits and combining marks; apostrophes and hyphens split words so that
+# "Russia's", "l'Ukraine" and "NATO-Russia" give their parts.
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_DROP = str.maketrans({"\u0640": None, "ё": "е", "ґ": "г"})
+_CASELESS_MIN = 0x0590  # Hebrew, Arabic and later scripts have no letter case
+MAX_ACRONYM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Morphology:
+    min_stem: int
+    suffixes: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    connectors: frozenset[str]
+
+
+@cache
+def morphology(lang: str) -> Morphology:
+    table = load_yaml("lexicons/actors_morphology.yaml")
+    suffixes = sorted(
+        {normalize(s) for s in table["suffixes"].get(lang, [])}, key=len, reverse=True
+    )
+    prefixes = sorted(
+        {normalize(p) for p in table["prefixes"].get(lang, [])}, key=len, reverse=True
+    )
+    connectors = frozenset(normalize(c) for c in table["connectors"].get(lang, []))
+    return Morphology(int(table["min_stem"]), tuple(suffixes), tuple(prefixes), connectors)
+
+
+def fold(word: str) -> str:
+    """Normalised form of one word (lower case, scripts folded, tatweel dropped)."""
+    return normalize(word).translate(_DROP)
+
+
+@cache
+def unprefix(folded: str, lang: str) -> str:
+    """``folded`` without one clitic prefix (Arabic wa-, bi-, al-)."""
+    morph = morphology(lang)
+    for pre in morph.prefixes:
+        if folded.startswith(pre) and len(folded) - len(pre) >= morph.min_stem + 1:
+            return folded[len(pre) :]
+    return folded
+
+
+@cache
+def stem(folded: str, lang: str) -> str:
+    """``folded`` without one clitic prefix and one case ending (see the lexicon)."""
+    morph = morphology(lang)
+    word = unprefix(folded, lang)
+    for suf in morph.suffixes:
+        if word.endswith(suf) and len(word) - len(suf) >= morph.min_stem:
+            return word[: -len(suf)]
+    return word
+
+
+def is_acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return (
+        0 < len(word) <= MAX_ACRONYM
+        and len(letters) >= 1
+        and all(ch.isupper() for ch in letters)
+        and (len(letters) > 1 or len(word) == 1)
+    )
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def has_case(word: str) -> bool:
+    return bool(word) and ord(word[0]) < _CASELESS_MIN and word[0].isalpha()
+
+
+def alias_key(word: str, lang: str, single: bool = False) -> str:
+    """The one key a knowledge-base word is stored under, for articles in ``lang``."""
+    if is_acronym(word) and len(word) > 1:
+        return "=" + word
+    if single and not has_case(word):
+        # A one-word Persian or Arabic name is matched exactly: stripping "ی" from
+        # "رئیسی" (Raisi) would leave "رئیس" (head, president).
+        return "=" + unprefix(fold(word), lang)
+    base = stem(fold(word), lang)
+    return "^" + base if is_capitalised(word) else base
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str
+    folded: str
+    keys: frozenset[str]
+    sentence: int
+
+    @property
+    def capitalised(self) -> bool:
+        return is_capitalised(self.text)
+
+
+def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
+    """Every key an article word can match: its stem and its lemma's stem, capitalised
+    variants when the word is capitalised, and the exact form when it looks like an acronym."""
+    keys = {stem(folded, lang)}
+    if any(ch.isalpha() for ch in text) and not text.isupper():
+        lem = fold(lemma(text, lang))
+        if lem and lem != folded:
+            keys.add(stem(lem, lang))
+    if is_capitalised(text):
+        keys |= {"^" + k for k in keys}
+    if is_acronym(text):
+        keys.add("=" + text)
+    elif not has_case(text):
+        keys.add("=" + unprefix(folded, lang))
+    return frozenset(keys)
+
+
+def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[Word]:
+    """The article's words with their keys and sentence indexes."""
+    out: list[Word] = []
+    for m in WORD.finditer(norm):
+        start, end = m.span()
+        raw = text[start:end]
+        folded = m.group().translate(_DROP)
+        if not folded:
+            continue
+        sent = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        out.append(Word(len(out), start, end, raw, folded, article_keys(raw, folded, lang), sent))
+    return out
+
+
+def split_alias(alias: str) -> list[str]:
+    """The words of a knowledge-base alias, split exactly as article text is."""
+    norm = normalize(alias)
+    return [alias[m.start() : m.end()] for m in WORD.finditer(norm)]

@@ -1,0 +1,247 @@
+"""The project's knowledge base of actors: states, organisations and office holders.
+
+Data, not code (see docs/actors.md): ``briefing/data/kb/*.yaml``. States start from
+``pycountry`` (every ISO 3166 country with its name in each language ``pycountry``
+translates) and ``states.yaml`` adds what that lacks: short forms, inflected forms,
+adjectives and capitals used as metonyms. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from briefing.data import load_yaml
+from briefing.models import ActorType
+
+# Languages whose pycountry name translations are worth matching on.
+PYCOUNTRY_LANGS = ("pl", "ro", "fa", "ru", "uk", "de", "fr", "es", "ar", "it", "pt", "nl", "tr")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    role: str  # role key of lexicons/actors_roles.yaml
+    of: str  # actor id of the state or organisation
+    title: str  # English, e.g. "US Secretary of State"
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def overlap_days(self, lo: dt.date, hi: dt.date) -> int:
+        start = max(self.start or dt.date.min, lo)
+        end = min(self.end or dt.date.max, hi)
+        return max(0, (end - start).days)
+
+
+@dataclass(frozen=True, slots=True)
+class KBActor:
+    id: str
+    name: str
+    type: ActorType
+    offices: tuple[Office, ...] = ()
+    # Surname alone names this person only when the full name is in the same article.
+    surname_alone: bool = True
+    surnames: tuple[str, ...] = ()
+
+    def office_on(self, day: dt.date | None) -> Office | None:
+        """The office held on ``day`` (else the latest one): the actor's role."""
+        if not self.offices:
+            return None
+        if day is not None:
+            for off in self.offices:
+                if off.held_on(day):
+                    return off
+        return max(self.offices, key=lambda o: o.start or dt.date.min)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    actor: str  # actor id, or "" for a non-actor (outlet, event): matched to be skipped
+    text: str
+    kind: str  # "name" | "surname" | "block"
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    actors: dict[str, KBActor] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+
+    def holders(self, role: str, of: str | None) -> list[tuple[KBActor, Office]]:
+        return [
+            (a, o)
+            for a in self.actors.values()
+            for o in a.offices
+            if o.role == role and (of is None or o.of == of)
+        ]
+
+
+def slug(name: str) -> str:
+    """Stable id of a name: ASCII, lower case, words joined by hyphens."""
+    flat = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
+    out = re.sub(r"[^a-z0-9]+", "-", flat.lower()).strip("-")
+    return out or re.sub(r"\W+", "-", name.lower()).strip("-")
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return dt.date(int(text[:4]), int(text[5:]), 1)
+    return dt.date.fromisoformat(text)
+
+
+def _flatten(aliases: Any) -> list[str]:
+    """Aliases given as a list or as ``{lang: [forms]}``."""
+    if not aliases:
+        return []
+    if isinstance(aliases, dict):
+        return [str(a) for forms in aliases.values() for a in forms or []]
+    return [str(a) for a in aliases]
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    """ISO alpha-2 -> country names from pycountry, English and translated. A formal name
+    "Iran, Islamic Republic of" also gives "Iran", unless that head is shared by two
+    countries in the language (the two Koreas, the two Congos)."""
+    import pycountry
+
+    english = {
+        c.alpha_2: [
+            n
+            for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+            if n
+        ]
+        for c in pycountry.countries
+    }
+    names: dict[str, list[str]] = {code: [] for code in english}
+    translators: list[Any] = [gettext.NullTranslations()]
+    for lang in PYCOUNTRY_LANGS:
+        try:
+            translators.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:
+            continue
+    for tr in translators:
+        translated = {code: {tr.gettext(n) for n in forms} for code, forms in english.items()}
+        heads = Counter(
+            head
+            for forms in translated.values()
+            for head in {n.split(",")[0].strip() for n in forms}
+        )
+        for code, forms in translated.items():
+            for n in forms:
+                head = n.split(",")[0].strip()
+                if "," not in n:
+                    names[code].append(n)
+                elif heads[head] == 1:
+                    names[code].append(head)
+    return names
+
+
+def _english_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    name = getattr(country, "common_name", None) or country.name
+    return name.split(",")[0].strip()
+
+
+def _load_states(kb: KnowledgeBase) -> dict[str, str]:
+    """States into ``kb``; returns ISO alpha-2 code -> actor id."""
+    data = load_yaml("kb/states.yaml")
+    exclude = set(data.get("exclude", []))
+    extra = data.get("states", {})
+    codes: dict[str, str] = {}
+    pyc = _pycountry_names()
+    for code in sorted(set(pyc) | set(extra)):
+        if code in exclude:
+            continue
+        info = extra.get(code, {}) or {}
+        forms = pyc.get(code, [])
+        name = info.get("name") or _english_name(code)
+        actor_id = info.get("id") or slug(name)
+        codes[code] = actor_id
+        kb.actors[actor_id] = KBActor(actor_id, name, "state")
+        for form in [
+            name,
+            *forms,
+            *_flatten(info.get("aliases")),
+            *_flatten(info.get("adjectives")),
+        ]:
+            kb.aliases.append(Alias(actor_id, form, "name"))
+        for form in _flatten(info.get("ambiguous")):
+            kb.aliases.append(Alias(actor_id, form, "surname"))
+    return codes
+
+
+def _load_organizations(kb: KnowledgeBase) -> None:
+    for entry in load_yaml("kb/organizations.yaml"):
+        actor_id = entry.get("id") or slug(entry["name"])
+        kb.actors[actor_id] = KBActor(actor_id, entry["name"], entry.get("type", "organization"))
+        for form in [entry["name"], *_flatten(entry.get("aliases"))]:
+            kb.aliases.append(Alias(actor_id, form, "name"))
+
+
+def _load_people(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
+    for entry in load_yaml("kb/people.yaml"):
+        name = entry["name"]
+        actor_id = entry.get("id") or slug(name)
+        offices = []
+        for off in entry.get("offices", []):
+            role = off["role"]
+            of = off["of"]
+            of_name = kb.actors[of].name if of in kb.actors else of
+            title = off.get("title") or roles[role]["title"].format(of=of_name)
+            offices.append(Office(role, of, title, _date(off.get("from")), _date(off.get("to"))))
+        forms = [name, *_flatten(entry.get("aliases"))]
+        surnames = _flatten(entry.get("surnames")) or sorted(
+            {f.split()[-1] for f in forms if len(f.split()) > 1}
+        )
+        kb.actors[actor_id] = KBActor(
+            actor_id,
+            name,
+            "person",
+            tuple(sorted(offices, key=lambda o: o.start or dt.date.min)),
+            bool(entry.get("surname_alone", True)),
+            tuple(surnames),
+        )
+        for form in forms:
+            kb.aliases.append(Alias(actor_id, form, "name"))
+        for form in surnames:
+            kb.aliases.append(Alias(actor_id, form, "surname"))
+
+
+def _load_nonactors(kb: KnowledgeBase) -> None:
+    data = load_yaml("kb/nonactors.yaml")
+    for forms in data.values():
+        for form in forms:
+            kb.aliases.append(Alias("", str(form), "block"))
+
+
+@cache
+def roles() -> dict[str, Any]:
+    """Role types (lexicons/actors_roles.yaml): label, title template, phrases per language."""
+    return load_yaml("lexicons/actors_roles.yaml")["roles"]
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    _load_states(kb)
+    _load_organizations(kb)
+    _load_people(kb, roles())
+    _load_nonactors(kb)
+    return kb

@@ -128,12 +128,13 @@ def display_range(start: str, end: str | None) -> tuple[str, str | None]:
     return f"{a.day}", f"{b.day} {b:%b %Y}"
 
 
-def shown_forms(forms: Sequence[str], name: str) -> list[str]:
-    """Distinct spellings other than ``name``: left-to-right ones first, then right-to-left
-    ones, so a mixed list does not reorder itself around the bidi boundary."""
-    distinct = [f for f in dict.fromkeys(forms) if f != name]
-    ordered = sorted(distinct, key=lambda f: is_rtl(None, f))  # stable within each script
-    return ordered[:SURFACE_FORMS]
+def shown_forms(forms: Sequence[str], name: str) -> tuple[list[str], list[str]]:
+    """Distinct spellings other than ``name``, split into left-to-right and right-to-left
+    ones: each list is laid out in its own direction, so a mixed list never reorders
+    itself around the bidi boundary. At most ``SURFACE_FORMS`` in all, LTR first."""
+    distinct = [f for f in dict.fromkeys(forms) if f != name][: SURFACE_FORMS * 4]
+    ordered = sorted(distinct, key=lambda f: is_rtl(None, f))[:SURFACE_FORMS]
+    return [f for f in ordered if not is_rtl(None, f)], [f for f in ordered if is_rtl(None, f)]
 
 
 def by_topic(positions: Sequence[Position]) -> list[Position]:
@@ -181,7 +182,8 @@ class ActorRow:
     type: str
     role: str | None
     mentions: int
-    surface_forms: list[str]
+    surface_forms: list[str]  # left to right
+    rtl_forms: list[str]
     more_forms: int
     marks: list[int]
 
@@ -400,11 +402,13 @@ class _Builder:
                 type=a.type,
                 role=a.role,
                 mentions=a.mentions,
-                surface_forms=shown_forms(a.surface_forms, a.name),
+                surface_forms=forms[0],
+                rtl_forms=forms[1],
                 more_forms=max(0, len(set(a.surface_forms) - {a.name}) - SURFACE_FORMS),
                 marks=self.num.marks(a.citations[:ACTOR_CITATIONS]),
             )
             for a in self.brief.actors
+            for forms in [shown_forms(a.surface_forms, a.name)]
         ]
 
     def event_row(self, e: Event | Mapping[str, Any]) -> EventRow:

@@ -202,10 +202,11 @@ def test_actor_forms_ltr_first_and_capped():
     iran.surface_forms = ["ایران", "Iran", "Irán", "تهران", "Tehran", *[f"F{i}" for i in range(12)]]
     row = brief_view(brief).actors[1]
     assert row.surface_forms[:3] == ["Irán", "Tehran", "F0"]  # the name itself is not repeated
-    assert len(row.surface_forms) == SURFACE_FORMS
+    assert len(row.surface_forms) == SURFACE_FORMS and row.rtl_forms == []
     assert row.more_forms == 16 - SURFACE_FORMS
     short = brief_view(sample_brief()).actors[1]
-    assert short.surface_forms == ["ایران", "تهران"] and short.more_forms == 0
+    assert short.surface_forms == [] and short.rtl_forms == ["ایران", "تهران"]
+    assert short.more_forms == 0
 
 
 def test_positions_of_one_actor_keep_topics_together():

@@ -61,14 +61,23 @@ class Cue:
     regex: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
+# Arabic glues conjunctions, prepositions and the article to the word ("والمحادثات").
+_CLITICS = {"ar": r"(?:[وفبلك]?(?:ال|لل)?)"}
+
+
+def _alt(words: list[str], lang: str) -> str:
+    """One regex for lexicon entries: "*" ends a prefix, "~" starts a raw expression."""
     parts = []
     for w in sorted({normalize(str(x)) for x in words}, key=len, reverse=True):
-        if w.endswith("*"):
+        if w.startswith("~"):
+            parts.append(w[1:])
+        elif w.endswith("*"):
             parts.append(re.escape(w[:-1]).replace(r"\ ", r"\s+") + r"\w*")
         else:
             parts.append(re.escape(w).replace(r"\ ", r"\s+"))
-    return rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])"
+    if not parts:
+        return r"(?!x)x"
+    return rf"(?<![\w]){_CLITICS.get(lang, '')}(?:{'|'.join(parts)})(?![\w])"
 
 
 @cache
@@ -87,7 +96,7 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
                 spec["label"],
                 int(spec.get("priority", 1)),
                 spec.get("near"),
-                re.compile(_alt(words)),
+                re.compile(_alt(words, lang)),
             )
         )
     return tuple(out)
@@ -98,7 +107,7 @@ def format_cues(lang: str) -> tuple[Cue, ...]:
     out = []
     for _key, spec in (_events_table().get("formats") or {}).items():
         words = (spec.get("cues") or {}).get(lang, []) + (spec.get("cues") or {}).get("en", [])
-        out.append(Cue(spec["kind"], spec["label"], 0, None, re.compile(_alt(words))))
+        out.append(Cue(spec["kind"], spec["label"], 0, None, re.compile(_alt(words, lang))))
     return tuple(out)
 
 
@@ -128,21 +137,27 @@ class _Hit:
     start: int
     end: int
     distance: int
+    other_clause: bool  # a comma or semicolon stands between the cue and the date
+
+
+_CLAUSE = re.compile(r"[,;،؛]")
 
 
 def _hits(cues: tuple[Cue, ...], norm: str, a: int, b: int, pos: int) -> list[_Hit]:
     out = []
     for cue in cues:
         for m in cue.regex.finditer(norm, a, b):
-            dist = pos - m.end() if m.end() <= pos else m.start() - pos
+            lo, hi = (m.end(), pos) if m.end() <= pos else (pos, m.start())
+            dist = max(0, hi - lo)
             if cue.near is not None and dist > cue.near:
                 continue
-            out.append(_Hit(cue, m.start(), m.end(), max(0, dist)))
+            out.append(_Hit(cue, m.start(), m.end(), dist, bool(_CLAUSE.search(norm, lo, hi))))
     return out
 
 
 def _best(hits: list[_Hit]) -> _Hit | None:
-    return min(hits, key=lambda h: (-h.cue.priority, h.distance), default=None)
+    """Same clause first, then the more specific type, then the nearer."""
+    return min(hits, key=lambda h: (h.other_clause, -h.cue.priority, h.distance), default=None)
 
 
 def _choose_cue(
@@ -152,7 +167,7 @@ def _choose_cue(
     b = _best(_hits(cues, norm, *before, f.mention.start))
     a = _best(_hits(cues, norm, *after, f.mention.end))
     if b is None:
-        return a
+        return a or _format_as_cue(norm, lang, before, after, f)
     day_word = f.mention.is_relative or f.mention.day is not None
     if b.cue.priority <= 1 and b.distance <= ATTACHED and a is not None and day_word:
         return b  # "announced today that ...": the announcement is the dated event
@@ -191,7 +206,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         by_sentence.setdefault(f.sentence.index, []).append(f)
     sentences = ctx.sentences
     events: dict[tuple[str, str, str | None], Event] = {}
-    per_sentence: dict[tuple[int, str], list[tuple[int, Event]]] = {}
+    per_sentence: dict[tuple[int, str, str | None], list[tuple[int, Event]]] = {}
     for idx, group in by_sentence.items():
         s = sentences[idx]
         for i, f in enumerate(group):
@@ -230,11 +245,22 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 kind=kind,
                 conflicting_dates=[r.conflict] if r.conflict else [],
             )
-            per_sentence.setdefault((idx, r.date), []).append((hit.cue.priority, ev))
+            per_sentence.setdefault((idx, r.date, r.date_end), []).append((hit.cue.priority, ev))
     for cands in per_sentence.values():
         # Two readings of one day in one sentence ("on Friday ... today") are one event.
         _add(events, max(cands, key=lambda c: c[0])[1])
     return sorted(_absorb(list(events.values())), key=lambda e: (e.date, e.label))
+
+
+def _format_as_cue(
+    norm: str, lang: str, before: tuple[int, int], after: tuple[int, int], f: Found
+) -> _Hit | None:
+    """A named format next to a date is an event of its kind ("the NATO–Russia Council
+    on 12 January") even without a word for "meeting"."""
+    hits = _hits(format_cues(lang), norm, *before, f.mention.start)
+    hits += _hits(format_cues(lang), norm, *after, f.mention.end)
+    near = [h for h in hits if h.distance <= FORMAT_NEAR and not h.other_clause]
+    return _best(near)
 
 
 def _format(norm: str, lang: str, window: tuple[int, int], f: Found, hit: _Hit) -> _Hit | None:

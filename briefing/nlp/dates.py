@@ -28,6 +28,9 @@ QUALIFIER_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 TENSE_PENALTY = 120
 # A tense cue across a comma counts as this many characters further away.
 CLAUSE_PENALTY = 50
+# Words joining the two days of a range before the month: "23. und 24. März", "del 9 al
+# 11 de julio", "з 10 по 20 лютого". The month after the second day keeps this safe.
+RANGE_JOIN = r"-|–|/|&|und|bis|and|to|through|i|do|și|până\s+la|et|au|y|al|a|и|по|до|і|та|e|ve|و"
 # Weekday-with-date year search: how far back from the anchor a report may look.
 WEEKDAY_YEARS_BACK = 12
 
@@ -41,6 +44,7 @@ class DateMention:
     day: int | None = None
     month: int | None = None
     year: int | None = None
+    day_end: int | None = None  # "23. und 24. März", "del 9 al 11 de julio"
     weekday: int | None = None  # 0 = Monday; with a day: a check, alone: relative
     jalali: bool = False  # day/month/year are Solar Hijri
     qualifier: str | None = None  # early / mid / late (month or year windows)
@@ -104,6 +108,7 @@ class DateLexicon:
     until_words: frozenset[str]
     since_words: frozenset[str]
     re_day_month: re.Pattern[str]
+    re_range: re.Pattern[str]
     re_month_day: re.Pattern[str]
     re_month_year: re.Pattern[str]
     re_month: re.Pattern[str]
@@ -178,12 +183,14 @@ def lexicon(lang: str) -> DateLexicon:
     mw = rf"(?:\s+(?:{month_word}))?" if month_word else ""
     mw_before = rf"(?:(?:{month_word})\s+)?" if month_word else ""
     jyear = r"(?P<y>1[34]\d\d)(?!\d)"
-    re_day_month = re.compile(
-        rf"(?<![\w.]){day_or_ord}\s*(?:de\s+|of\s+|-)?{mw_before}(?P<m>{months})(?![\w'])"
-        rf"(?:{of}{year})?"
+    day_month_tail = rf"\s*(?:de\s+|of\s+|-)?{mw_before}(?P<m>{months})(?![\w'])(?:{of}{year})?"
+    re_day_month = re.compile(rf"(?<![\w.]){day_or_ord}{day_month_tail}")
+    re_range = re.compile(
+        rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s*(?:{RANGE_JOIN})\s*{day}{day_month_tail}"
     )
     re_month_day = re.compile(
-        rf"(?<![\w'])(?P<m>{months})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d|\d)"
+        rf"(?<![\w'])(?P<m>{months})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"(?:\s*(?:-|–|to|and|through)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?![\d,.]\d|\d)"
         rf"(?:\s*,?\s*{year})?"
     )
     re_month_year = re.compile(rf"(?<![\w'])(?P<m>{months}){of}{year}")
@@ -221,6 +228,7 @@ def lexicon(lang: str) -> DateLexicon:
         until_words=frozenset(until_words),
         since_words=since_words,
         re_day_month=re_day_month,
+        re_range=re_range,
         re_month_day=re_month_day,
         re_month_year=re_month_year,
         re_month=re_month,
@@ -239,6 +247,13 @@ def lexicon(lang: str) -> DateLexicon:
 
 
 # ---------------------------------------------------------------------------- finding
+
+
+def month_at(text: str, pos: int, lang: str) -> bool:
+    """Does a month name of ``lang`` start at ``pos``? (The sentence splitter asks, so that
+    German "am 13. März" is not cut after "13.")"""
+    m = lexicon(lang).re_month.match(normalize(text[pos : pos + 24]))
+    return m is not None
 
 
 def _day(m: re.Match[str], lex: DateLexicon) -> int | None:
@@ -276,12 +291,19 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
         d = int(m.group("d")) if m.group("d") else None
         if mo and (d is None or 1 <= d <= 31):
             out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), jalali=True)))
-    for prio, rx in ((1, lex.re_day_month), (1, lex.re_month_day)):
+    for prio, rx in ((1, lex.re_day_month), (1, lex.re_month_day), (0, lex.re_range)):
         for m in rx.finditer(norm, start, end):
             mo = _month(m.group("m"), lex.month_of)
             d = _day(m, lex)
-            if mo and d and 1 <= d <= 31:
-                out.append((prio, DateMention(m.start(), m.end(), d, mo, _year(m))))
+            if not (mo and d and 1 <= d <= 31):
+                continue
+            groups = m.groupdict()
+            first, last = (int(groups["d1"]), d) if groups.get("d1") else (d, None)
+            if groups.get("d2"):
+                last = int(groups["d2"])
+            if last is not None and not first < last <= 31:
+                continue
+            out.append((prio, DateMention(m.start(), m.end(), first, mo, _year(m), day_end=last)))
     for m in lex.re_month_year.finditer(norm, start, end):
         mo = _month(m.group("m"), lex.month_of)
         if mo:
@@ -499,6 +521,9 @@ def _gregorian_window(y: int, m: DateMention) -> Resolved | None:
         if not _valid(y, m.month, m.day):
             return None
         d = dt.date(y, m.month, m.day)
+        if m.day_end is not None and _valid(y, m.month, m.day_end):
+            e = dt.date(y, m.month, m.day_end)
+            return Resolved(d.isoformat(), e.isoformat(), d, e)
         return Resolved(d.isoformat(), None, d, d)
     first, last = dt.date(y, m.month, 1), _month_end(y, m.month)
     if m.qualifier:

@@ -39,6 +39,12 @@ def _token_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+def _month_follows(text: str, pos: int, lang: str) -> bool:
+    from briefing.nlp.dates import month_at
+
+    return month_at(text, pos, lang)
+
+
 def _is_boundary(text: str, m: re.Match[str], lang: str) -> bool:
     term = m.group("term")
     after = m.end()
@@ -55,8 +61,8 @@ def _is_boundary(text: str, m: re.Match[str], lang: str) -> bool:
             return False
         if re.fullmatch(r"(?:\w\.)+\w", bare):
             return False
-        if bare.isdigit() and nxt.islower():
-            return False  # ordinal numbers: "7. grudnia"
+        if bare.isdigit() and (nxt.islower() or _month_follows(text, after, lang)):
+            return False  # ordinal numbers: "7. grudnia", German "13. März"
     if m.group("space") is None:
         # Glued stop: only between Arabic-script words (Persian "است.به").
         return True

@@ -255,12 +255,27 @@ def _reported_runs(
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 2 and gap(ws, text, j - 1, k).strip() in ("", ","):
                 runs.append((i, j, None))
+            elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
+                runs.extend(_apposition_run(ws, text, k, covered))
         if any(_ends_with(ws, k, a) for a in according) and k < len(ws):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 2 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))
         del w
     return runs
+
+
+def _apposition_run(
+    ws: Sequence[Word], text: str, k: int, covered: set[int]
+) -> list[tuple[int, int, str | None]]:
+    """ "Tom Fletcher, the UN aid chief, said": the name before a comma-enclosed aside."""
+    for p in range(k - 1, max(0, k - 9), -1):
+        if ws[p - 1].sentence != ws[k].sentence:
+            break
+        if "," in gap(ws, text, p - 1, p):
+            i, j = _run_before(ws, text, p, covered)
+            return [(i, j, None)] if j - i >= 2 and j == p else []
+    return []
 
 
 def _known_person(name: str) -> str | None:

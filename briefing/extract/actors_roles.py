@@ -60,7 +60,7 @@ def find_roles(
             while k < len(ws) and k - m.j < 3 and ws[k].folded in connectors:
                 k += 1
             after = by_start.get(k)
-            if after is not None and joined(ws, text, m.j - 1, k):
+            if after is not None and all(joined(ws, text, x, x + 1) for x in range(m.j - 1, k)):
                 qualifier, hi = after.actor, after.j
         out.append(RoleMention(m.i, m.j, m.entries[0].target, qualifier, lo, hi))
     return out
@@ -134,6 +134,11 @@ def _holder(
             return None
         current = {a.id for a, o in holders if o.held_on(day)}
         return current.pop() if len(current) == 1 else None
+    bodies = {o.of for _, o in kb.holders(rm.role, None)}
+    if len(bodies) == 1 and table[rm.role].get("unique"):
+        # A role of one body only ("Commission President"): qualified by that body.
+        qualified = RoleMention(rm.i, rm.j, rm.role, bodies.pop(), rm.lo, rm.hi)
+        return _holder(qualified, named, table, day, kb, discovered_roles)
     label = str(table[rm.role]["label"])
     candidates = {
         actor_id

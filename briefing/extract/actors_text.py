@@ -124,7 +124,10 @@ class Word:
 def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
     """Every key an article word can match: its stem and its lemma's stem, capitalised
     variants when the word is capitalised, and the exact form when it looks like an acronym."""
-    keys = {stem(folded, lang)}
+    first = stem(folded, lang)
+    # Stripped twice as well: "Лаврова" -> "лавров" -> "лавр", where the alias "Лавров"
+    # itself loses "ов".
+    keys = {first, stem(first, lang)}
     if any(ch.isalpha() for ch in text) and not text.isupper():
         lem = fold(lemma(text, lang))
         if lem and lem != folded:

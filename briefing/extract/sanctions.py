@@ -1,10 +1,263 @@
-"""Sanctions options: measures on the table (first version: see issue 5)."""
+"""Sanctions options: every measure on the table, who proposes it, against whom, on what
+condition (lexicons: ``data/lexicons/measures.yaml`` and ``conditions.yaml``).
+
+A measure cue counts in a passage about measures (a context word in the sentence or in one
+of the two before it: "Sankcje mogą obejmować odcięcie…"), unless the cue speaks for
+itself (SWIFT, personal sanctions, Nord Stream 2). Proposer, target and condition come from
+the sentence, else from the passage before it, as a reader would carry them over.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from briefing.data import load_yaml
+from briefing.extract.attribution import attribute
 from briefing.extract.context import ArticleContext
-from briefing.models import Measure
+from briefing.extract.sanctions_conditions import find_condition
+from briefing.extract.topics import compile_cues, cues_for, match_topics
+from briefing.models import MEASURE_CATEGORIES, Measure, Mention, Sentence
+
+_CONTEXT_REACH = 2  # sentences a context word carries over
+_CARRY_REACH = 3  # sentences a proposer or target carries over
+_ADJACENT = 14  # characters between a measure cue and the actor owning it ("US sanctions")
+_PUNCT = re.compile(r"[,.;:!?()«»“”„\"،؛]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    key: str
+    category: str
+    measure: str
+    person_target: bool
+    self_evident: bool
+    rx: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    context: re.Pattern[str] | None
+    governed: re.Pattern[str] | None
+    against: re.Pattern[str] | None
+    specs: tuple[_Spec, ...]
+
+
+@cache
+def _lexicon(lang: str) -> _Lexicon:
+    table = load_yaml("lexicons/measures.yaml") or {}
+    specs = []
+    for key, spec in (table.get("measures") or {}).items():
+        category = str(spec["category"])
+        if category not in MEASURE_CATEGORIES:
+            raise ValueError(f"measures.yaml: {key}: unknown category {category!r}")
+        rx = compile_cues(cues_for(spec.get("cues"), lang))
+        if rx is not None:
+            specs.append(
+                _Spec(
+                    key,
+                    category,
+                    str(spec["measure"]),
+                    spec.get("target") == "person",
+                    bool(spec.get("self_evident")),
+                    rx,
+                )
+            )
+    return _Lexicon(
+        context=compile_cues(cues_for(table.get("context"), lang)),
+        governed=compile_cues(cues_for(table.get("governed"), lang)),
+        against=compile_cues(cues_for(table.get("against"), lang)),
+        specs=tuple(specs),
+    )
+
+
+@dataclass(slots=True)
+class _Carry:
+    context_at: int = -10
+    proposers: tuple[str, ...] = ()
+    proposers_at: int = -10
+    target: str | None = None
+    target_at: int = -10
+    condition: str | None = None
+    condition_about: str | None = None
+    condition_at: int = -10
+
+
+@dataclass(slots=True)
+class _Article:
+    ctx: ArticleContext
+    lex: _Lexicon
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def in_sentence(self, s: Sentence) -> list[Mention]:
+        return self.mentions.get(s.index, [])
+
+    def is_person(self, actor: str) -> bool:
+        a = self.ctx.actors.get(actor)
+        return a is not None and a.type == "person"
+
+    def governed(self, m: Mention, s: Sentence) -> bool:
+        """Whether a preposition puts ``m`` in object position ("aid to Ukraine")."""
+        if self.lex.governed is None:
+            return False
+        before = self.ctx.norm[max(s.start, m.start - 25) : m.start]
+        return bool(re.search(rf"(?:{self.lex.governed.pattern})\s+(?:\S+\s+){{0,2}}$", before))
+
+    def against_target(self, s: Sentence) -> str | None:
+        if self.lex.against is None:
+            return None
+        norm = self.ctx.norm
+        for hit in self.lex.against.finditer(norm, s.start, s.end):
+            # Only "sanctions against X", not "aggression against Ukraine".
+            lead = max(s.start, hit.start() - 40)
+            if self.lex.context is None or not self.lex.context.search(norm, lead, hit.start()):
+                continue
+            for m in self.in_sentence(s):
+                gap = norm[hit.end() : m.start]
+                if m.start >= hit.end() and len(gap.split()) <= 3 and not _PUNCT.search(gap):
+                    return m.actor
+        return None
+
+    def person_after(self, s: Sentence, pos: int) -> str | None:
+        for m in self.in_sentence(s):
+            if m.start >= pos and self.is_person(m.actor):
+                return m.actor
+        return None
+
+    def adjacent_owner(self, s: Sentence, start: int, end: int, target: str | None) -> str | None:
+        """The actor right next to the cue that owns the measure ("US sanctions",
+        "تحریمهای جدید آمریکا", "amerykańskie technologie")."""
+        text = self.ctx.text
+        for m in self.in_sentence(s):
+            if m.actor == target:
+                continue
+            if (
+                0 <= start - m.end <= _ADJACENT
+                and not _PUNCT.search(text[m.end : start])
+                and not self.governed(m, s)
+            ):
+                return m.actor
+            if (
+                0 <= m.start - end <= _ADJACENT
+                and not _PUNCT.search(text[end : m.start])
+                and not self.governed(m, s)
+            ):
+                return m.actor
+        return None
+
+    def subject_before(self, s: Sentence, pos: int, target: str | None) -> str | None:
+        for m in self.in_sentence(s):
+            if m.start >= pos:
+                break
+            if m.actor != target and not self.governed(m, s):
+                return m.actor
+        return None
 
 
 def extract_measures(ctx: ArticleContext) -> list[Measure]:
+    """Measures on the table in one article, each citing the sentence naming it."""
+    lex = _lexicon(ctx.lang)
+    if not lex.specs:
+        return []
+    art = _Article(ctx, lex)
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        art.mentions.setdefault(m.sentence, []).append(m)
+    speakers: dict[int, list[str]] = {}
+    for att in attribute(ctx):
+        speakers.setdefault(att.sentence.index, []).extend(att.speakers)
+    # The state or organisation measures are aimed at, for sentences that do not say.
+    targets = Counter(
+        t for s in ctx.sentences if (t := art.against_target(s)) and not art.is_person(t)
+    )
+    article_target = targets.most_common(1)[0][0] if targets else None
+
+    carry = _Carry()
+    out: dict[tuple[str, str | None], Measure] = {}
+    norm = ctx.norm
+    for s in ctx.sentences:
+        if lex.context is not None and lex.context.search(norm, s.start, s.end):
+            carry.context_at = s.index
+        local_target = art.against_target(s)
+        if local_target and not art.is_person(local_target):
+            carry.target, carry.target_at = local_target, s.index
+        said_by = [a for a in dict.fromkeys(speakers.get(s.index, [])) if a != local_target]
+        if _opposes_measures(ctx, s):
+            said_by = []  # "punishing Putin would destroy everything": no proposer here
+        if said_by and s.index == carry.context_at:
+            carry.proposers, carry.proposers_at = tuple(said_by), s.index
+        base_target = local_target if local_target and not art.is_person(local_target) else None
+        if base_target is None and s.index - carry.target_at <= _CARRY_REACH:
+            base_target = carry.target
+        base_target = base_target or article_target
+        found_condition = find_condition(ctx, s, base_target)
+        condition = None
+        if found_condition:
+            condition, about = found_condition
+            carry.condition, carry.condition_about = condition, about
+            carry.condition_at = s.index
+        elif s.index - carry.condition_at <= _CONTEXT_REACH:
+            condition, about = carry.condition, carry.condition_about
+        else:
+            about = None
+        base_target = base_target or about
+        found = [(spec, h) for spec in lex.specs if (h := spec.rx.search(norm, s.start, s.end))]
+        in_context = s.index - carry.context_at <= _CONTEXT_REACH
+        found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
+        for spec, hit in found:
+            target = base_target
+            if spec.person_target:
+                target = art.person_after(s, hit.start()) or local_target or target
+            proposers = _proposers(art, s, hit.start(), hit.end(), target, said_by, carry)
+            if proposers:
+                carry.proposers, carry.proposers_at = tuple(proposers), s.index
+            key = (spec.key, target)
+            cite = ctx.cite(s)
+            item = out.get(key)
+            if item is None:
+                out[key] = Measure(
+                    measure=spec.measure,
+                    category=spec.category,
+                    citations=[cite],
+                    proposed_by=proposers,
+                    target=target,
+                    condition=condition,
+                    key=spec.key,
+                )
+                continue
+            if cite not in item.citations:
+                item.citations.append(cite)
+            item.proposed_by.extend(p for p in proposers if p not in item.proposed_by)
+            item.condition = item.condition or condition
+    return list(out.values())
+
+
+def _opposes_measures(ctx: ArticleContext, s: Sentence) -> bool:
+    """Whether the sentence argues against measures (a claim flagged
+    ``opposes_measures`` in topics.yaml), so its speaker proposes none."""
+    hits = match_topics(ctx.norm[s.start : s.end], ctx.lang)
+    return any(h.claim is not None and h.claim.opposes_measures for h in hits)
+
+
+def _proposers(
+    art: _Article,
+    s: Sentence,
+    start: int,
+    end: int,
+    target: str | None,
+    said_by: list[str],
+    carry: _Carry,
+) -> list[str]:
+    owner = art.adjacent_owner(s, start, end, target)
+    if owner:
+        return [owner]
+    speakers = [a for a in said_by if a != target]
+    if speakers:
+        return speakers
+    subject = art.subject_before(s, start, target)
+    if subject:
+        return [subject]
+    if s.index - carry.proposers_at <= _CARRY_REACH:
+        return [a for a in carry.proposers if a != target]
     return []

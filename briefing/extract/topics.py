@@ -68,6 +68,7 @@ class Claim:
     lines: Mapping[str, str]  # kind -> full English line, overriding the templates
     part: str | None  # short phrase for "..., including <part>"
     kinds: frozenset[str] | None  # plausible stance kinds; None: any
+    opposes_measures: bool  # its speakers argue against sanctions, never propose them
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ def topics() -> dict[str, Topic]:
                 lines=dict(c.get("lines") or {}),
                 part=c.get("part"),
                 kinds=frozenset(c["kinds"]) if c.get("kinds") else None,
+                opposes_measures=bool(c.get("opposes_measures")),
             )
             for ck, c in (spec.get("claims") or {}).items()
         )

@@ -1,0 +1,87 @@
+"""Conditions attached to measures: "gdyby Rosja dokonała inwazji na Ukrainę" becomes
+"if Russia invades Ukraine" (lexicon: ``data/lexicons/conditions.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.data import load_yaml
+from briefing.extract.context import ArticleContext
+from briefing.extract.topics import compile_cues, cues_for
+from briefing.models import Sentence
+
+_REACH_WORDS = 8  # words between the marker and the event
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    key: str
+    verb: str
+    fallback: str
+    rx: re.Pattern[str]
+
+
+@cache
+def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...]]:
+    table = load_yaml("lexicons/conditions.yaml") or {}
+    markers = compile_cues(cues_for(table.get("markers"), lang))
+    events = []
+    for key, spec in (table.get("events") or {}).items():
+        rx = compile_cues(cues_for(spec.get("cues"), lang))
+        if rx is not None:
+            events.append(_Event(key, str(spec["verb"]), str(spec["fallback"]), rx))
+    return markers, tuple(events)
+
+
+def find_condition(
+    ctx: ArticleContext, sentence: Sentence, default_subject: str | None = None
+) -> tuple[str, str | None] | None:
+    """The English condition stated in ``sentence`` and the actor it is about, or None.
+
+    ``default_subject`` (an actor id, usually the measure's target) stands in when the
+    condition does not name who acts ("در صورت انجام چنین اقداماتی": if such steps are
+    taken)."""
+    markers, events = _patterns(ctx.lang)
+    if markers is None or not events:
+        return None
+    norm = ctx.norm
+    for m in markers.finditer(norm, sentence.start, sentence.end):
+        window_end = m.end()
+        for _ in range(_REACH_WORDS):
+            nxt = re.search(r"\s*\S+", norm[window_end : sentence.end])
+            if not nxt:
+                break
+            window_end += nxt.end()
+        best: tuple[int, int, _Event] | None = None
+        for ev in events:
+            hit = ev.rx.search(norm, m.end(), window_end)
+            if hit and (best is None or hit.start() < best[0]):
+                best = (hit.start(), hit.end(), ev)
+        if best is None:
+            continue
+        ev_start, ev_end, ev = best
+        subject = _first_actor(ctx, sentence, m.end(), ev_start) or default_subject
+        obj = _first_actor(ctx, sentence, ev_end, min(sentence.end, ev_end + 40))
+        if subject is None or subject == obj:
+            return ev.fallback, None
+        text = f"if {_name(ctx, subject)} {ev.verb}"
+        if obj:
+            text += f" {_name(ctx, obj)}"
+        elif ev.verb.endswith((" against", " on")):
+            text = text.rsplit(" ", 1)[0]
+        return text, subject
+    return None
+
+
+def _first_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> str | None:
+    for m in ctx.mentions:
+        if m.sentence == sentence.index and start <= m.start and m.end <= end:
+            return m.actor
+    return None
+
+
+def _name(ctx: ArticleContext, actor: str) -> str:
+    a = ctx.actors.get(actor)
+    return a.name if a else actor

@@ -140,7 +140,9 @@ def build_digest_brief(
     brief = consolidate(findings, as_of, cfg.title)
     check_citations(brief)
     previous = store.last_delivered()
-    brief.new_since_last = new_since(brief, previous.keys if previous else None)
+    # The first digest has no last brief to compare with: no such section at all.
+    if previous is not None:
+        brief.new_since_last = new_since(brief, previous.keys)
     return brief
 
 

@@ -22,6 +22,8 @@ from briefing.models import Article, Brief, Citation
 from briefing.render.html import TEMPLATES
 
 TOP_ACTORS = 10
+SECTION_LIMIT = 15
+SECTIONS = ("events", "positions", "sanctions_options", "disagreements")
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ku", "sd", "ug", "dv"})
 
 
@@ -86,19 +88,32 @@ def subject_for(title: str, date: dt.date) -> str:
 
 
 def _context(brief: Brief, date: dt.date, pdf_name: str | None) -> dict[str, Any]:
-    new = brief.new_since_last or {}
+    first = brief.new_since_last is None
+    # The first digest has no "last brief": its lead section is simply what it found.
+    source: dict[str, list[Any]] = (
+        {
+            "events": list(brief.calendar),
+            "positions": list(brief.positions),
+            "sanctions_options": list(brief.sanctions_options),
+            "disagreements": list(brief.disagreements),
+        }
+        if first
+        else {k: list(v) for k, v in (brief.new_since_last or {}).items()}
+    )
+    # A phone screen, not an archive: the rest is in the attached PDF.
+    new = {k: source.get(k, [])[:SECTION_LIMIT] for k in SECTIONS}
+    more = {k: max(0, len(source.get(k, [])) - SECTION_LIMIT) for k in SECTIONS}
     upcoming = [e for e in brief.calendar if e.status == "upcoming"]
     return {
         "v": MailView(brief),
         "b": brief,
         "date": date,
-        "new": {
-            k: list(new.get(k, []))
-            for k in ("events", "positions", "sanctions_options", "disagreements")
-        },
-        "has_new": any(new.get(k) for k in new),
-        "first": brief.new_since_last is None,
-        "upcoming": upcoming,
+        "new": new,
+        "more": more,
+        "has_new": any(source.get(k) for k in SECTIONS),
+        "first": first,
+        "upcoming": upcoming[:SECTION_LIMIT],
+        "more_upcoming": max(0, len(upcoming) - SECTION_LIMIT),
         "actors": brief.actors[:TOP_ACTORS],
         "pdf_name": pdf_name,
         "rtl": RTL_LANGS,

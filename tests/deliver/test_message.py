@@ -122,6 +122,29 @@ def test_bodies_list_what_is_new_and_quote_sources_verbatim():
     assert "attached brief.pdf" in text
 
 
+def test_first_digest_leads_with_everything_it_found():
+    b = sample()
+    b.new_since_last = None
+    text, html = render_bodies(b, dt.date(2025, 12, 5), None)
+    lead = text.split("IN THIS BRIEF")[1].split("UPCOMING")[0]
+    assert "Earlier meeting" in lead and "oil price cap" in lead
+    assert "New since the last brief" not in html and "In this brief" in html
+
+
+def test_long_sections_are_cut_with_a_pointer_to_the_pdf():
+    b = sample()
+    ev = b.calendar[1]
+    many = [
+        Event(f"2026-01-{d:02d}", f"Meeting {d}", "upcoming", ev.citations) for d in range(1, 21)
+    ]
+    b.calendar = many
+    b.new_since_last = {"events": many}
+    text, html = render_bodies(b, dt.date(2025, 12, 5), "b.pdf")
+    assert "Meeting 15" in text and "Meeting 16" not in text
+    assert text.count("... and 5 more in the attached brief") == 2  # new and upcoming
+    assert "… and 5 more in the attached brief." in html
+
+
 def test_nothing_new_says_so():
     text, html = render_bodies(sample(new=False), dt.date(2025, 12, 5), None)
     assert "Nothing the last brief did not already have." in text

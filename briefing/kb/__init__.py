@@ -163,6 +163,7 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
     """States into ``kb``; returns ISO alpha-2 code -> actor id."""
     data = load_yaml("kb/states.yaml")
     exclude = set(data.get("exclude", []))
+    reject = {str(form) for form in data.get("reject", [])}
     extra = data.get("states", {})
     codes: dict[str, str] = {}
     pyc = _pycountry_names()
@@ -175,15 +176,15 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
         actor_id = info.get("id") or slug(name)
         codes[code] = actor_id
         kb.actors[actor_id] = KBActor(actor_id, name, "state")
-        for form in [
+        forms = [
             name,
             *forms,
             *_flatten(info.get("aliases")),
             *_flatten(info.get("adjectives")),
-        ]:
-            kb.aliases.append(Alias(actor_id, form, "name"))
-        for form in _flatten(info.get("ambiguous")):
-            kb.aliases.append(Alias(actor_id, form, "surname"))
+        ]
+        kb.aliases.extend(
+            Alias(actor_id, f, "name") for f in dict.fromkeys(forms) if f not in reject
+        )
     return codes
 
 

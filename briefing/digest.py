@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from briefing.config import Config, Source, load_config
 from briefing.errors import BriefingError, InputError
 from briefing.fsio import atomic_write_bytes
@@ -95,6 +97,12 @@ def collect(cfg: Config, store: Store) -> Collected:
             items = _read_source(cfg, src, store)
         except (FetchError, InputError) as exc:
             log.warning("source %s: skipped: %s", src.label, exc)
+            out.failed.append(src.label)
+            continue
+        except (SQLAlchemyError, BriefingError):
+            raise
+        except Exception as exc:  # a parser failing on odd input must not stop the others
+            log.warning("source %s: skipped: %s: %s", src.label, type(exc).__name__, exc)
             out.failed.append(src.label)
             continue
         for (_, locator), added in zip(items, store.add_many(items, src.label), strict=True):
@@ -280,7 +288,11 @@ def run_digest(cfg: Config, *, now: dt.datetime | None = None) -> DigestResult:
 
 def cmd_digest(args: argparse.Namespace) -> int:
     cfg = load_config(args.config)
-    result = run_digest(cfg)
+    try:
+        result = run_digest(cfg)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise BriefingError(f"state database {cfg.state_url}: {reason}") from None
     if result.outcome == "nothing-new":
         log.info("nothing new since the last digest: nothing sent")
     elif result.outcome == "written":

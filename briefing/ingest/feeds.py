@@ -117,7 +117,7 @@ def read_feed(
             try:
                 check_url(link)
                 art = fetch_article(link, limits)
-            except FetchError as exc:
+            except Exception as exc:  # FetchError, or an extractor failing on odd markup
                 if not text:
                     out.warnings.append(f"entry {link}: skipped: {exc}")
                     continue

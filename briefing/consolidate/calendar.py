@@ -70,21 +70,39 @@ def _months(e: Event, limit: int = 6) -> Iterable[tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
+def _parts(actor: str) -> tuple[str, ...]:
+    return tuple(actor.split("-"))
+
+
+def _related(a: str, b: str) -> bool:
+    """The same actor, or a body named after it ("nato" in "nato-russia-council")."""
+    if a == b:
+        return True
+    short, long_ = sorted((_parts(a), _parts(b)), key=len)
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _shared(a: Event, b: Event) -> int:
+    return sum(any(_related(p, q) for q in b.participants) for p in a.participants)
+
+
 def _same(a: Event, b: Event) -> bool:
     if _family(a) != _family(b):
         return False
-    shared = set(a.participants) & set(b.participants)
+    shared = _shared(a, b)
     unknown = not a.participants or not b.participants
     if _is_day(a) and _is_day(b):
-        return a.date == b.date and (bool(shared) or unknown or a.label == b.label)
+        return a.date == b.date and (shared > 0 or unknown or a.label == b.label)
     if _is_day(a) != _is_day(b):
         return False
     (alo, ahi), (blo, bhi) = interval(a), interval(b)
     if (a.date, a.date_end) == (b.date, b.date_end):
-        return a.kind == b.kind and (bool(shared) or unknown)
-    # Different windows ("in January" / "in the next two weeks") are one event only when
-    # the same actors are named on both sides.
-    return alo <= bhi and blo <= ahi and a.kind == b.kind and bool(shared)
+        return a.kind == b.kind and (shared > 0 or unknown)
+    # Different windows ("in January" / "early January") are one event only when one lies
+    # within the other and the same actors (two at least) are named on both sides.
+    inside = (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
+    return inside and a.kind == b.kind and shared >= 2
 
 
 def _conflicting(a: Event, b: Event) -> bool:

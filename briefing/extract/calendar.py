@@ -112,11 +112,12 @@ def format_cues(lang: str) -> tuple[Cue, ...]:
 
 
 @cache
-def _places(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+def _places(lang: str, moving: bool = False) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Place names after a locative preposition; ``moving``: also after "to" (visits)."""
     table = load_yaml("lexicons/calendar_locations.yaml") or {}
-    preps = (table.get("prepositions") or {}).get(lang) or (table.get("prepositions") or {}).get(
-        "en", []
-    )
+    preps = list((table.get("prepositions") or {}).get(lang) or [])
+    if moving:
+        preps += (table.get("directions") or {}).get(lang) or []
     name_of = {normalize(str(f)): name for name, forms in table["places"].items() for f in forms}
     prep = "|".join(
         re.escape(normalize(p)).replace(r"\ ", r"\s+") for p in sorted(preps, key=len, reverse=True)
@@ -167,7 +168,11 @@ def _choose_cue(
     b = _best(_hits(cues, norm, *before, f.mention.start))
     a = _best(_hits(cues, norm, *after, f.mention.end))
     if b is None:
-        return a or _format_as_cue(norm, lang, before, after, f)
+        # "will travel to Kyiv on Monday and to Moscow on Tuesday": a date with no cue of
+        # its own shares the one before the previous date, if in the same clause.
+        start = max(f.sentence.start, f.mention.start - BEFORE_CHARS)
+        shared = _best(_hits(cues, norm, start, before[0], f.mention.start))
+        return _best([h for h in (shared, a) if h]) or _format_as_cue(norm, lang, before, after, f)
     day_word = f.mention.is_relative or f.mention.day is not None
     if b.cue.priority <= 1 and b.distance <= ATTACHED and a is not None and day_word:
         return b  # "announced today that ...": the announcement is the dated event
@@ -176,8 +181,8 @@ def _choose_cue(
     return b
 
 
-def _locate(norm: str, lang: str, spans: list[tuple[int, int]]) -> str | None:
-    rx, name_of = _places(lang)
+def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str) -> str | None:
+    rx, name_of = _places(lang, moving=kind == "visit")
     for a, b in spans:
         m = rx.search(norm, a, b)
         if m:
@@ -191,6 +196,19 @@ def _participants(mentions: list[Mention], a: int, b: int) -> list[str]:
         if a <= m.start < b and m.actor not in out:
             out.append(m.actor)
     return out
+
+
+def _clause_end(norm: str, lang: str, f: Found, hit: _Hit, after: tuple[int, int]) -> int:
+    """Where the date's clause ends for its participants: a comma or semicolon, or the
+    cue of the next event ("... on 12 January and the OSCE council on 13 January")."""
+    end = max(after[1], hit.end)
+    stop = _CLAUSE.search(norm, max(f.mention.end, hit.end), end)
+    if stop:
+        end = stop.start()
+    for h in _hits(event_cues(lang), norm, f.mention.end, end, f.mention.end):
+        if h.start > hit.start and h.cue.priority > 1:
+            end = min(end, h.start)
+    return end
 
 
 def _status(r: Resolved, as_of: dt.date) -> str:
@@ -240,8 +258,15 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 label=label,
                 status=_status(r, ctx.as_of),  # type: ignore[arg-type]
                 citations=[ctx.cite(c) for c in cited],
-                location=_locate(norm, lang, [window, (s.start, s.end)] if single else [window]),
-                participants=_participants(ctx.mentions, *window),
+                location=_locate(
+                    norm,
+                    lang,
+                    [(before[0], after[1]), window, *([(s.start, s.end)] if single else [])],
+                    kind,
+                ),
+                participants=_participants(
+                    ctx.mentions, min(before[0], hit.start), _clause_end(norm, lang, f, hit, after)
+                ),
                 kind=kind,
                 conflicting_dates=[r.conflict] if r.conflict else [],
             )

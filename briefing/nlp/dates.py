@@ -588,8 +588,8 @@ def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
     key = m.relative
     if key is None and m.weekday is not None:
         if tense > 0:
-            ahead = (m.weekday - pub.weekday()) % 7 or 7
-            d = pub + dt.timedelta(days=ahead)
+            # "will travel on Monday" written on a Monday: today (else "next Monday").
+            d = pub + dt.timedelta(days=(m.weekday - pub.weekday()) % 7)
         else:
             d = pub - dt.timedelta(days=(pub.weekday() - m.weekday) % 7)
         return _days(d, d)

@@ -152,7 +152,8 @@ def test_in_process_scheduler_fires_on_a_per_second_cron(tmp_path):
     assert db.execute("select count(*) from digests").fetchone() == (1,)  # then nothing new
 
 
-def test_schedule_command_runs_and_stops_cleanly_on_sigterm(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_schedule_command_runs_and_stops_cleanly_on_a_signal(tmp_path, stop):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "fr.txt").write_text((FIXTURES / "digest" / "fr_sanctions.txt").read_text())
@@ -181,7 +182,7 @@ def test_schedule_command_runs_and_stops_cleanly_on_sigterm(tmp_path):
             time.sleep(0.2)
         else:
             pytest.fail(f"no scheduled runs:\n{log.read_text()}")
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         assert proc.wait(timeout=60) == 0
     finally:
         if proc.poll() is None:
@@ -190,7 +191,7 @@ def test_schedule_command_runs_and_stops_cleanly_on_sigterm(tmp_path):
     assert "scheduler started" in text
     assert "scheduled digest: 1 articles, files written" in text
     assert "scheduled digest: nothing new" in text
-    assert "SIGTERM received" in text and "scheduler stopped" in text
+    assert f"{stop.name} received" in text and "scheduler stopped" in text
     assert "Traceback" not in text
     db = sqlite3.connect(tmp_path / "state" / "b.db")
     assert db.execute("select id from apscheduler_jobs").fetchall() == [("briefing-digest",)]

@@ -146,8 +146,13 @@ class _Groups:
 
 def _combine(group: list[Event]) -> Event:
     """One entry from several reports: the date most reports give, every citation."""
-    dates = Counter((e.date, e.date_end) for e in group)
-    (date, date_end), _n = max(dates.items(), key=lambda kv: (kv[1], -len(kv[0][0]), kv[0]))
+    dates: Counter[tuple[str, str | None]] = Counter()
+    for e in group:
+        dates[(e.date, e.date_end)] += len({c.source for c in e.citations})
+    # The date most sources give; on a tie the more precise, then the earlier one.
+    (date, date_end), _n = min(
+        dates.items(), key=lambda kv: (-kv[1], -len(kv[0][0]), kv[0][0], kv[0][1] or "")
+    )
     specific = [e.label for e in group if e.label != _generic_label(e)]
     label = Counter(specific or [e.label for e in group]).most_common(1)[0][0]
     kinds = [e.kind for e in group if e.label == label and e.kind]

@@ -1,0 +1,94 @@
+"""Merging calendar events across sources and languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.consolidate.calendar import merge_events, restatus
+from briefing.models import Citation, Event
+
+
+def _ev(source: str, date: str, kind: str, label: str, people=(), end=None, place=None) -> Event:
+    cite = Citation(source, 0, 4, "text")
+    return Event(
+        date=date,
+        date_end=end,
+        label=label,
+        status="past",
+        citations=[cite],
+        participants=list(people),
+        kind=kind,
+        location=place,
+    )
+
+
+AS_OF = dt.date(2022, 1, 26)
+
+
+def test_same_event_in_two_languages_is_one_entry_citing_both():
+    fa = _ev("fa1", "2022-01-12", "council_session", "NATO–Russia Council", ["nato-russia-council"])
+    pl = _ev("pl1", "2022-01-12", "meeting", "Meeting", ["russia", "nato"], place="Brussels")
+    (merged,) = merge_events([fa, pl], AS_OF)
+    assert merged.label == "NATO–Russia Council"
+    assert {c.source for c in merged.citations} == {"fa1", "pl1"}
+    assert merged.location == "Brussels"
+    assert merged.conflicting_dates == []
+
+
+def test_different_gatherings_on_one_day_stay_apart():
+    a = _ev("s1", "2022-01-13", "meeting", "Meeting", ["eu", "ukraine"])
+    b = _ev("s2", "2022-01-13", "talks", "Talks", ["china", "iran"])
+    assert len(merge_events([a, b], AS_OF)) == 2
+
+
+def test_conflicting_dates_for_one_event_are_kept_and_flagged():
+    a = _ev("s1", "2022-01-12", "council_session", "NATO–Russia Council", ["nato"])
+    b = _ev("s2", "2022-01-12", "council_session", "NATO–Russia Council", ["nato"])
+    c = _ev("s3", "2022-01-13", "council_session", "NATO–Russia Council", ["nato"])
+    (merged,) = merge_events([a, b, c], AS_OF)
+    assert merged.date == "2022-01-12"
+    assert merged.conflicting_dates == ["2022-01-13"]
+    assert len(merged.citations) == 3
+
+
+def test_two_dates_in_one_source_are_two_events():
+    a = _ev(
+        "s1", "2022-01-10", "talks", "Strategic Stability Dialogue", ["russia", "united-states"]
+    )
+    b = _ev(
+        "s1", "2022-01-13", "talks", "Strategic Stability Dialogue", ["russia", "united-states"]
+    )
+    assert len(merge_events([a, b], AS_OF)) == 2
+
+
+def test_windows_merge_only_when_nested_with_the_same_actors():
+    month = _ev("ro", "2022-01", "talks", "Talks", ["russia", "united-states"])
+    same = _ev("pl", "2022-01", "talks", "Talks", ["united-states", "russia"])
+    later = _ev("en", "2022-01-27", "talks", "Talks", ["russia", "dmitry-kozak"], end="2022-02-09")
+    merged = merge_events([month, same, later], AS_OF)
+    assert [(e.date, e.date_end, len(e.citations)) for e in merged] == [
+        ("2022-01", None, 2),
+        ("2022-01-27", "2022-02-09", 1),
+    ]
+
+
+def test_calendar_is_in_date_order_with_status_against_as_of():
+    evs = [
+        _ev("s", "2022-02-04", "ceremony", "Olympic Games"),
+        _ev("s", "2021-12-30", "phone_call", "Phone call"),
+        _ev("s", "2022-01-26", "military_move", "Military move", end="2022-02-15"),
+        _ev("s", "2022-01", "talks", "Talks"),
+    ]
+    merged = merge_events(evs, AS_OF)
+    assert [(e.date, e.status) for e in merged] == [
+        ("2021-12-30", "past"),
+        ("2022-01", "past"),
+        ("2022-01-26", "upcoming"),  # a window still open is upcoming
+        ("2022-02-04", "upcoming"),
+    ]
+
+
+def test_restatus_by_month_and_year_precision():
+    evs = [_ev("s", "2022", "summit", "Summit"), _ev("s", "2022-02", "summit", "Summit")]
+    restatus(evs, AS_OF)
+    assert [e.status for e in evs] == ["past", "upcoming"]

@@ -1,0 +1,131 @@
+"""Events of one article: cues, participants, locations, status, publication inference."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.extract.calendar import extract_events, infer_publication
+from briefing.extract.dates_publication import infer_publications
+from briefing.models import Article, Mention
+from tests.conftest import make_context
+
+
+def _events(text: str, lang: str, published: dt.date | None, as_of: dt.date | None = None):
+    ctx = make_context(text, lang, published)
+    if as_of:
+        ctx.as_of = as_of
+    infer_publication(ctx)
+    return ctx, extract_events(ctx)
+
+
+def test_durations_and_figures_are_not_events():
+    text = (
+        "The two presidents spoke for 50 minutes. The war has lasted eight years and killed "
+        "more than 13,000 people since 2014. NATO ordered 8,500 soldiers to be ready."
+    )
+    _ctx, events = _events(text, "en", dt.date(2022, 1, 26))
+    assert events == []
+    fa = "بایدن و پوتین ۵۰ دقیقه با یکدیگر تلفنی گفت و گو کردند."
+    assert _events(fa, "fa", dt.date(2022, 1, 1))[1] == []
+
+
+def test_a_date_without_an_event_word_is_not_an_event():
+    _ctx, events = _events("The report is dated 12 January 2022.", "en", dt.date(2022, 1, 20))
+    assert events == []
+
+
+def test_publication_between_a_past_call_and_scheduled_talks():
+    text = (
+        "Talks are scheduled for 10 January in Geneva. The presidents held a phone call on "
+        "Thursday 30 December 2021."
+    )
+    ctx, events = _events(text, "en", None, as_of=dt.date(2026, 11, 23))
+    assert ctx.article.published_basis == "inferred"
+    assert dt.date(2021, 12, 30) <= ctx.article.published < dt.date(2022, 1, 10)
+    assert {(e.kind, e.date) for e in events} == {
+        ("talks", "2022-01-10"),
+        ("phone_call", "2021-12-30"),
+    }
+    assert next(e for e in events if e.kind == "talks").location == "Geneva"
+
+
+def test_a_weekday_reported_in_the_past_moves_the_publication_forward():
+    text = "The ministers met on 20 January 2022 in Paris. On Tuesday the president said more."
+    ctx, _evs = _events(text, "en", None)
+    assert ctx.article.published == dt.date(2022, 1, 25)
+
+
+def test_metadata_is_never_overwritten():
+    ctx, _e = _events("The summit was held on 3 March 2020.", "en", dt.date(2020, 3, 5))
+    assert ctx.article.published == dt.date(2020, 3, 5)
+    assert ctx.article.published_basis == "metadata"
+
+
+def test_no_dated_past_event_leaves_the_publication_unknown():
+    ctx, _e = _events("Talks will be held in January.", "en", None)
+    assert ctx.article.published is None
+    assert ctx.article.published_basis == "unknown"
+
+
+def test_batch_inference_anchors_yearless_articles_on_the_batch():
+    dated = Article(
+        id="a",
+        text="The call took place on Thursday 30 December 2021, officials said.",
+        language="en",
+    )
+    yearless = Article(
+        id="b", text="Minister spotkała się 31 grudnia z sekretarzem stanu.", language="pl"
+    )
+    infer_publications([dated, yearless], None)
+    assert dated.published == dt.date(2021, 12, 30)
+    assert yearless.published == dt.date(2021, 12, 31)
+    assert yearless.published_basis == "inferred"
+
+
+def test_participants_are_the_actors_of_the_dates_clause():
+    text = "Blinken met Lavrov on 21 January, while Macron spoke to Scholz on 22 January."
+    ctx = make_context(text, "en", dt.date(2022, 1, 25))
+    spans = {"Blinken": "blinken", "Lavrov": "lavrov", "Macron": "macron", "Scholz": "scholz"}
+    ctx.mentions = [
+        Mention(actor, text.index(name), text.index(name) + len(name), name, 0)
+        for name, actor in spans.items()
+    ]
+    events = {e.date: e for e in extract_events(ctx)}
+    assert events["2022-01-21"].participants == ["blinken", "lavrov"]
+    assert events["2022-01-22"].participants == ["macron", "scholz"]
+
+
+def test_each_event_cites_its_sentence_and_knows_its_status():
+    text = "The ministers met in Brussels on 3 March 2022. A summit will be held on 24 March 2022."
+    _ctx, events = _events(text, "en", dt.date(2022, 3, 10))
+    by_kind = {e.kind: e for e in events}
+    assert by_kind["meeting"].status == "past" and by_kind["summit"].status == "upcoming"
+    for e in events:
+        for c in e.citations:
+            c.check(text)
+    assert by_kind["meeting"].citations[0].sentence.startswith("The ministers met")
+    assert by_kind["meeting"].location == "Brussels"
+
+
+def test_a_named_format_labels_the_event():
+    text = "Rada NATO-Rosja zbierze się na posiedzeniu 12 stycznia w Brukseli."
+    _ctx, events = _events(text, "pl", dt.date(2022, 1, 5))
+    (e,) = events
+    assert (e.label, e.kind, e.date, e.location) == (
+        "NATO–Russia Council",
+        "council_session",
+        "2022-01-12",
+        "Brussels",
+    )
+
+
+def test_a_short_fragment_borrows_the_cue_of_the_sentence_before():
+    text = "He could use military force at any time. Maybe between now and mid-February."
+    _ctx, events = _events(text, "en", dt.date(2022, 1, 26))
+    (e,) = events
+    assert (e.kind, e.date, e.date_end, len(e.citations)) == (
+        "military_move",
+        "2022-01-26",
+        "2022-02-15",
+        2,
+    )

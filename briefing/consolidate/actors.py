@@ -1,28 +1,101 @@
-"""Merge actors across articles by id and rank them by salience."""
+"""Merge actors across articles by id and rank them by salience.
+
+Knowledge-base actors share ids across languages already. People found in the text
+(not in the knowledge base) get the slug of their name, so spelling variants of one
+unknown person ("Andrij Melnyk", "Andriy Melnyk") are merged by name similarity, compared
+only within a bucket of the same initials so the merge stays linear.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
 from briefing.consolidate._cite import union_citations
+from briefing.kb import knowledge_base
 from briefing.models import Actor, ArticleFindings
+
+SAME_PERSON = 88.0
 
 
 def merge_actors(findings: list[ArticleFindings]) -> list[Actor]:
+    kb = knowledge_base()
     merged: dict[str, Actor] = {}
-    for f in findings:
+    per_source: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, list[tuple[dt.date, int, str]]] = defaultdict(list)
+    aliases = _discovered_aliases(findings, set(kb.actors))
+    for order, f in enumerate(findings):
+        published = f.article.published or dt.date.min
         for actor in f.actors.values():
-            cur = merged.get(actor.id)
+            actor_id = aliases.get(actor.id, actor.id)
+            cur = merged.get(actor_id)
             if cur is None:
-                cur = merged[actor.id] = Actor(
-                    id=actor.id, name=actor.name, type=actor.type, role=actor.role
+                cur = merged[actor_id] = Actor(
+                    id=actor_id, name=actor.name, type=actor.type, role=actor.role
                 )
-            cur.role = cur.role or actor.role
+            if actor.role:
+                roles[actor_id].append((published, order, actor.role))
             cur.mentions += actor.mentions
+            per_source[actor_id][f.article.id] += actor.mentions
             for form in actor.surface_forms:
                 if form not in cur.surface_forms:
                     cur.surface_forms.append(form)
             cur.citations = union_citations(cur.citations, actor.citations)
             cur.sources.add(f.article.id)
-    for a in merged.values():
-        # Being reported by several sources matters more than being repeated by one.
-        a.salience = a.mentions * (1.0 + len(a.sources))
+    for actor_id, actor in merged.items():
+        actor.role = _role(roles.get(actor_id, []), actor.role)
+        actor.salience = salience(per_source[actor_id].values())
     return sorted(merged.values(), key=lambda a: (-a.salience, a.name))
+
+
+def salience(mentions_per_source: Iterable[int]) -> float:
+    """Each source that names the actor counts 1, plus the log of how often it does:
+    being reported by several sources matters more than being repeated by one."""
+    return round(sum(1.0 + math.log1p(m) for m in mentions_per_source), 4)
+
+
+def _role(candidates: list[tuple[dt.date, int, str]], default: str | None) -> str | None:
+    """The role stated by the newest article (by publication date, then input order); the
+    most frequent one among equally dated articles."""
+    if not candidates:
+        return default
+    newest = max(c[0] for c in candidates)
+    counts = Counter(role for day, _, role in candidates if day == newest)
+    best = max(counts.values())
+    return next(
+        role
+        for day, _, role in sorted(candidates, key=lambda c: -c[1])
+        if day == newest and counts[role] == best
+    )
+
+
+def _discovered_aliases(findings: list[ArticleFindings], known: set[str]) -> dict[str, str]:
+    """Discovered person id -> the id it is merged into (the most mentioned spelling)."""
+    names: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for f in findings:
+        for actor in f.actors.values():
+            if actor.type == "person" and actor.id not in known:
+                names.setdefault(actor.id, actor.name)
+                counts[actor.id] += actor.mentions
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor_id, name in names.items():
+        parts = name.lower().split() or [name]
+        buckets[(parts[0][:1], parts[-1][:1])].append(actor_id)
+    out: dict[str, str] = {}
+    for members in buckets.values():
+        members.sort(key=lambda a: (-counts[a], a))
+        heads: list[str] = []
+        for actor_id in members:
+            head = next(
+                (h for h in heads if fuzz.ratio(names[h], names[actor_id]) >= SAME_PERSON), None
+            )
+            if head is None:
+                heads.append(actor_id)
+            else:
+                out[actor_id] = head
+    return out

@@ -81,6 +81,7 @@ def _build(
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
+    role_forms: dict[str, list[str]] = {}
     for f in sorted(found, key=lambda f: (ws[f.i].start, -f.j)):
         start, end = ws[f.i].start, ws[f.j - 1].end
         if (start, end, f.actor) in seen:
@@ -95,7 +96,9 @@ def _build(
                 f.actor, kb.actors.get(f.actor), discovered_names, discovered_roles, day
             )
         actor.mentions += 1
-        if surface not in actor.surface_forms:
+        if f.kind == "role":
+            role_forms.setdefault(f.actor, []).append(surface)
+        elif surface not in actor.surface_forms:
             actor.surface_forms.append(surface)
         if sentences:
             citation = ctx.cite(sentences[sent])
@@ -103,6 +106,10 @@ def _build(
                 actor.citations.append(citation)
         actor.sources.add(ctx.article.id)
     for actor in actors.values():
+        # Names first, then the role phrases that stood for the person.
+        for form in role_forms.get(actor.id, []):
+            if form not in actor.surface_forms:
+                actor.surface_forms.append(form)
         actor.salience = float(actor.mentions)
     return actors, mentions
 

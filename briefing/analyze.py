@@ -11,6 +11,7 @@ from briefing.extract.actors import extract_actors
 from briefing.extract.calendar import extract_events, infer_publication
 from briefing.extract.context import ArticleContext
 from briefing.extract.positions import extract_positions
+from briefing.extract.positions_figures import extract_figures
 from briefing.extract.sanctions import extract_measures
 from briefing.models import Article, ArticleFindings
 from briefing.nlp.language import detect_language
@@ -39,6 +40,7 @@ def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFi
                 events=extract_events(ctx),
                 positions=extract_positions(ctx),
                 measures=extract_measures(ctx),
+                figures=extract_figures(ctx),
             )
         )
     return out

@@ -158,6 +158,22 @@ class Disagreement:
 
 
 @dataclass(slots=True)
+class Figure:
+    """A reported figure ("close to 100,000 Russian troops"), compared across sources to
+    flag conflicting reports."""
+
+    quantity: str  # key in lexicons/figures.yaml
+    label: str  # English name of what is counted
+    low: float
+    high: float
+    statement: str  # English: "About 100,000 Russian troops near Ukraine's border"
+    citations: list[Citation]
+    actor: str | None = None  # who gives the figure, when attributed
+    tolerance: float = 0.25
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
 class ArticleFindings:
     """Everything extracted from one article; picklable, no spaCy objects."""
 
@@ -168,6 +184,7 @@ class ArticleFindings:
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
 
 @dataclass(slots=True)

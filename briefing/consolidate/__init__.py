@@ -23,7 +23,8 @@ def consolidate(
     calendar = merge_events([e for f in findings for e in f.events], as_of)
     positions = merge_positions([p for f in findings for p in f.positions])
     measures = merge_measures([m for f in findings for m in f.measures])
-    disagreements = find_disagreements(positions, calendar, known)
+    figures = [x for f in findings for x in f.figures]
+    disagreements = find_disagreements(positions, calendar, known, figures)
     return Brief(
         title=title,
         generated_at=generated_at or dt.datetime.now(dt.UTC).astimezone(),

@@ -1,9 +1,43 @@
-"""Merge stated positions across sources (first version: see issue 5)."""
+"""Merge stated positions across sources and languages.
+
+The same actor taking the same stance on the same claim, whatever the language it was
+reported in, is one position citing every source. Positions are bucketed by that key, so
+merging is linear in their number.
+"""
 
 from __future__ import annotations
 
+from briefing.consolidate._cite import union_citations
 from briefing.models import Position
 
 
+def position_key(p: Position) -> tuple[str, str, str, str]:
+    return (p.actor, p.topic_key or p.topic, p.claim_key or "", p.stance_kind or p.stance)
+
+
 def merge_positions(positions: list[Position]) -> list[Position]:
-    return positions
+    """One position per (actor, topic, claim, stance kind), most cited first."""
+    merged: dict[tuple[str, str, str, str], Position] = {}
+    for p in positions:
+        key = position_key(p)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = Position(
+                actor=p.actor,
+                topic=p.topic,
+                stance=p.stance,
+                citations=list(p.citations),
+                stance_kind=p.stance_kind,
+                topic_key=p.topic_key,
+                claim_key=p.claim_key,
+            )
+            continue
+        have.citations = union_citations(have.citations, p.citations)
+        # A line listing more ("…, including …") says more: keep it.
+        if len(p.stance) > len(have.stance):
+            have.stance = p.stance
+    order = {k: i for i, k in enumerate(merged)}
+    return sorted(
+        merged.values(),
+        key=lambda p: (-len({c.source for c in p.citations}), order[position_key(p)]),
+    )

@@ -53,7 +53,7 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    verbs: tuple[tuple[str, re.Pattern[str]], ...]
+    verbs: tuple[tuple[str, re.Pattern[str]], ...]  # kind "participle": "…, adding"
     according: re.Pattern[str] | None
     according_after: re.Pattern[str] | None
     roles: re.Pattern[str] | None
@@ -72,6 +72,9 @@ def lexicon(lang: str) -> _Lexicon:
         rx = compile_cues(str(c) for c in cues)
         if rx is not None:
             verbs.append((str(kind), rx))
+    participles = compile_cues(cues_for(table.get("participles"), lang))
+    if participles is not None:
+        verbs.append(("participle", participles))
 
     def words(key: str) -> re.Pattern[str] | None:
         return compile_cues(cues_for(table.get(key), lang))
@@ -389,6 +392,14 @@ class _Attributor:
         verb_final = self.lang in _VERB_FINAL
         for i, (vs, ve, kind) in enumerate(verbs):
             cs = verbs[i - 1][1] if i else s.start
+            if kind == "participle":
+                # "…, adding: …" continues whoever spoke; it reports the whole sentence.
+                speakers = current or (
+                    (self.mem.last_speaker,) if self._last_recent_speaker(s) else ()
+                )
+                if speakers:
+                    out.append(Attribution(s, speakers, "says", ((s.start, s.end),), "verb"))
+                continue
             comps = [b for a, b in _spans(self.lex.complementizers, self.norm, cs, vs)]
             clause = comps[-1] if comps else cs
             head_text = self.norm[clause:vs]
@@ -428,8 +439,8 @@ class _Attributor:
         if not out and acc_speaker:
             out.append(Attribution(s, (acc_speaker,), "says", ((s.start, s.end),), "according"))
         if not out and prev is not None and prev.sentence.index == s.index - 1:
-            quoted = sum(b - a for a, b in quotes)
-            if quotes and quoted * 2 >= s.end - s.start:
+            if quotes:
+                # The speaker of the sentence before goes on being quoted.
                 out.append(Attribution(s, prev.speakers, "says", ((s.start, s.end),), "quote"))
             elif (
                 prev.via == "verb"
@@ -441,11 +452,29 @@ class _Attributor:
                 )
         return out
 
+    def _dangling(self, a: Attribution) -> bool:
+        """An attribution with nothing after its verb: "Jens Stoltenberg … said"."""
+        return a.via == "verb" and len(self.text[a.spans[0][0] : a.sentence.end].split()) <= 3
+
     def run(self) -> list[Attribution]:
         out: list[Attribution] = []
         prev: Attribution | None = None
-        for s in self.ctx.sentences:
+        sentences = self.ctx.sentences
+        for s in sentences:
             found = self.sentence(s, prev)
+            before = sentences[s.index - 1] if s.index else None
+            if (
+                found
+                and before is not None
+                and self._dangling(found[0])
+                and (prev is None or prev.sentence.index != before.index)
+                and find_quotes(self.text, before, self.lang)
+            ):
+                # A quotation, then its speaker on a line of its own.
+                quoted = Attribution(
+                    before, found[0].speakers, "says", ((before.start, before.end),), "quote"
+                )
+                out.append(quoted)
             for a in found:
                 self.mem.last_speaker = a.speaker
                 self.mem.last_speaker_sentence = s.index
@@ -460,8 +489,23 @@ class _Attributor:
         return out
 
 
+# Positions, measures and figures all read the attributions of the article being
+# analysed: one slot, holding the doc and mention list it was computed from.
+_last: tuple[object, object, int, list[Attribution]] | None = None
+
+
 def attribute(ctx: ArticleContext) -> list[Attribution]:
     """Every attributed statement of the article, in text order."""
+    global _last
     if not ctx.mentions:
         return []
-    return _Attributor(ctx).run()
+    if (
+        _last is not None
+        and _last[0] is ctx.doc
+        and _last[1] is ctx.mentions
+        and _last[2] == len(ctx.mentions)
+    ):
+        return _last[3]
+    found = _Attributor(ctx).run()
+    _last = (ctx.doc, ctx.mentions, len(ctx.mentions), found)
+    return found

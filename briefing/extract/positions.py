@@ -91,8 +91,27 @@ def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit) -> str | None:
     return kind
 
 
+def _inherit(
+    ctx: ArticleContext,
+    bare: list[Attribution],
+    by_sentence: dict[tuple[str, int], list[Position]],
+) -> None:
+    """A statement with no topic of its own ("Moscow said this is a necessary condition",
+    "Peskov shrugged at the threat") continues what the same speaker says in the sentence
+    before or after: it is cited for those positions too."""
+    for att in bare:
+        cite = ctx.cite(att.sentence)
+        for speaker in att.speakers:
+            for idx in (att.sentence.index - 1, att.sentence.index + 1):
+                for pos in by_sentence.get((speaker, idx), []):
+                    if cite not in pos.citations:
+                        pos.citations.append(cite)
+
+
 def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[Position]:
     merged: dict[tuple[str, str, str | None, str], Position] = {}
+    by_sentence: dict[tuple[str, int], list[Position]] = {}
+    bare: list[Attribution] = []
     for att in attributions:
         # Segments joined by a separator no cue can match across.
         norm = " \u2016 ".join(ctx.norm[a:b] for a, b in att.spans)
@@ -101,6 +120,8 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
             # A bare topic word next to a specific claim is context, not a position.
             hits = [h for h in hits if h.claim is not None]
         hits = hits[:_MAX_TOPICS]
+        if not hits:
+            bare.append(att)
         for i, hit in enumerate(hits):
             kind = _kind(att, norm, ctx.lang, hit)
             if kind is None and i == 0 and hit.claim is not None:
@@ -134,6 +155,8 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                     )
                 elif cite not in pos.citations:
                     pos.citations.append(cite)
+                by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
+    _inherit(ctx, bare, by_sentence)
     return list(merged.values())
 
 

@@ -67,7 +67,9 @@ def fetch(url: str, limits: Limits) -> Fetched:
             while True:
                 if time.monotonic() > deadline:
                     raise FetchError(f"timed out after {limits.timeout:g} s")
-                chunk = resp.read(CHUNK)
+                # read1: whatever has arrived, so the deadline is checked while a
+                # server trickles (read(n) would wait for all n bytes).
+                chunk = resp.read1(CHUNK)
                 if not chunk:
                     break
                 size += len(chunk)

@@ -182,7 +182,9 @@ class HTTPServer:
         self.routes: dict[str, tuple[str, bytes]] = handler.routes
         self.slow: set[str] = handler.slow
         self.hits: list[str] = handler.hits
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base(self) -> str:

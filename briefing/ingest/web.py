@@ -42,6 +42,18 @@ def check_url(url: str) -> None:
         raise FetchError(f"not an http(s) address: {url}")
 
 
+class _HTTPOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib would follow a redirect to ftp://; only http(s) is ever fetched."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if urlsplit(newurl).scheme.lower() not in {"http", "https"}:
+            raise FetchError(f"redirected to a non-http(s) address: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HTTPOnlyRedirects())
+
+
 def fetch(url: str, limits: Limits) -> Fetched:
     """GET ``url``. ``limits.timeout`` bounds the whole download, not each read, so a
     server that trickles bytes cannot hold a digest run hostage."""
@@ -56,7 +68,7 @@ def fetch(url: str, limits: Limits) -> Fetched:
     )
     deadline = time.monotonic() + limits.timeout
     try:
-        with urllib.request.urlopen(req, timeout=limits.timeout) as resp:
+        with _OPENER.open(req, timeout=limits.timeout) as resp:
             final = resp.geturl()
             check_url(final)
             length = resp.headers.get("Content-Length")

@@ -141,9 +141,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, tuple[str, bytes]]] = {}
     slow: ClassVar[set[str]] = set()
     hits: ClassVar[list[str]] = []
+    redirects: ClassVar[dict[str, str]] = {}
 
     def do_GET(self) -> None:
         self.hits.append(self.path)
+        if self.path in self.redirects:
+            self.send_response(302)
+            self.send_header("Location", self.redirects[self.path])
+            self.end_headers()
+            return
         if self.path in self.slow:
             # Trickle a byte at a time: a per-read timeout would never fire.
             self.send_response(200)
@@ -176,12 +182,15 @@ class HTTPServer:
     """Serves ``routes`` (path -> (content type, body)) on 127.0.0.1 in a thread."""
 
     def __init__(self) -> None:
-        handler = type("Handler", (_Handler,), {"routes": {}, "slow": set(), "hits": []})
+        handler = type(
+            "Handler", (_Handler,), {"routes": {}, "slow": set(), "hits": [], "redirects": {}}
+        )
         self.server = http.server.ThreadingHTTPServer((HOST, 0), handler)
         self.server.daemon_threads = True
         self.routes: dict[str, tuple[str, bytes]] = handler.routes
         self.slow: set[str] = handler.slow
         self.hits: list[str] = handler.hits
+        self.redirects: dict[str, str] = handler.redirects
         self.thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

@@ -130,6 +130,15 @@ def test_size_cap_and_total_timeout(web):
         fetch(web.url("/slow.html"), Limits(timeout=0.5, max_bytes=200_000))
 
 
+def test_redirects_followed_to_http_only(web):
+    target = web.add("/it/sanzioni.html", PAGE_IT)
+    web.redirects["/old"] = target
+    assert fetch(web.url("/old"), LIMITS).url == target
+    web.redirects["/ftp"] = "ftp://127.0.0.1/feed.xml"
+    with pytest.raises(FetchError, match="non-http"):
+        fetch(web.url("/ftp"), LIMITS)
+
+
 def test_article_page_metadata_and_id(web):
     url = web.add("/it/sanzioni.html", PAGE_IT)
     a = fetch_article(url, LIMITS)

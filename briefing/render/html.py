@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from briefing.models import Brief
-from briefing.render.view import brief_view
+from briefing.render.view import PRINT_UNCITED, brief_view
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -34,4 +34,4 @@ def render_html(brief: Brief, *, for_print: bool = False) -> str:
     against ``templates/``.
     """
     template = environment().get_template("brief.html.j2")
-    return template.render(v=brief_view(brief), for_print=for_print)
+    return template.render(v=brief_view(brief), for_print=for_print, print_uncited=PRINT_UNCITED)

@@ -35,6 +35,9 @@ _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 # How many sentences an actor row cites: actors are mentioned everywhere, and a reader
 # needs a few grounding quotes, not every mention.
 ACTOR_CITATIONS = 3
+# How many articles read but not cited the PDF lists by name (brief.json and the HTML list
+# them all): past this a printed list is noise, and WeasyPrint lays out ~200 lines a second.
+PRINT_UNCITED = 100
 # How many spellings an actor row lists: enough to recognise the actor in each language.
 SURFACE_FORMS = 10
 
@@ -274,6 +277,16 @@ class BriefView:
     @property
     def source_count(self) -> int:
         return len(self.sources)
+
+    @property
+    def cited_sources(self) -> list[SourceInfo]:
+        ids = {c.source.id for c in self.cited}
+        return [s for s in self.sources if s.id in ids]
+
+    @property
+    def uncited_sources(self) -> list[SourceInfo]:
+        ids = {c.source.id for c in self.cited}
+        return [s for s in self.sources if s.id not in ids]
 
     @property
     def position_count(self) -> int:

@@ -153,3 +153,19 @@ def test_print_variant_declares_project_fonts():
     assert 'url("fonts/DejaVuSans.ttf")' in html
     assert 'url("fonts/DejaVuSans-Bold.ttf")' in html
     assert 'class="print"' in html
+
+
+def test_articles_listed_cited_first_and_print_caps_the_uncited():
+    from briefing.render.view import PRINT_UNCITED
+
+    brief = sample_brief()
+    extra = PRINT_UNCITED + 20
+    for i in range(extra):
+        brief.sources.append(Article(id=f"u{i}", text="x", path=f"in/u{i}.txt", language="pl"))
+    screen = render_html(brief)
+    printed = render_html(brief, for_print=True)
+    assert "Articles cited (5)" in screen and f"Also read, not cited ({extra})" in screen
+    assert screen.count('<span class="ref">u') == extra
+    assert printed.count('<span class="ref">u') == PRINT_UNCITED
+    assert "And 20 more; brief.json and brief.html list every article read." in printed
+    assert "And 20 more" not in screen

@@ -107,6 +107,8 @@ def collect(cfg: Config, store: Store) -> Collected:
             continue
         for (_, locator), added in zip(items, store.add_many(items, src.label), strict=True):
             out.kinds[added.kind] += 1
+            if added.supersedes:
+                log.info("%s: fuller version of %s, which it replaces", locator, added.supersedes)
             if added.kind in {"duplicate", "near-duplicate"}:
                 log.info(
                     "%s: %s of %s (similarity %.2f), not counted again",

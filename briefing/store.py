@@ -39,6 +39,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -76,6 +77,7 @@ class ArticleRow(Base):
     source: Mapped[str] = mapped_column(String(2000))
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
+    shingles: Mapped[int | None] = mapped_column(Integer)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.pk"), index=True)
     similarity: Mapped[float | None]
     first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -171,6 +173,8 @@ class Added:
     article_id: str
     duplicate_of: str | None = None
     similarity: float | None = None
+    # A shorter, undelivered version this fuller article replaces in the queue.
+    supersedes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +304,7 @@ class Store:
         )
         if seen is not None:
             return Added("seen", seen.article_id)
-        sig = dedup.signature(article.text)
+        sig, size = dedup.signature_and_size(article.text)
         twin = s.scalar(
             select(ArticleRow).where(
                 ArticleRow.content_hash == digest, ArticleRow.duplicate_of.is_(None)
@@ -308,21 +312,27 @@ class Store:
         )
         kind: AddKind = "new"
         original: ArticleRow | None = None
+        shorter: ArticleRow | None = None
         score: float | None = None
         if twin is not None:
             kind, original, score = "duplicate", twin, 1.0
         else:
-            original, score = self._nearest(s, sig)
-            if original is not None:
-                kind = "near-duplicate"
+            match = self._nearest(s, sig, size)
+            if match is not None:
+                cand, score, newcomer_larger = match
+                if newcomer_larger and not self._delivered(s, cand.pk):
+                    shorter = cand  # keep the fuller text, drop the summary from the queue
+                elif not newcomer_larger:
+                    kind, original = "near-duplicate", cand
         row = ArticleRow(
             article_id=self._free_id(s, article.id, digest),
             locator=locator,
             source=source,
             content_hash=digest,
             minhash=dedup.to_bytes(sig),
+            shingles=size,
             duplicate_of=original.pk if original is not None else None,
-            similarity=score,
+            similarity=score if original is not None else None,
             text=article.text,
             path=article.path,
             url=article.url,
@@ -337,33 +347,72 @@ class Store:
         s.flush()
         if original is None:
             s.execute(
-                insert(BandRow),
+                insert(BandRow.__table__),
                 [
                     {"article_pk": row.pk, "band": i, "value": v}
                     for i, v in enumerate(dedup.bands(sig))
                 ],
             )
+        if shorter is not None:
+            shorter.duplicate_of, shorter.similarity = row.pk, score
+            s.execute(delete(BandRow).where(BandRow.article_pk == shorter.pk))
+            # Anything that pointed at the summary now points at the full text.
+            s.execute(
+                update(ArticleRow)
+                .where(ArticleRow.duplicate_of == shorter.pk)
+                .values(duplicate_of=row.pk)
+            )
+            s.flush()
         return Added(
             kind,
             row.article_id,
             original.article_id if original is not None else None,
-            score,
+            score if original is not None else None,
+            shorter.article_id if shorter is not None else None,
         )
 
-    def _nearest(self, s: Session, sig: Any) -> tuple[ArticleRow | None, float | None]:
+    def _nearest(self, s: Session, sig: Any, size: int) -> tuple[ArticleRow, float, bool] | None:
+        """The closest stored story: (row, score, newcomer is the larger text), or None.
+
+        Near-duplicates by Jaccard similarity come first; failing that, one text almost
+        wholly contained in the other (a summary and its article) also counts.
+        """
         keys = dedup.bands(sig)
         candidates = s.scalars(
             select(BandRow.article_pk).where(BandRow.value.in_(keys)).distinct()
         ).all()
-        best: tuple[ArticleRow | None, float | None] = (None, None)
+        best: tuple[ArticleRow, float, bool] | None = None
+        best_key = (0, 0.0)
         for pk in candidates:
             row = s.get(ArticleRow, pk)
             if row is None:
                 continue
-            score = dedup.similarity(sig, dedup.from_bytes(row.minhash))
-            if score >= dedup.NEAR_DUPLICATE and (best[1] is None or score > best[1]):
-                best = (row, score)
+            jac = dedup.similarity(sig, dedup.from_bytes(row.minhash))
+            if jac >= dedup.NEAR_DUPLICATE:
+                key, score, larger = (2, jac), jac, False
+            elif (
+                row.shingles
+                and min(size, row.shingles) >= dedup.MIN_CONTAINED_SHINGLES
+                and (c := dedup.containment(jac, size, row.shingles)) >= dedup.CONTAINED
+            ):
+                key, score, larger = (1, c), c, size > row.shingles
+            else:
+                continue
+            if key > best_key:
+                best, best_key = (row, score, larger), key
         return best
+
+    @staticmethod
+    def _delivered(s: Session, pk: int) -> bool:
+        return (
+            s.scalar(
+                select(DigestArticleRow.article_pk)
+                .join(DigestRow, DigestRow.id == DigestArticleRow.digest_id)
+                .where(DigestArticleRow.article_pk == pk, DigestRow.status == "delivered")
+                .limit(1)
+            )
+            is not None
+        )
 
     @staticmethod
     def _free_id(s: Session, base: str, digest: str) -> str:

@@ -73,6 +73,52 @@ def test_add_recognises_seen_exact_and_near_duplicates(store):
     assert store.add(art("de2", rewrite(DE)), "https://y.example/de", "feed").kind == "seen"
 
 
+def teaser(text: str) -> str:
+    """What a feed carries: the headline and the first paragraphs, about half the text."""
+    return "\n\n".join(text.split("\n\n")[:2])
+
+
+def test_a_summary_is_contained_in_its_article_whichever_comes_first(store):
+    short, full = teaser(DE), DE
+    sim = dedup.similarity(dedup.signature(short), dedup.signature(full))
+    assert sim < dedup.NEAR_DUPLICATE  # not a near-duplicate by Jaccard similarity alone
+    # The article first: the summary is a copy of part of it.
+    store.add(art("full", full), "/a/full", "a")
+    added = store.add(art("sum", short), "https://feed.example/1", "feed")
+    assert (added.kind, added.duplicate_of) == ("near-duplicate", "full")
+    assert [a.id for a in store.undelivered()] == ["full"]
+
+
+def test_a_fuller_version_replaces_an_undelivered_summary(store):
+    store.add(art("sum", teaser(DE)), "https://feed.example/1", "feed")
+    store.add(art("near", rewrite(teaser(DE)) + "\n"), "https://other.example/1", "feed")
+    added = store.add(art("full", DE), "https://site.example/full", "web")
+    assert (added.kind, added.supersedes) == ("new", "sum")
+    assert [a.id for a in store.undelivered()] == ["full"]
+    # Later copies of the summary are recognised against the full text.
+    again = store.add(art("sum2", teaser(DE) + " "), "https://mirror.example/1", "feed")
+    assert again.kind in {"duplicate", "near-duplicate"}
+    assert [a.id for a in store.undelivered()] == ["full"]
+
+
+def test_a_fuller_version_of_a_delivered_summary_is_news(store):
+    store.add(art("sum", teaser(FR)), "https://feed.example/2", "feed")
+    did = store.create_digest(
+        date="2025-12-05",
+        stem="s",
+        subject="s",
+        message_id=None,
+        message=None,
+        recipients=[],
+        keys={},
+        article_ids=["sum"],
+    )
+    store.set_status(did, "delivered")
+    added = store.add(art("full", FR), "https://site.example/fr", "web")
+    assert (added.kind, added.supersedes) == ("new", None)
+    assert [a.id for a in store.undelivered()] == ["full"]
+
+
 def test_changed_article_at_the_same_address_is_a_new_version(store):
     store.add(art("es", ES), "https://z.example/es", "feed")
     other = ES.split("\n\n")[0] + "\n\n" + RU

@@ -38,6 +38,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
     update,
 )
@@ -263,8 +264,21 @@ class Store:
         try:
             self.engine = make_engine(url)
             Base.metadata.create_all(self.engine)
+            self._check_schema()
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(f"state database {url}: {_reason(exc)}") from None
+
+    def _check_schema(self) -> None:
+        """create_all adds missing tables, never missing columns: say so plainly."""
+        found = inspect(self.engine)
+        for table in Base.metadata.sorted_tables:
+            have = {c["name"] for c in found.get_columns(table.name)}
+            missing = sorted(c.name for c in table.columns if c.name not in have)
+            if missing:
+                raise StoreError(
+                    f"state database {self.url}: table {table.name} lacks {', '.join(missing)} "
+                    "(made by an older briefing); move it aside to start a new one"
+                )
 
     def close(self) -> None:
         self.engine.dispose()

@@ -203,6 +203,18 @@ def test_lock_excludes_a_second_run_and_expires(store):
         pass
 
 
+def test_database_from_an_older_schema_is_named_not_misused(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.execute("create table articles (pk integer primary key, article_id text)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match=r"table articles lacks .*older briefing"):
+        Store(f"sqlite:///{db}")
+
+
 def test_unreachable_database_is_one_line_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -39,8 +39,26 @@ def merge_measures(measures: list[Measure]) -> list[Measure]:
     for key, have in merged.items():
         if conditions[key]:
             have.condition = conditions[key].most_common(1)[0][0]
+    _fold_unknown_targets(merged)
     rank = {c: i for i, c in enumerate(MEASURE_CATEGORIES)}
     return sorted(
         merged.values(),
         key=lambda m: (rank.get(m.category, len(rank)), -len(m.citations), m.measure),
     )
+
+
+def _fold_unknown_targets(merged: dict[tuple[str, str | None], Measure]) -> None:
+    """A measure whose target no source gave joins the same measure with a known target,
+    when there is exactly one: an unknown target is not a different option."""
+    targeted: dict[str, list[tuple[str, str | None]]] = {}
+    for key in merged:
+        if key[1] is not None:
+            targeted.setdefault(key[0], []).append(key)
+    for key in [k for k in merged if k[1] is None]:
+        options = targeted.get(key[0], [])
+        if len(options) != 1:
+            continue
+        loose, into = merged.pop(key), merged[options[0]]
+        into.citations = union_citations(into.citations, loose.citations)
+        into.proposed_by.extend(p for p in loose.proposed_by if p not in into.proposed_by)
+        into.condition = into.condition or loose.condition

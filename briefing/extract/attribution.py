@@ -28,6 +28,9 @@ from briefing.models import Mention, Sentence
 
 # Languages whose verb ends the clause: the subject opens it.
 _VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})
+# Languages whose verb opens the clause ("وقال الوزير"): the subject follows it.
+_VERB_INITIAL = frozenset({"ar"})
+_VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 # Languages that put the speaker after the verb after a comma, not only after a quote
 # ("…, a declarat Lavrov", "…, powiedział urzędnik"). English needs the quote.
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
@@ -69,19 +72,19 @@ def lexicon(lang: str) -> _Lexicon:
     table = load_yaml("lexicons/reporting_verbs.yaml") or {}
     verbs = []
     for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items():
-        rx = compile_cues(str(c) for c in cues)
+        rx = compile_cues((str(c) for c in cues), lang)
         if rx is not None:
             verbs.append((str(kind), rx))
-    participles = compile_cues(cues_for(table.get("participles"), lang))
+    participles = compile_cues(cues_for(table.get("participles"), lang), lang)
     if participles is not None:
         verbs.append(("participle", participles))
 
     def words(key: str) -> re.Pattern[str] | None:
-        return compile_cues(cues_for(table.get(key), lang))
+        return compile_cues(cues_for(table.get(key), lang), lang)
 
     # Conjunctions must end right before the verb, so they are anchored at the end.
     conj = cues_for(table.get("conjunctions"), lang)
-    alternation = "(?:" + "|".join(cue_regex(c) for c in conj) + ")"
+    alternation = "(?:" + "|".join(cue_regex(c, lang) for c in conj) + ")"
     conj_rx = re.compile(alternation + r"[\s,]*$") if conj else None
     gap_rx = re.compile(r"\s*(?:,\s*)?" + alternation + r"\s*") if conj else None
     return _Lexicon(
@@ -268,9 +271,15 @@ class _Attributor:
             return True
         return ch == "," and self.lang not in _COMMA_INVERSION_EXCLUDED
 
-    def _right_speaker(self, s: Sentence, vend: int) -> tuple[bool, str | None]:
-        """(found a speaker phrase, its actor) right of a post-posed verb."""
+    def _right_speaker(
+        self, s: Sentence, vend: int, reach: int | None = None
+    ) -> tuple[bool, str | None]:
+        """(found a speaker phrase, its actor) right of a post-posed verb; ``reach``: the
+        phrase must start within that many words of the verb."""
         stop = min(s.end, vend + _RIGHT_REACH)
+        if reach is not None:
+            words = re.match(rf"(?:\s*\S+){{0,{reach}}}", self.text[vend:stop])
+            stop = vend + (words.end() if words else 0)
         m = re.search(r"[,.;:!?،؛]", self.text[vend:stop])
         if m:
             stop = vend + m.start()
@@ -278,10 +287,11 @@ class _Attributor:
         if comp:
             stop = comp[0][0]
         cands = self._candidates(s, vend, stop)
+        persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         pronouns = [c for c in cands if c.kind == "pronoun"]
         mentions = [c for c in cands if c.kind == "mention"]
-        for group in (roles, mentions, pronouns):
+        for group in (persons, roles, mentions, pronouns):
             if group:
                 return True, self._resolve(s, group[0])
         return False, None
@@ -397,11 +407,16 @@ class _Attributor:
                 speakers = current or (
                     (self.mem.last_speaker,) if self._last_recent_speaker(s) else ()
                 )
+                # Alone, it reports the whole sentence ("But Putin is using …, adding: …");
+                # after another verb, only what follows it.
+                span = (vs, s.end) if len(verbs) > 1 else (s.start, s.end)
                 if speakers:
-                    out.append(Attribution(s, speakers, "says", ((s.start, s.end),), "verb"))
+                    out.append(Attribution(s, speakers, "says", (span,), "verb"))
                 continue
-            comps = [b for a, b in _spans(self.lex.complementizers, self.norm, cs, vs)]
-            clause = comps[-1] if comps else cs
+            # In verb-final languages "که" after the subject is a relative pronoun ("…
+            # from China, which threatens …"), not the start of the clause.
+            comps = [] if verb_final else _spans(self.lex.complementizers, self.norm, cs, vs)
+            clause = comps[-1][1] if comps else cs
             head_text = self.norm[clause:vs]
             conj = bool(self.lex.conjunctions and self.lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
@@ -410,6 +425,9 @@ class _Attributor:
                 found, actor = self._right_speaker(s, ve)
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
+                speakers = (actor,) if actor else ()
+            elif self.lang in _VERB_INITIAL:
+                _found, actor = self._right_speaker(s, ve, _VERB_INITIAL_REACH)
                 speakers = (actor,) if actor else ()
             listed = self.text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
             if not speakers and current and (conj or listed or not head_text.strip(" ,")):
@@ -444,6 +462,7 @@ class _Attributor:
                 out.append(Attribution(s, prev.speakers, "says", ((s.start, s.end),), "quote"))
             elif (
                 prev.via == "verb"
+                and len(prev.spans) == 1
                 and len(self.text[prev.spans[0][0] : prev.sentence.end].split()) <= 4
             ):
                 # "Like Hanna Maliar noted on Facebook." then what she noted.

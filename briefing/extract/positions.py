@@ -15,7 +15,15 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, attribute
 from briefing.extract.context import ArticleContext
-from briefing.extract.topics import Claim, Topic, TopicHit, compile_cues, cues_for, match_topics
+from briefing.extract.topics import (
+    Claim,
+    Topic,
+    TopicHit,
+    compile_cues,
+    cues_for,
+    match_topics,
+    topics,
+)
 from briefing.models import Position
 
 STANCE_KINDS = (
@@ -41,7 +49,7 @@ def _stances() -> dict:
 def _kind_cues(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for kind, table in (_stances().get("cues") or {}).items():
-        rx = compile_cues(cues_for(table, lang))
+        rx = compile_cues(cues_for(table, lang), lang)
         if rx is not None:
             out.append((str(kind), rx))
     return tuple(out)
@@ -89,6 +97,53 @@ def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit) -> str | None:
     if claim is not None and claim.kinds is not None and kind not in claim.kinds:
         return None
     return kind
+
+
+@cache
+def _demand_nouns(lang: str) -> re.Pattern[str] | None:
+    return compile_cues(cues_for(_stances().get("demand_nouns"), lang), lang)
+
+
+def _reject_demands(
+    ctx: ArticleContext,
+    bare: list[Attribution],
+    by_sentence: dict[tuple[str, int], list[Position]],
+) -> list[Position]:
+    """ "NATO rejected this demand": the opposite stance on the demand reported in the
+    sentences around it (by someone else)."""
+    nouns = _demand_nouns(ctx.lang)
+    if nouns is None:
+        return []
+    out: list[Position] = []
+    for att in bare:
+        if att.kind != "rejects" or not any(nouns.search(ctx.norm, a, b) for a, b in att.spans):
+            continue
+        near = range(att.sentence.index - 2, att.sentence.index + 3)
+        demands = [
+            p
+            for (who, idx), ps in by_sentence.items()
+            if idx in near and who not in att.speakers
+            for p in ps
+            if p.stance_kind == "demands" and p.claim_key
+        ]
+        for speaker in att.speakers:
+            for d in dict.fromkeys((d.topic_key, d.claim_key) for d in demands):
+                topic = topics()[d[0] or ""]
+                claim = next(c for c in topic.claims if c.key == d[1])
+                if claim.kinds is not None and "rejects" not in claim.kinds:
+                    continue
+                out.append(
+                    Position(
+                        actor=speaker,
+                        topic=topic.label,
+                        stance=stance_line(topic, claim, "rejects"),
+                        citations=[ctx.cite(att.sentence)],
+                        stance_kind="rejects",
+                        topic_key=topic.key,
+                        claim_key=claim.key,
+                    )
+                )
+    return out
 
 
 def _inherit(
@@ -157,6 +212,13 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                     pos.citations.append(cite)
                 by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
     _inherit(ctx, bare, by_sentence)
+    for pos in _reject_demands(ctx, bare, by_sentence):
+        key = (pos.actor, pos.topic_key or "", pos.claim_key, "rejects")
+        have = merged.get(key)
+        if have is None:
+            merged[key] = pos
+        elif pos.citations[0] not in have.citations:
+            have.citations.append(pos.citations[0])
     return list(merged.values())
 
 

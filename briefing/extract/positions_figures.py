@@ -48,8 +48,8 @@ def _lexicon(lang: str) -> _Lexicon:
     table = load_yaml("lexicons/figures.yaml") or {}
     quantities = []
     for key, spec in (table.get("quantities") or {}).items():
-        units = compile_cues(cues_for(spec.get("units"), lang))
-        quals = [compile_cues(cues_for(q, lang)) for q in spec.get("qualifiers") or []]
+        units = compile_cues(cues_for(spec.get("units"), lang), lang)
+        quals = [compile_cues(cues_for(q, lang), lang) for q in spec.get("qualifiers") or []]
         if units is None or any(q is None for q in quals):
             continue
         quantities.append(
@@ -66,14 +66,14 @@ def _lexicon(lang: str) -> _Lexicon:
     }
     vague = []
     for phrase, (low, high, english) in ((table.get("vague") or {}).get(lang) or {}).items():
-        rx = compile_cues([phrase])
+        rx = compile_cues([phrase], lang)
         if rx is not None:
             vague.append((rx, float(low), float(high), str(english)))
     return _Lexicon(
         tuple(quantities),
         scales,
         tuple(vague),
-        compile_cues(cues_for(table.get("approximate"), lang)),
+        compile_cues(cues_for(table.get("approximate"), lang), lang),
     )
 
 
@@ -114,7 +114,7 @@ def extract_figures(ctx: ArticleContext) -> list[Figure]:
         return []
     norm = ctx.norm
     out: list[Figure] = []
-    speakers: dict[int, str] | None = None
+    said: dict[int, list[tuple[str, int, int]]] | None = None
     for s in ctx.sentences:
         for q in lex.quantities:
             if not all(rx.search(norm, s.start, s.end) for rx in q.qualifiers):
@@ -125,8 +125,15 @@ def extract_figures(ctx: ArticleContext) -> list[Figure]:
                 amount = _amount(norm, max(s.start, start), unit.start(), lex)
                 if amount is None:
                     continue
-                if speakers is None:
-                    speakers = {a.sentence.index: a.speaker for a in attribute(ctx)}
+                if said is None:
+                    said = {}
+                    for a in attribute(ctx):
+                        for x, y in a.spans:
+                            said.setdefault(a.sentence.index, []).append((a.speaker, x, y))
+                # Only a figure inside what someone is reported to say is theirs.
+                actor = next(
+                    (who for who, x, y in said.get(s.index, []) if x <= unit.start() < y), None
+                )
                 low, high, english = amount
                 out.append(
                     Figure(
@@ -136,7 +143,7 @@ def extract_figures(ctx: ArticleContext) -> list[Figure]:
                         high=high,
                         statement=f"{english} {q.label}",
                         citations=[ctx.cite(s)],
-                        actor=speakers.get(s.index),
+                        actor=actor,
                         tolerance=q.tolerance,
                         sources={ctx.article.id},
                     )

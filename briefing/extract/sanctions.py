@@ -53,7 +53,7 @@ def _lexicon(lang: str) -> _Lexicon:
         category = str(spec["category"])
         if category not in MEASURE_CATEGORIES:
             raise ValueError(f"measures.yaml: {key}: unknown category {category!r}")
-        rx = compile_cues(cues_for(spec.get("cues"), lang))
+        rx = compile_cues(cues_for(spec.get("cues"), lang), lang)
         if rx is not None:
             specs.append(
                 _Spec(
@@ -66,9 +66,9 @@ def _lexicon(lang: str) -> _Lexicon:
                 )
             )
     return _Lexicon(
-        context=compile_cues(cues_for(table.get("context"), lang)),
-        governed=compile_cues(cues_for(table.get("governed"), lang)),
-        against=compile_cues(cues_for(table.get("against"), lang)),
+        context=compile_cues(cues_for(table.get("context"), lang), lang),
+        governed=compile_cues(cues_for(table.get("governed"), lang), lang),
+        against=compile_cues(cues_for(table.get("against"), lang), lang),
         specs=tuple(specs),
     )
 

@@ -26,10 +26,10 @@ class _Event:
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...]]:
     table = load_yaml("lexicons/conditions.yaml") or {}
-    markers = compile_cues(cues_for(table.get("markers"), lang))
+    markers = compile_cues(cues_for(table.get("markers"), lang), lang)
     events = []
     for key, spec in (table.get("events") or {}).items():
-        rx = compile_cues(cues_for(spec.get("cues"), lang))
+        rx = compile_cues(cues_for(spec.get("cues"), lang), lang)
         if rx is not None:
             events.append(_Event(key, str(spec["verb"]), str(spec["fallback"]), rx))
     return markers, tuple(events)
@@ -62,7 +62,11 @@ def find_condition(
         if best is None:
             continue
         ev_start, ev_end, ev = best
-        subject = _first_actor(ctx, sentence, m.end(), ev_start) or default_subject
+        subject = (
+            _first_actor(ctx, sentence, m.end(), ev_start)
+            or default_subject
+            or _last_actor(ctx, sentence, sentence.start, m.start())
+        )
         obj = _first_actor(ctx, sentence, ev_end, min(sentence.end, ev_end + 40))
         if subject is None or subject == obj:
             return ev.fallback, None
@@ -85,3 +89,16 @@ def _first_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int) 
 def _name(ctx: ArticleContext, actor: str) -> str:
     a = ctx.actors.get(actor)
     return a.name if a else actor
+
+
+def _last_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> str | None:
+    """ "Russia will suffer massive consequences if it invades": who the condition is about
+    when it names no one."""
+    found = None
+    for m in ctx.mentions:
+        actor = ctx.actors.get(m.actor)
+        if actor is not None and actor.type == "person":
+            continue  # the speaker ("Scholz said …"), not the one who would act
+        if m.sentence == sentence.index and start <= m.start and m.end <= end:
+            found = m.actor
+    return found

@@ -26,7 +26,16 @@ from briefing.nlp.normalize import normalize
 _GAP = r"(?:\s+\S+){0,4}?\s+"
 
 
-def cue_regex(cue: str) -> str:
+# Arabic glues conjunctions and prepositions to the next word ("وقال", "وبحسب",
+# "بالعقوبات"): in Arabic, a cue may follow one of them.
+_PROCLITICS = {"ar": "(?:[\u0648\u0641]?[\u0628\u0644\u06a9]?)"}
+
+
+def _is_arabic_script(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def cue_regex(cue: str, lang: str | None = None) -> str:
     """The regular expression of one analyst cue (see module docstring)."""
     if cue.startswith("re:"):
         return f"(?:{cue[3:]})"
@@ -39,12 +48,14 @@ def cue_regex(cue: str) -> str:
         parts.append(rx if i == 0 else _GAP + rx)
     body = "".join(parts)
     end = "" if cue.rstrip().endswith("*") else r"(?!\w)"
-    return rf"(?<!\w)(?:{body}){end}"
+    prefix = _PROCLITICS.get(lang or "", "") if _is_arabic_script(cue.strip()[:1]) else ""
+    return rf"(?<!\w){prefix}(?:{body}){end}"
 
 
-def compile_cues(cues: Iterable[str]) -> re.Pattern[str] | None:
-    """One alternation of every cue (longest first so the most specific wins), or None."""
-    rxs = sorted({cue_regex(c) for c in cues if c and c.strip()}, key=len, reverse=True)
+def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str] | None:
+    """One alternation of every cue (longest first so the most specific wins), or None.
+    ``lang`` enables its clitic rules (Arabic)."""
+    rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=len, reverse=True)
     if not rxs:
         return None
     return re.compile("|".join(rxs))
@@ -119,10 +130,10 @@ def _topic_patterns(
         spec = table[key]
         claim_rx = []
         for claim in topic.claims:
-            rx = compile_cues(cues_for(spec["claims"][claim.key].get("cues"), lang))
+            rx = compile_cues(cues_for(spec["claims"][claim.key].get("cues"), lang), lang)
             if rx is not None:
                 claim_rx.append((claim, rx))
-        out.append((topic, compile_cues(cues_for(spec.get("cues"), lang)), tuple(claim_rx)))
+        out.append((topic, compile_cues(cues_for(spec.get("cues"), lang), lang), tuple(claim_rx)))
     return tuple(out)
 
 

@@ -152,6 +152,32 @@ def test_in_process_scheduler_fires_on_a_per_second_cron(tmp_path):
     assert db.execute("select count(*) from digests").fetchone() == (1,)  # then nothing new
 
 
+def test_missed_runs_are_coalesced_into_one(tmp_path):
+    from apscheduler.events import EVENT_JOB_EXECUTED
+
+    cfg = tmp_path / "config.yaml"
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "es.txt").write_text((FIXTURES / "digest" / "es_cumbre.txt").read_text())
+    cfg.write_text("sources:\n  - folder: inbox\nformats: [json]\noutput: out\nstate: state.db\n")
+    sched = make_scheduler(f"sqlite:///{tmp_path / 'state.db'}", "UTC", 60)
+    executed: list[dt.datetime] = []
+    sched.add_listener(lambda ev: executed.append(ev.scheduled_run_time), EVENT_JOB_EXECUTED)
+    sched.start(paused=True)
+    job = ensure_job(sched, build_trigger("* * * * * *", "UTC"), str(cfg), 60)
+    # Six per-second runs were missed while the scheduler was down.
+    resumed = dt.datetime.now(dt.UTC)
+    sched.modify_job(job.id, next_run_time=resumed - dt.timedelta(seconds=6))
+    sched.resume()
+    deadline = time.monotonic() + 20
+    while not executed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    sched.shutdown(wait=True)
+    missed = [t for t in executed if t <= resumed]
+    assert len(missed) == 1  # one run for all six (the latest), not six runs
+    assert missed[0] > resumed - dt.timedelta(seconds=2)
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_schedule_command_runs_and_stops_cleanly_on_a_signal(tmp_path, stop):
     inbox = tmp_path / "inbox"

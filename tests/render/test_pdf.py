@@ -67,6 +67,19 @@ def test_pdf_quotes_persian_arabic_and_cyrillic_sentences(sample_pdf):
         assert word in text
 
 
+def test_pdf_citation_marks_jump_to_their_sentences(sample_pdf):
+    reader = pypdf.PdfReader(io.BytesIO(sample_pdf[0]))
+    dests = {str(a.get_object().get("/Dest")) for p in reader.pages for a in p.get("/Annots", [])}
+    numbered = {d for d in dests if re.fullmatch(r"c\d+", d)}
+    assert numbered == {f"c{n}" for n in range(1, 10)}
+    assert numbered <= set(reader.named_destinations)
+    # Each destination lies on the Sources page, where the sentences are quoted.
+    pages = pdf_pages(sample_pdf[0])
+    sources_page = next(i for i, t in enumerate(pages) if "quoted verbatim" in t)
+    for name in numbered:
+        assert reader.get_destination_page_number(reader.named_destinations[name]) == sources_page
+
+
 def test_pdf_embeds_only_project_fonts(sample_pdf):
     data, fetcher = sample_pdf
     fonts = embedded_fonts(data)

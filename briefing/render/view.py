@@ -36,7 +36,7 @@ _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 # needs a few grounding quotes, not every mention.
 ACTOR_CITATIONS = 3
 # How many articles read but not cited the PDF lists by name (brief.json and the HTML list
-# them all): past this a printed list is noise, and WeasyPrint lays out ~200 lines a second.
+# them all): past this a printed list is pages of noise (about 40 articles a page).
 PRINT_UNCITED = 100
 # How many spellings an actor row lists: enough to recognise the actor in each language.
 SURFACE_FORMS = 10

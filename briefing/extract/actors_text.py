@@ -60,7 +60,7 @@ def unprefix(folded: str, lang: str) -> str:
     """``folded`` without one clitic prefix (Arabic wa-, bi-, al-)."""
     morph = morphology(lang)
     for pre in morph.prefixes:
-        if folded.startswith(pre) and len(folded) - len(pre) >= morph.min_stem + 1:
+        if folded.startswith(pre) and len(folded) - len(pre) >= morph.min_stem:
             return folded[len(pre) :]
     return folded
 
@@ -130,7 +130,9 @@ def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
     keys = {first, stem(first, lang)}
     if any(ch.isalpha() for ch in text) and not text.isupper():
         lem = fold(lemma(text, lang))
-        if lem and lem != folded:
+        # Only a lemma that keeps the word's beginning ("Kanadzie" -> "Kanada"): one that
+        # does not ("gesprochen" -> "sprechen") would meet unrelated role words ("Sprecher").
+        if lem and lem != folded and lem[:3] == folded[:3]:
             keys.add(stem(lem, lang))
     if is_capitalised(text):
         keys |= {"^" + k for k in keys}

@@ -23,6 +23,8 @@ from briefing.render.html import TEMPLATES
 
 TOP_ACTORS = 10
 SECTION_LIMIT = 15
+# Sources quoted per point in the mail; the attached PDF quotes them all.
+MAX_CITES = 3
 SECTIONS = ("events", "positions", "sanctions_options", "disagreements")
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ku", "sd", "ug", "dv"})
 
@@ -117,6 +119,7 @@ def _context(brief: Brief, date: dt.date, pdf_name: str | None) -> dict[str, Any
         "actors": brief.actors[:TOP_ACTORS],
         "pdf_name": pdf_name,
         "rtl": RTL_LANGS,
+        "MAX_CITES": MAX_CITES,
     }
 
 

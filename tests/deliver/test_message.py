@@ -107,7 +107,7 @@ def test_bodies_list_what_is_new_and_quote_sources_verbatim():
     assert "Summit in Doha (Doha), with Hungary, qatar, upcoming [1]" in new_part
     assert "Hungary (energy sanctions)" in new_part
     assert "oil price cap [energy], proposed by European Union, against russia [2]" in new_part
-    assert "- European Union, qatar: for [1]" in new_part
+    assert "  * energy sanctions\n    - European Union, qatar: for [1]\n" in new_part
     assert "<strong>European Union, qatar</strong>: for" in html
     assert "Earlier meeting" not in new_part
     # Verbatim quotes, numbered the same in both bodies.
@@ -143,6 +143,16 @@ def test_long_sections_are_cut_with_a_pointer_to_the_pdf():
     assert "Meeting 15" in text and "Meeting 16" not in text
     assert text.count("... and 5 more in the attached brief") == 2  # new and upcoming
     assert "… and 5 more in the attached brief." in html
+
+
+def test_at_most_three_sources_per_point_in_the_mail():
+    b = sample()
+    pos = b.positions[0]
+    de = b.sources[1]
+    pos.citations = [Citation("de1", i, i + 5, de.text[i : i + 5]) for i in range(0, 30, 6)]
+    text, _ = render_bodies(b, dt.date(2025, 12, 5), None)
+    assert "rejects new sanctions [2][3][4]\n" in text
+    assert "[6]" not in text  # the two sources left out are not quoted either
 
 
 def test_nothing_new_says_so():

@@ -15,7 +15,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from briefing.consolidate._cite import union_citations
 from briefing.extract.positions import stance_sign
 from briefing.extract.positions_figures import conflicting_figures
 from briefing.extract.topics import Claim, topics
@@ -23,6 +22,12 @@ from briefing.models import Actor, Citation, Disagreement, Event, Figure, Positi
 from briefing.nlp.normalize import digits_to_ascii
 
 _MAX_CITATIONS = 8  # per side: enough to check, few enough to read
+
+
+def union_citations(*groups: Iterable[Citation]) -> list[Citation]:
+    """Every citation once, first seen first (``briefing.consolidate`` imports this module,
+    so its helper cannot be imported here)."""
+    return list(dict.fromkeys(c for group in groups for c in group))
 
 
 def _claim(p: Position) -> Claim | None:

@@ -23,7 +23,7 @@ from briefing.models import MEASURE_CATEGORIES, Measure, Mention, Sentence
 
 _CONTEXT_REACH = 2  # sentences a context word carries over
 _CARRY_REACH = 3  # sentences a proposer or target carries over
-_ADJACENT = 14  # characters between a measure cue and the actor owning it ("US sanctions")
+_ADJACENT = 3  # characters between a measure cue and the actor owning it ("US sanctions")
 _PUNCT = re.compile(r"[,.;:!?()«»“”„\"،؛]")
 
 
@@ -183,8 +183,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         if local_target and not art.is_person(local_target):
             carry.target, carry.target_at = local_target, s.index
         said_by = [a for a in dict.fromkeys(speakers.get(s.index, [])) if a != local_target]
-        if _opposes_measures(ctx, s):
-            said_by = []  # "punishing Putin would destroy everything": no proposer here
+        # "Punishing Putin would destroy everything": no proposer in this sentence.
+        opposed = _opposes_measures(ctx, s)
+        if opposed:
+            said_by = []
         if said_by and s.index == carry.context_at:
             carry.proposers, carry.proposers_at = tuple(said_by), s.index
         base_target = local_target if local_target and not art.is_person(local_target) else None
@@ -209,7 +211,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             target = base_target
             if spec.person_target:
                 target = art.person_after(s, hit.start()) or local_target or target
-            proposers = _proposers(art, s, hit.start(), hit.end(), target, said_by, carry)
+            proposers = _proposers(art, s, hit.start(), hit.end(), target, said_by, carry, opposed)
             if proposers:
                 carry.proposers, carry.proposers_at = tuple(proposers), s.index
             key = (spec.key, target)
@@ -248,6 +250,7 @@ def _proposers(
     target: str | None,
     said_by: list[str],
     carry: _Carry,
+    opposed: bool,
 ) -> list[str]:
     owner = art.adjacent_owner(s, start, end, target)
     if owner:
@@ -255,7 +258,7 @@ def _proposers(
     speakers = [a for a in said_by if a != target]
     if speakers:
         return speakers
-    subject = art.subject_before(s, start, target)
+    subject = None if opposed else art.subject_before(s, start, target)
     if subject:
         return [subject]
     if s.index - carry.proposers_at <= _CARRY_REACH:

@@ -68,6 +68,10 @@ def find_condition(
             or _last_actor(ctx, sentence, sentence.start, m.start())
         )
         obj = _first_actor(ctx, sentence, ev_end, min(sentence.end, ev_end + 40))
+        if obj is None:
+            # Verb-final clauses name the object first: "falls Russland in die Ukraine
+            # einmarschiert".
+            obj = _last_actor(ctx, sentence, m.end(), ev_start, exclude=subject)
         if subject is None or subject == obj:
             return ev.fallback, None
         text = f"if {_name(ctx, subject)} {ev.verb}"
@@ -91,7 +95,9 @@ def _name(ctx: ArticleContext, actor: str) -> str:
     return a.name if a else actor
 
 
-def _last_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> str | None:
+def _last_actor(
+    ctx: ArticleContext, sentence: Sentence, start: int, end: int, exclude: str | None = None
+) -> str | None:
     """ "Russia will suffer massive consequences if it invades": who the condition is about
     when it names no one."""
     found = None
@@ -100,5 +106,6 @@ def _last_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -
         if actor is not None and actor.type == "person":
             continue  # the speaker ("Scholz said …"), not the one who would act
         if m.sentence == sentence.index and start <= m.start and m.end <= end:
-            found = m.actor
+            if m.actor != exclude:
+                found = m.actor
     return found

@@ -1,0 +1,85 @@
+"""Merging positions and measures across sources and languages."""
+
+from __future__ import annotations
+
+from briefing.consolidate.positions import merge_positions
+from briefing.consolidate.sanctions import merge_measures
+from briefing.models import Citation, Measure, Position
+
+
+def cite(source: str, text: str) -> Citation:
+    return Citation(source, 0, len(text), text)
+
+
+def test_same_stance_in_two_languages_is_one_position():
+    pl = Position(
+        "russia",
+        "Security guarantees",
+        "Demands legally binding security guarantees from the United States and NATO",
+        [cite("pl", "Rosja domaga się gwarancji bezpieczeństwa.")],
+        "demands",
+        "security_guarantees",
+        "legal_guarantees",
+    )
+    fa = Position(
+        "russia",
+        "Security guarantees",
+        "Demands legally binding security guarantees from the United States and NATO, "
+        "including no further NATO enlargement",
+        [cite("fa", "روسیه خواستار تضمین های امنیتی شد."), cite("pl", pl.citations[0].sentence)],
+        "demands",
+        "security_guarantees",
+        "legal_guarantees",
+    )
+    other = Position(
+        "nato",
+        "Security guarantees",
+        "Rejects Russia's demands for security guarantees",
+        [cite("de", "Die NATO lehnte ab.")],
+        "rejects",
+        "security_guarantees",
+        "legal_guarantees",
+    )
+    merged = merge_positions([pl, other, fa])
+    assert len(merged) == 2
+    first = merged[0]
+    assert first.actor == "russia"
+    assert [c.source for c in first.citations] == ["pl", "fa"]
+    assert first.stance.endswith("including no further NATO enlargement")
+
+
+def test_measures_merge_by_key_and_target_and_unknown_targets_fold_in():
+    a = Measure(
+        "Personal sanctions on Russia's leaders",
+        "personal",
+        [cite("en", "personal sanctions against Putin")],
+        ["united-states"],
+        "vladimir-putin",
+        "if Russia invades Ukraine",
+        "personal_sanctions",
+    )
+    b = Measure(
+        "Personal sanctions on Russia's leaders",
+        "personal",
+        [cite("fr", "des sanctions personnelles")],
+        ["france"],
+        None,
+        None,
+        "personal_sanctions",
+    )
+    c = Measure(
+        "Cutting Russia off from the SWIFT payment system",
+        "financial",
+        [cite("de", "SWIFT")],
+        ["united-states"],
+        "russia",
+        None,
+        "swift",
+    )
+    merged = merge_measures([a, b, c])
+    assert [m.key for m in merged] == ["swift", "personal_sanctions"]
+    personal = merged[1]
+    assert personal.proposed_by == ["united-states", "france"]
+    assert personal.target == "vladimir-putin"
+    assert personal.condition == "if Russia invades Ukraine"
+    assert len(personal.citations) == 2

@@ -1,0 +1,153 @@
+"""Open disagreements from merged positions, calendar conflicts and reported figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.disagreements import find_disagreements
+from briefing.extract.positions_figures import extract_figures
+from briefing.models import Citation, Event, Figure, Position
+from tests.extract.analysis_support import context_with_actors
+from tests.extract.test_positions import ACTORS
+
+
+def cite(source: str, text: str) -> Citation:
+    return Citation(source, 0, len(text), text)
+
+
+def pos(actor: str, topic: str, claim: str, kind: str, n: int = 1) -> Position:
+    return Position(
+        actor=actor,
+        topic=topic,
+        stance=f"{kind} {claim}",
+        citations=[cite(f"s{actor}{i}", f"{actor} {kind} {claim} {i}") for i in range(n)],
+        stance_kind=kind,
+        topic_key=topic,
+        claim_key=claim,
+    )
+
+
+def test_demand_against_rejection():
+    found = find_disagreements(
+        [
+            pos("russia", "nato_enlargement", "halt_enlargement", "demands"),
+            pos("united-states", "nato_enlargement", "halt_enlargement", "rejects"),
+            pos("nato", "nato_enlargement", "open_door", "supports"),
+        ],
+        [],
+        {},
+    )
+    assert len(found) == 1
+    d = found[0]
+    assert d.kind == "positions" and d.topic == "NATO enlargement and the open door"
+    sides = sorted(sorted(s.actors) for s in d.sides)
+    assert sides == [["nato", "united-states"], ["russia"]]
+    assert all(s.citations and s.position for s in d.sides)
+
+
+def test_assessment_against_denial_and_threat_against_counter_warning():
+    found = find_disagreements(
+        [
+            pos("united-states", "invasion_likelihood", "invasion_ready", "assesses"),
+            pos("ukraine", "invasion_likelihood", "invasion_ready", "denies"),
+            pos("united-states", "sanctions_costs", "costs_if_aggression", "warns"),
+            pos("dmitry-peskov", "sanctions_costs", "sanctions_backfire", "warns"),
+        ],
+        [],
+        {},
+    )
+    assert {d.topic for d in found} == {
+        "Troop build-up and invasion likelihood",
+        "Sanctions and costs",
+    }
+
+
+def test_agreement_is_not_a_disagreement():
+    found = find_disagreements(
+        [
+            pos("united-states", "dialogue", "talks", "supports"),
+            pos("russia", "dialogue", "talks", "supports"),
+            pos("nato", "dialogue", "talks", "offers"),
+        ],
+        [],
+        {},
+    )
+    assert found == []
+
+
+def test_an_actor_on_both_sides_stays_where_it_is_cited_most():
+    found = find_disagreements(
+        [
+            pos("russia", "nato_enlargement", "halt_enlargement", "demands", n=3),
+            pos("russia", "nato_enlargement", "open_door", "supports", n=1),
+            pos("nato", "nato_enlargement", "open_door", "supports", n=2),
+        ],
+        [],
+        {},
+    )
+    sides = [set(s.actors) for s in found[0].sides]
+    assert {"russia"} in sides and {"nato"} in sides
+
+
+def test_conflicting_dates_become_sides_citing_what_each_source_says():
+    a = cite("a", "The NATO-Russia Council meets on 12 January.")
+    b = cite("b", "Rada NATO-Rosja zbierze się 13 stycznia.")
+    event = Event(
+        date="2022-01-12",
+        label="NATO-Russia Council meeting",
+        status="upcoming",
+        citations=[a, b],
+        conflicting_dates=["2022-01-13"],
+    )
+    found = find_disagreements([], [event], {})
+    assert len(found) == 1 and found[0].kind == "conflicting-reports"
+    by_date = {s.position: s.citations for s in found[0].sides}
+    assert by_date == {"Dated 2022-01-12": [a], "Dated 2022-01-13": [b]}
+
+
+def test_conflicting_troop_figures_across_sources():
+    pl = context_with_actors(
+        "Blisko 100 tys. rosyjskich żołnierzy stacjonuje w pobliżu granicy Ukrainy.",
+        "pl",
+        ACTORS,
+        art_id="pl1",
+    )
+    en = context_with_actors(
+        "Russia deployed hundreds of thousands of troops along the border with Ukraine.",
+        "en",
+        ACTORS,
+        art_id="en1",
+    )
+    de = context_with_actors(
+        "Nach Angaben Kiews stehen etwa 100.000 russische Soldaten an der Grenze.",
+        "de",
+        ACTORS,
+        art_id="de1",
+    )
+    figures = [*extract_figures(pl), *extract_figures(en), *extract_figures(de)]
+    assert [(f.low, f.high) for f in figures] == [
+        pytest.approx((90000.0, 110000.0)),
+        (200000.0, 900000.0),
+        pytest.approx((90000.0, 110000.0)),
+    ]
+    found = find_disagreements([], [], {}, figures)
+    assert len(found) == 1 and found[0].kind == "conflicting-reports"
+    statements = sorted(s.position for s in found[0].sides)
+    assert statements == [
+        "About 100,000 Russian troops near Ukraine's border",
+        "Hundreds of thousands of Russian troops near Ukraine's border",
+    ]
+
+
+def test_agreeing_figures_and_other_troops_are_no_conflict():
+    figures = [
+        Figure(
+            "russian_troops_near_ukraine", "x", 90000, 110000, "a", [cite("a", "a")], sources={"a"}
+        ),
+        Figure(
+            "russian_troops_near_ukraine", "x", 120000, 120000, "b", [cite("b", "b")], sources={"b"}
+        ),
+    ]
+    assert find_disagreements([], [], {}, figures) == []
+    nato = context_with_actors("And NATO ordered 8,500 soldiers to be ready.", "en", ACTORS)
+    assert extract_figures(nato) == []

@@ -1,0 +1,147 @@
+"""Sanctions options: measures, categories, proposers, targets and conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.sanctions import extract_measures
+from briefing.extract.sanctions_conditions import find_condition
+from briefing.models import MEASURE_CATEGORIES
+from tests.extract.analysis_support import context_with_actors
+from tests.extract.test_positions import ACTORS
+
+
+def measures(text: str, lang: str):
+    return extract_measures(context_with_actors(text, lang, ACTORS))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key", "category"),
+    [
+        ("The US could cut Russia off from SWIFT.", "en", "swift", "financial"),
+        (
+            "Sankcje mogą obejmować odcięcie największych banków od globalnych transakcji.",
+            "pl",
+            "banks_cutoff",
+            "financial",
+        ),
+        (
+            "Washington bereitet Exportkontrollen für Hochtechnologie vor.",
+            "de",
+            "export_controls",
+            "export-control",
+        ),
+        (
+            "Paris évoque des sanctions personnelles contre Putin.",
+            "fr",
+            "personal_sanctions",
+            "personal",
+        ),
+        ("Berlin könnte Nord Stream 2 stoppen.", "de", "nord_stream", "energy"),
+        (
+            "Las opciones incluyen más ayuda militar a Ucrania.",
+            "es",
+            "military_aid",
+            "military-aid",
+        ),
+        (
+            "NATO a pus trupele în stare de alertă pe flancul estic.",
+            "ro",
+            "force_posture",
+            "force-posture",
+        ),
+        (
+            "Опции включают дипломатические санкции и высылку дипломатов.",
+            "ru",
+            "diplomatic_measures",
+            "diplomatic",
+        ),
+        ("تشمل الخيارات فرض عقوبات اقتصادية على روسيا.", "ar", "economic_sanctions", "financial"),
+    ],
+)
+def test_measure_cues_in_many_languages(text, lang, key, category):
+    found = {(m.key, m.category) for m in measures(text, lang)}
+    assert (key, category) in found
+
+
+def test_categories_are_contract_values():
+    text = "Sanctions could include SWIFT, export controls, personal sanctions on Putin, Nord Stream 2 and military aid."
+    assert {m.category for m in measures(text, "en")} <= set(MEASURE_CATEGORIES)
+
+
+def test_a_generic_cue_needs_a_passage_about_measures():
+    # "banks" and "military aid" outside any talk of sanctions or costs are not options.
+    assert measures("The museum cut its links with two banks last year.", "en") == []
+
+
+def test_context_carries_to_the_next_sentence_with_proposer_target_condition():
+    text = (
+        "Biden administration prepares new sanctions against Russia. "
+        "They could be imposed within hours if Russia invades Ukraine. "
+        "Sanctions could include cutting Russia's largest banks off from global transactions."
+    )
+    ctx = context_with_actors(
+        text,
+        "en",
+        {**ACTORS, "joe-biden": ("Joe Biden", "person", ["Biden"])},
+    )
+    found = {m.key: m for m in extract_measures(ctx)}
+    banks = found["banks_cutoff"]
+    assert banks.target == "russia"
+    assert banks.proposed_by == ["joe-biden"]
+    assert banks.condition == "if Russia invades Ukraine"
+
+
+def test_personal_sanctions_target_the_person():
+    found = measures(
+        "US warns of personal sanctions against President Vladimir Putin if Russia attacks.", "en"
+    )
+    personal = next(m for m in found if m.key == "personal_sanctions")
+    assert personal.target == "vladimir-putin"
+    assert personal.proposed_by == ["united-states"]
+
+
+def test_counter_warning_speaker_is_not_a_proposer():
+    found = measures(
+        "Peskov warned that personal sanctions against Putin would lead to a rupture of relations.",
+        "en",
+    )
+    assert all("dmitry-peskov" not in m.proposed_by for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Sankcje zostaną nałożone, gdyby Rosja dokonała inwazji na Ukrainy.",
+            "pl",
+            "if Russia invades Ukraine",
+        ),
+        (
+            "SUA vor acționa dacă Rusia își intensifică agresiunea împotriva Ucraina.",
+            "ro",
+            "if Russia escalates its aggression against Ukraine",
+        ),
+        (
+            "Des sanctions massives si la Russie envahit l'Ukraine.",
+            "fr",
+            "if Russia invades Ukraine",
+        ),
+        (
+            "Sanktionen, falls Russland in die Ukraine einmarschiert.",
+            "de",
+            "if Russia invades Ukraine",
+        ),
+        ("Санкции последуют, если Россия нападет на Украину.", "ru", "if Russia attacks Ukraine"),
+        (
+            "هزینه های سنگین برای روسیه در صورت انجام چنین اقداماتی.",
+            "fa",
+            "if Russia takes such action",
+        ),
+    ],
+)
+def test_conditions(text, lang, expected):
+    ctx = context_with_actors(text, lang, ACTORS)
+    found = find_condition(ctx, ctx.sentences[0])
+    assert found is not None
+    assert found[0] == expected

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.consolidate._cite import union_citations
 from briefing.models import Event
@@ -185,10 +186,20 @@ def _merge_same(events: list[Event]) -> list[Event]:
             buckets[(_family(e), *ym)].append(i)
     groups = _Groups(len(events))
     for members in buckets.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if groups.find(i) != groups.find(j) and _same(events[i], events[j]):
-                    groups.union(i, j)
+        # Each event meets the clusters of its bucket, not every other member: a story
+        # told by a thousand sources costs a thousand comparisons per distinct event.
+        clusters: list[tuple[int, Event]] = []
+        for i in members:
+            e = events[i]
+            for k, (root, rep) in enumerate(clusters):
+                if _same(e, rep):
+                    groups.union(i, root)
+                    extra = [p for p in e.participants if p not in rep.participants]
+                    if extra:
+                        clusters[k] = (root, replace(rep, participants=rep.participants + extra))
+                    break
+            else:
+                clusters.append((i, e))
     return [_combine([events[i] for i in g]) for g in groups.groups()]
 
 

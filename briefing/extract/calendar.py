@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
-from briefing.extract.dates_publication import Found, estimate_publication, scan
+from briefing.extract.dates_publication import Found, estimate_publication, scan_text
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.dates import Resolved, resolve
 from briefing.nlp.normalize import normalize
@@ -46,7 +46,9 @@ def infer_publication(ctx: ArticleContext) -> None:
 
 
 def _found(ctx: ArticleContext) -> list[Found]:
-    return scan(ctx.text, ctx.norm, ctx.sentences, ctx.lang)
+    # The article text, not ctx.text: spaCy rebuilds Doc.text token by token on each call.
+    # Its sentences are the pipeline's (same splitter), so the cached scan is valid here.
+    return list(scan_text(ctx.article.text, ctx.lang))
 
 
 # ---------------------------------------------------------------------------- lexicons

@@ -26,10 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.models import Article, Sentence
 from briefing.nlp.dates import DateMention, find_dates, resolve, tense_at
 from briefing.nlp.normalize import normalize
+from briefing.nlp.sentences import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,13 @@ def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list
         for m in find_dates(text, norm, s.start, s.end, lang):
             out.append(Found(s, m, tense_at(norm, s.start, s.end, m.start, lang)))
     return out
+
+
+@lru_cache(maxsize=8192)
+def scan_text(text: str, lang: str) -> tuple[Found, ...]:
+    """``scan`` of a whole article, cached: the batch inference before the NLP stage and the
+    event extraction after it read the same dates once."""
+    return tuple(scan(text, normalize(text), split_sentences(text, lang), lang))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +145,6 @@ def infer_publications(articles: Sequence[Article], as_of: dt.date | None) -> No
     """Publication dates for a batch: articles that write their years first, then the
     others anchored to ``as_of`` or the newest publication date among the batch."""
     from briefing.nlp.language import detect_language
-    from briefing.nlp.sentences import split_sentences
 
     pending: list[tuple[Article, list[Found]]] = []
     first_ref = as_of or dt.date.today()
@@ -146,7 +154,7 @@ def infer_publications(articles: Sequence[Article], as_of: dt.date | None) -> No
         if not art.language:
             art.language = detect_language(art.text)
         lang = art.language or "en"
-        found = scan(art.text, normalize(art.text), split_sentences(art.text, lang), lang)
+        found = list(scan_text(art.text, lang))
         est = estimate_publication(found, first_ref)
         if est.has_year:
             _set(art, est.date)

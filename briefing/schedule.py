@@ -248,10 +248,18 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     aps.setLevel(logging.WARNING)
     aps.propagate = False
 
+    from sqlalchemy.exc import SQLAlchemyError
+
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        scheduler.start(paused=True)
-        job = ensure_job(scheduler, trigger, str(path.resolve()), sched_cfg.misfire_grace_seconds)
+        try:
+            scheduler.start(paused=True)
+            job = ensure_job(
+                scheduler, trigger, str(path.resolve()), sched_cfg.misfire_grace_seconds
+            )
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise BriefingError(f"job store in {cfg.state_url}: {reason}") from None
         scheduler.resume()
         log.info(
             "scheduler started: digest on '%s' (%s), next run %s",

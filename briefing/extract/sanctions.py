@@ -16,6 +16,7 @@ from functools import cache
 
 from briefing.data import load_yaml
 from briefing.extract.attribution import attribute
+from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.sanctions_conditions import find_condition
 from briefing.extract.topics import compile_cues, cues_for, match_topics
@@ -42,6 +43,7 @@ class _Lexicon:
     context: re.Pattern[str] | None
     governed: re.Pattern[str] | None
     against: re.Pattern[str] | None
+    owners: re.Pattern[str] | None
     specs: tuple[_Spec, ...]
 
 
@@ -69,6 +71,7 @@ def _lexicon(lang: str) -> _Lexicon:
         context=compile_cues(cues_for(table.get("context"), lang), lang),
         governed=compile_cues(cues_for(table.get("governed"), lang), lang),
         against=compile_cues(cues_for(table.get("against"), lang), lang),
+        owners=compile_cues(cues_for(table.get("owners"), lang), lang),
         specs=tuple(specs),
     )
 
@@ -130,9 +133,18 @@ class _Article:
         """The actor right next to the cue that owns the measure ("US sanctions",
         "تحریمهای جدید آمریکا", "amerykańskie technologie")."""
         text = self.ctx.text
+        norm = self.ctx.norm
         for m in self.in_sentence(s):
             if m.actor == target:
                 continue
+            gap = norm[end : m.start]
+            if (
+                self.lex.owners is not None
+                and 0 <= m.start - end <= 30
+                and not _PUNCT.search(gap)
+                and re.fullmatch(rf"\s*(?:{self.lex.owners.pattern})\s+(?:\S+\s+)?", gap)
+            ):
+                return m.actor  # "sanctions from the United States"
             if (
                 0 <= start - m.end <= _ADJACENT
                 and not _PUNCT.search(text[m.end : start])
@@ -148,10 +160,20 @@ class _Article:
         return None
 
     def subject_before(self, s: Sentence, pos: int, target: str | None) -> str | None:
+        """The actor opening the sentence or a clause ("Kanada skupiła się na …", "…,
+        że administracja Bidena przygotowuje …"), not one named further in ("… the
+        posture of NATO forces …")."""
+        comps = attribution_lexicon(self.ctx.lang).complementizers
+        starts = [s.start]
+        if comps is not None:
+            starts += [c.end() for c in comps.finditer(self.ctx.norm, s.start, pos)]
         for m in self.in_sentence(s):
             if m.start >= pos:
                 break
-            if m.actor != target and not self.governed(m, s):
+            opens = any(
+                st <= m.start and len(self.ctx.text[st : m.start].split()) <= 3 for st in starts
+            )
+            if opens and m.actor != target and not self.governed(m, s):
                 return m.actor
         return None
 

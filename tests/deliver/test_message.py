@@ -120,6 +120,8 @@ def test_bodies_list_what_is_new_and_quote_sources_verbatim():
     assert "Ungarn &amp; Sanktionen" in html
     assert "<style" not in html and html.count('style="') > 20
     assert "attached brief.pdf" in text
+    assert "2 actors, 2 events, 1 position, 1 sanctions option, 0 disagreements" in text
+    assert html.startswith("<!DOCTYPE html>")
 
 
 def test_first_digest_leads_with_everything_it_found():

@@ -39,7 +39,7 @@ def infer_publication(ctx: ArticleContext) -> None:
     art = ctx.article
     if art.published is not None:
         return
-    est = estimate_publication(_found(ctx), ctx.as_of)
+    est = estimate_publication(_found(ctx), ctx.as_of, art.text)
     if est.date is not None:
         art.published = est.date
         art.published_basis = "inferred"

@@ -3,6 +3,8 @@
 The heuristic, in order (every step only narrows; nothing is guessed without a dated
 past event to stand on):
 
+0. A dateline ("MOSCOW, Jan 12 (Reuters) -", "KYIV, 12 January 2022 —") at the head of
+   the article is its publication date.
 1. Day-precise dates told in the past tense are lower bounds ("the call on Thursday
    30 December 2021"); dates told as scheduled or future are upper bounds ("talks are
    scheduled for 10 January": published before the 10th); a future month ("in January")
@@ -24,6 +26,7 @@ past event to stand on):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,8 +73,31 @@ def _fixes_year(m: DateMention) -> bool:
     return m.has_year or (m.weekday is not None and m.day is not None)
 
 
-def estimate_publication(found: Sequence[Found], reference: dt.date) -> Estimate:
+_DATELINE_HEAD = re.compile(r"^[^.!?\n]{0,40}[,\s]$")
+_DATELINE_TAIL = re.compile(r"^\s*(?:r\.\s*)?(?:\([^)\n]{1,40}\)\s*)?[-–—:/]")
+
+
+def _dateline(found: Sequence[Found], text: str | None, reference: dt.date) -> dt.date | None:
+    if not found or text is None:
+        return None
+    f = found[0]
+    m = f.mention
+    if f.sentence.index > 1 or m.is_relative or m.day is None or m.day_end is not None:
+        return None
+    head = text[f.sentence.start : m.start]
+    if not _DATELINE_HEAD.match(head) or not _DATELINE_TAIL.match(text[m.end : m.end + 50]):
+        return None
+    r = resolve(m, None, reference, 0)
+    return r.lo if r is not None else None
+
+
+def estimate_publication(
+    found: Sequence[Found], reference: dt.date, text: str | None = None
+) -> Estimate:
     has_year = any(_fixes_year(f.mention) for f in found)
+    dateline = _dateline(found, text, reference)
+    if dateline is not None:
+        return Estimate(dateline, has_year)
     lo_past: list[dt.date] = []
     lo_plain: list[dt.date] = []
     hi: dt.date | None = None
@@ -155,7 +181,7 @@ def infer_publications(articles: Sequence[Article], as_of: dt.date | None) -> No
             art.language = detect_language(art.text)
         lang = art.language or "en"
         found = list(scan_text(art.text, lang))
-        est = estimate_publication(found, first_ref)
+        est = estimate_publication(found, first_ref, art.text)
         if est.has_year:
             _set(art, est.date)
         else:
@@ -165,7 +191,7 @@ def infer_publications(articles: Sequence[Article], as_of: dt.date | None) -> No
     dated = [a.published for a in articles if a.published is not None]
     reference = as_of or (max(dated) if dated else first_ref)
     for art, found in pending:
-        _set(art, estimate_publication(found, reference).date)
+        _set(art, estimate_publication(found, reference, art.text).date)
 
 
 def _set(art: Article, date: dt.date | None) -> None:

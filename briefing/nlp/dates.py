@@ -114,6 +114,7 @@ class DateLexicon:
     re_month: re.Pattern[str]
     re_jalali: re.Pattern[str]
     re_year: re.Pattern[str]
+    year_words: frozenset[str]
     re_weekday: re.Pattern[str]
     re_relative: re.Pattern[str]
     re_n_relative: list[tuple[re.Pattern[str], str]]
@@ -203,6 +204,18 @@ def lexicon(lang: str) -> DateLexicon:
     else:
         re_jalali = re.compile(r"(?!x)x")
     re_year = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?![\w,./-]?\d)")
+    # A bare number like 2000 is a year only beside a word that says so ("in", "since",
+    # "roku", "года", "early"): "2000 troops" is not the year 2000.
+    year_words = frozenset(
+        w.split()[-1].rstrip("-")
+        for w in [
+            *map(normalize, map(str, t.get("year_words", []))),
+            *qualifier_of,
+            *since_words,
+            *until_words,
+        ]
+        if w.split()
+    )
     re_weekday = re.compile(_word(_alt(list(weekday_of))))
     re_relative = re.compile(_word(_alt(list(relative_of))))
     pre_words = [*month_of, *jmonth_of, *weekday_of, *relative_of, *ordinal_of]
@@ -234,6 +247,7 @@ def lexicon(lang: str) -> DateLexicon:
         re_month=re_month,
         re_jalali=re_jalali,
         re_year=re_year,
+        year_words=year_words,
         re_weekday=re_weekday,
         re_relative=re_relative,
         re_n_relative=n_relative,
@@ -316,7 +330,16 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
         if mo:
             out.append((3, DateMention(m.start(), m.end(), None, mo)))
     for m in lex.re_year.finditer(norm, start, end):
-        out.append((4, DateMention(m.start(), m.end(), year=int(m.group("y")))))
+        before = norm[max(start, m.start() - 24) : m.start()].split()
+        after = norm[m.end() : min(end, m.end() + 16)].split()
+        prev = before[-1].rstrip("-") if before else ""
+        nxt = after[0].strip(".,;:)") if after else ""
+        if (
+            prev in lex.year_words
+            or nxt in lex.year_words
+            or norm[m.start() - 1 : m.start()] == "-"
+        ):
+            out.append((4, DateMention(m.start(), m.end(), year=int(m.group("y")))))
     for m in lex.re_weekday.finditer(norm, start, end):
         wd = lex.weekday_of.get(re.sub(r"\s+", " ", m.group(0)))
         if wd is not None:

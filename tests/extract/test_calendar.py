@@ -129,3 +129,21 @@ def test_a_short_fragment_borrows_the_cue_of_the_sentence_before():
         "2022-02-15",
         2,
     )
+
+
+def test_a_dateline_is_the_publication_date():
+    text = (
+        "MOSCOW, Jan 12 (Reuters) - Russia said talks with NATO on Wednesday were frank. "
+        "The foreign minister met his US counterpart on 10 January."
+    )
+    ctx, events = _events(text, "en", None, as_of=dt.date(2022, 1, 20))
+    assert ctx.article.published == dt.date(2022, 1, 12)
+    assert ("talks", "2022-01-12") in {(e.kind, e.date) for e in events}
+    kyiv = "KYIV, 3 February 2022 — Ukraine's foreign minister spoke by phone on Tuesday."
+    ctx, _evs = _events(kyiv, "en", None)
+    assert ctx.article.published == dt.date(2022, 2, 3)
+
+
+def test_bare_numbers_are_not_years():
+    text = "NATO sent 2000 troops to the exercises and held talks with 1990 delegates."
+    assert _events(text, "en", dt.date(2022, 1, 20))[1] == []

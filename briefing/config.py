@@ -146,6 +146,21 @@ class Config(_Strict):
     # Folder the config was read from: relative paths in it are resolved against it.
     base_dir: Path = Field(default=Path("."), exclude=True)
 
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        import datetime as dt
+
+        # YAML reads an unquoted 2025-12-01 as a date already.
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if value is not None:
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        return value
+
     def path(self, value: str) -> Path:
         p = Path(value)
         return p if p.is_absolute() else self.base_dir / p
@@ -182,6 +197,8 @@ def load_config(path: str | Path | None) -> Config:
         where = f"line {mark.line + 1}" if mark is not None else "syntax"
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(f"{path}: {where}: {problem}") from None
+    except ValueError as exc:  # e.g. an impossible date such as 2025-13-01
+        raise ConfigError(f"{path}: invalid value: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

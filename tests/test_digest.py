@@ -270,3 +270,12 @@ def test_config_errors_name_file_and_key(tmp_path, capsys):
     )
     code, err = digest(cfg, capsys)
     assert code != 0 and "sources.0.feed" in err
+    cfg.write_text(
+        cfg.read_text().replace("- feed: ftp://x/y", "- folder: inbox") + "as_of: 2025-13-01\n"
+    )
+    code, err = digest(cfg, capsys)
+    assert code != 0 and str(cfg) in err and "month must be in 1..12" in err
+    assert "Traceback" not in err
+    cfg.write_text(cfg.read_text().replace("as_of: 2025-13-01", "as_of: soon"))
+    code, err = digest(cfg, capsys)
+    assert code != 0 and "key 'as_of'" in err

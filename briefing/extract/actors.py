@@ -25,14 +25,15 @@ from briefing.extract.actors_roles import find_roles, resolve_roles
 from briefing.extract.actors_text import Word, words
 from briefing.extract.context import ArticleContext
 from briefing.kb import KBActor, KnowledgeBase, knowledge_base
-from briefing.models import Actor, Mention
+from briefing.models import Actor, Citation, Mention
 
 
 def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]]:
     """Actors of one article and every mention of them, sentence-indexed."""
     kb = knowledge_base()
     lang = ctx.lang
-    text = ctx.text
+    # The article's text is the doc's text; Doc.text would rebuild it from the tokens.
+    text = ctx.article.text if len(ctx.article.text) == len(ctx.norm) else ctx.text
     ws = words(text, ctx.norm, lang, [s.start for s in ctx.sentences])
     if not ws:
         return {}, []
@@ -51,7 +52,7 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     found.extend(fuzzy_people(ws, found, blocked, lang, kb))
     found.extend(resolve_roles(role_mentions, found, discovered.roles, ws, text, day, kb))
     found = _keep_linked_surnames(found, kb)
-    return _build(ctx, ws, found, discovered.names, discovered.roles, day, kb)
+    return _build(ctx, text, ws, found, discovered.names, discovered.roles, day, kb)
 
 
 def _keep_linked_surnames(found: list[Found], kb: KnowledgeBase) -> list[Found]:
@@ -69,6 +70,7 @@ def _keep_linked_surnames(found: list[Found], kb: KnowledgeBase) -> list[Found]:
 
 def _build(
     ctx: ArticleContext,
+    text: str,
     ws: list[Word],
     found: list[Found],
     discovered_names: dict[str, str],
@@ -76,12 +78,13 @@ def _build(
     day: dt.date,
     kb: KnowledgeBase,
 ) -> tuple[dict[str, Actor], list[Mention]]:
-    text = ctx.text
     sentences = ctx.sentences
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     role_forms: dict[str, list[str]] = {}
+    citations: dict[int, Citation] = {}
+    cited: set[tuple[str, int]] = set()
     for f in sorted(found, key=lambda f: (ws[f.i].start, -f.j)):
         start, end = ws[f.i].start, ws[f.j - 1].end
         if (start, end, f.actor) in seen:
@@ -100,10 +103,11 @@ def _build(
             role_forms.setdefault(f.actor, []).append(surface)
         elif surface not in actor.surface_forms:
             actor.surface_forms.append(surface)
-        if sentences:
-            citation = ctx.cite(sentences[sent])
-            if citation not in actor.citations:
-                actor.citations.append(citation)
+        if sentences and (f.actor, sent) not in cited:
+            cited.add((f.actor, sent))
+            if sent not in citations:
+                citations[sent] = ctx.cite(sentences[sent])
+            actor.citations.append(citations[sent])
         actor.sources.add(ctx.article.id)
     for actor in actors.values():
         # Names first, then the role phrases that stood for the person.

@@ -57,6 +57,22 @@ def _phrases(section: str, lang: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _by_first_word(section: str, lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _phrases(section, lang):
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _by_last_word(section: str, lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _phrases(section, lang):
+        out.setdefault(phrase[-1], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def _function_words(lang: str) -> frozenset[str]:
     table = _lexicon()["arabic_script_function_words"]
     assert isinstance(table, dict)
@@ -93,6 +109,28 @@ def _surnames(lang: str) -> tuple[list[str], list[str]]:
             choices.append(stem(fold(alias.text), lang))
             ids.append(alias.actor)
     return choices, ids
+
+
+@cache
+def _determiners(lang: str) -> frozenset[str]:
+    table = _lexicon()["determiners"]
+    assert isinstance(table, dict)
+    return frozenset(fold(w) for w in table.get(lang, []))
+
+
+@cache
+def _noun_endings(lang: str) -> tuple[str, ...]:
+    table = _lexicon()["noun_endings"]
+    assert isinstance(table, dict)
+    return tuple(fold(w) for w in table.get(lang, []))
+
+
+def _plausible_name(ws: Sequence[Word], i: int, j: int, lang: str) -> bool:
+    """Not a noun phrase: no determiner before it, no common-noun ending in it."""
+    if i > 0 and ws[i - 1].folded in _determiners(lang):
+        return False
+    endings = _noun_endings(lang)
+    return not any(ws[k].folded.endswith(endings) for k in range(i, j)) if endings else True
 
 
 def _name_word(w: Word, covered: set[int]) -> bool:
@@ -193,6 +231,8 @@ def discover_people(
     for i, j, role in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
         if taken.intersection(range(i, j)):
             continue
+        if lang not in _ARABIC_SCRIPT and not _plausible_name(ws, i, j, lang):
+            continue
         taken.update(range(i, j))
         name = text[ws[i].start : ws[j - 1].end]
         known = _known_person(name)
@@ -248,20 +288,19 @@ def _reported_runs(
     ws: Sequence[Word], text: str, covered: set[int], lang: str
 ) -> list[tuple[int, int, str | None]]:
     runs: list[tuple[int, int, str | None]] = []
-    verbs = _phrases("reporting_verbs", lang)
-    according = _phrases("according_to", lang)
+    verbs = _by_first_word("reporting_verbs", lang)
+    according = _by_last_word("according_to", lang)
     for k, w in enumerate(ws):
-        if any(_starts_with(ws, k, v) for v in verbs):
+        if any(_starts_with(ws, k, v) for v in verbs.get(w.folded, ())):
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 2 and gap(ws, text, j - 1, k).strip() in ("", ","):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
-        if any(_ends_with(ws, k, a) for a in according) and k < len(ws):
+        if k > 0 and any(_ends_with(ws, k, a) for a in according.get(ws[k - 1].folded, ())):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 2 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))
-        del w
     return runs
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.data import load_yaml
 from briefing.nlp.normalize import normalize
@@ -121,6 +121,7 @@ class Word:
         return is_capitalised(self.text)
 
 
+@lru_cache(maxsize=300_000)
 def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
     """Every key an article word can match: its stem and its lemma's stem, capitalised
     variants when the word is capitalised, and the exact form when it looks like an acronym."""

@@ -265,3 +265,11 @@ def test_date_from_office_holders_when_publication_is_unknown():
     actors, _ = extract_actors(ctx)
     assert "jens-stoltenberg" in actors
     assert "mark-rutte" not in actors
+
+
+def test_german_noun_phrases_before_reporting_verbs_are_not_people():
+    text = (
+        "Das Auswärtige Amt erklärte, die Lage sei ernst. "
+        "Der Vorsitzende des Ausschusses, Marcus Faber, sagte, Deutschland müsse mehr tun."
+    )
+    assert ids(text, "de") == {"germany", "marcus-faber"}

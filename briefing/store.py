@@ -597,24 +597,48 @@ class Store:
     @contextlib.contextmanager
     def lock(self, name: str, ttl: dt.timedelta) -> Iterator[None]:
         holder = f"{socket.gethostname()}:{os.getpid()}"
-        now = _now()
-        with self.session() as s:
-            # A holder that died without releasing leaves a row that expires.
-            s.execute(delete(LockRow).where(LockRow.name == name, LockRow.expires < now))
-            s.add(LockRow(name=name, holder=holder, expires=now + ttl))
-            try:
-                s.commit()
-            except IntegrityError:
-                s.rollback()
-                other = s.get(LockRow, name)
-                who = other.holder if other is not None else "another process"
-                raise StoreError(f"another digest run is in progress ({who})") from None
+        self._acquire(name, holder, ttl)
         try:
             yield
         finally:
             with self.session() as s:
                 s.execute(delete(LockRow).where(LockRow.name == name, LockRow.holder == holder))
                 s.commit()
+
+    def _acquire(self, name: str, holder: str, ttl: dt.timedelta) -> None:
+        for _ in range(2):
+            now = _now()
+            with self.session() as s:
+                # A holder that died without releasing leaves a row that expires...
+                s.execute(delete(LockRow).where(LockRow.name == name, LockRow.expires < now))
+                s.add(LockRow(name=name, holder=holder, expires=now + ttl))
+                try:
+                    s.commit()
+                    return
+                except IntegrityError:
+                    s.rollback()
+                    other = s.get(LockRow, name)
+                    who = other.holder if other is not None else "another process"
+                    # ...or, on this machine, is seen to be gone at once.
+                    if other is not None and _dead_local(other.holder):
+                        s.delete(other)
+                        s.commit()
+                        continue
+                    raise StoreError(f"another digest run is in progress ({who})") from None
+        raise StoreError(f"could not take the {name} lock in {self.url}")
+
+
+def _dead_local(holder: str) -> bool:
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, under another user
+        return False
+    return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -203,6 +203,44 @@ def test_lock_excludes_a_second_run_and_expires(store):
         pass
 
 
+def test_lock_left_by_a_dead_process_on_this_machine_is_taken_over(store):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from briefing.store import LockRow
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    with store.session() as s:
+        s.add(
+            LockRow(
+                name="digest",
+                holder=f"{socket.gethostname()}:{gone.pid}",
+                expires=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1),
+            )
+        )
+        s.commit()
+    with store.lock("digest", dt.timedelta(hours=1)):
+        pass
+    # A live holder (this very process, seen as another run) is respected.
+    with store.session() as s:
+        s.add(
+            LockRow(
+                name="digest",
+                holder=f"{socket.gethostname()}:{os.getpid()}",
+                expires=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1),
+            )
+        )
+        s.commit()
+    with (
+        pytest.raises(StoreError, match="in progress"),
+        store.lock("digest", dt.timedelta(hours=1)),
+    ):
+        pass
+
+
 def test_database_from_an_older_schema_is_named_not_misused(tmp_path):
     import sqlite3
 

@@ -437,7 +437,7 @@ class _Builder:
             location=_field(e, "location"),
             participants=self.names_of(_field(e, "participants")),
             status=_field(e, "status", "past"),
-            conflicting_dates=list(_field(e, "conflicting_dates", None) or []),
+            conflicting_dates=[display_date(d) for d in _field(e, "conflicting_dates", None) or []],
             marks=self.num.marks(_citations(e)),
         )
 

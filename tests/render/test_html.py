@@ -93,7 +93,7 @@ def test_upcoming_events_marked():
     assert "As of Sat 8 Jan 2022: the events below start later" in html
     marker = html.index('class="as-of-row"')
     assert html.rindex('class="event past"', 0, marker) < marker < html.index("event upcoming")
-    assert "also reported as 2022-01-11" in html
+    assert "also reported as Tue 11 Jan 2022" in html
 
 
 def test_new_since_last_comes_first():

@@ -327,7 +327,8 @@ class _Numberer:
                 self.cited.append(CitedSentence(n, c, src, src.language, rtl))
             if n not in out:
                 out.append(n)
-        return out
+        # Numbers are given in reading order; within one point they read best ascending.
+        return sorted(out)
 
 
 def _unknown_source(source_id: str) -> SourceInfo:

@@ -219,3 +219,12 @@ def test_positions_of_one_actor_keep_topics_together():
     group = brief_view(brief).positions[0]
     assert [p.topic for p in group.items] == ["EU sanctions", "EU sanctions", "Vienna talks"]
     assert [p.stance for p in group.items][:2] == ["rejects new EU sanctions", "calls them illegal"]
+
+
+def test_marks_of_one_point_ascend():
+    brief = sample_brief()
+    later = brief.calendar[2].citations + brief.calendar[0].citations
+    brief.disagreements[0].sides[0].citations = later
+    view = brief_view(brief)
+    side = view.disagreements[0].sides[0]
+    assert side.marks == sorted(side.marks) and len(side.marks) == 2

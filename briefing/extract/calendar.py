@@ -180,6 +180,8 @@ def _choose_cue(
         return b  # "announced today that ...": the announcement is the dated event
     if a is not None and a.cue.priority > b.cue.priority and b.cue.priority <= 1:
         return a
+    if a is not None and b.other_clause and not a.other_clause:
+        return a  # "announced on Saturday the visit, a day after the call"
     return b
 
 
@@ -225,12 +227,16 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     for f in found:
         by_sentence.setdefault(f.sentence.index, []).append(f)
     sentences = ctx.sentences
-    events: dict[tuple[str, str, str | None], Event] = {}
+    events: dict[tuple[str, ...], Event] = {}
     per_sentence: dict[tuple[int, str, str | None], list[tuple[int, Event]]] = {}
+    last_day: dt.date | None = None
     for idx, group in by_sentence.items():
         s = sentences[idx]
+        plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
         for i, f in enumerate(group):
-            r = resolve(f.mention, pub, ctx.as_of, f.tense)
+            r = plain[i] or _anchored(f, group, plain, last_day)
+            if r is not None and r.lo == r.hi:
+                last_day = r.lo
             if r is None:
                 continue
             prev_end = group[i - 1].mention.end if i else s.start
@@ -239,7 +245,13 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             after = (f.mention.end, min(next_start, f.mention.end + AFTER_CHARS))
             cited: list[Sentence] = [s]
             hit = _choose_cue(norm, lang, before, after, f)
-            if hit is None and idx > 0 and s.end - s.start <= FRAGMENT_CHARS and len(group) == 1:
+            if (
+                hit is None
+                and idx > 0
+                and s.end - s.start <= FRAGMENT_CHARS
+                and len(group) == 1
+                and f.tense == 0  # a fragment with a verb of its own is a sentence
+            ):
                 p = sentences[idx - 1]
                 before = (p.start, p.end)
                 hit = _best(_hits(event_cues(lang), norm, p.start, p.end, p.end))
@@ -277,6 +289,31 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         # Two readings of one day in one sentence ("on Friday ... today") are one event.
         _add(events, max(cands, key=lambda c: c[0])[1])
     return sorted(_absorb(list(events.values())), key=lambda e: (e.date, e.label))
+
+
+ANCHORED = {"next_day": 1, "prev_day": -1, "day_after_event": -1, "day_before_event": 1}
+
+
+def _anchored(
+    f: Found, group: list[Found], plain: list[Resolved | None], last_day: dt.date | None
+) -> Resolved | None:
+    """ "The next day" counts from the previous date of the article; "a day after the
+    call" from the date of its own sentence ("announced on Saturday, a day after ...")."""
+    shift = ANCHORED.get(f.mention.relative or "")
+    if shift is None:
+        return None
+    anchor = last_day
+    if f.mention.relative in ("day_after_event", "day_before_event"):
+        same = [
+            (abs(g.mention.start - f.mention.start), r.lo)
+            for g, r in zip(group, plain, strict=True)
+            if r is not None and r.lo == r.hi and g is not f
+        ]
+        anchor = min(same)[1] if same else None
+    if anchor is None:
+        return None
+    d = anchor + dt.timedelta(days=shift)
+    return Resolved(d.isoformat(), None, d, d)
 
 
 def _format_as_cue(
@@ -322,9 +359,11 @@ def _absorb(events: list[Event]) -> list[Event]:
     return out
 
 
-def _add(events: dict[tuple[str, str, str | None], Event], ev: Event) -> None:
+def _add(events: dict[tuple[str, ...], Event], ev: Event) -> None:
     """One event per kind and date within an article, citing every sentence."""
-    key = (ev.kind or ev.label, ev.date, ev.date_end)
+    key: tuple[str, ...] = (ev.kind or ev.label, ev.date, ev.date_end or "")
+    if ev.kind == "statement":
+        key += tuple(sorted(ev.participants))  # different speakers, different statements
     old = events.get(key)
     if old is None:
         events[key] = ev

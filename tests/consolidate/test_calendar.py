@@ -92,3 +92,47 @@ def test_restatus_by_month_and_year_precision():
     evs = [_ev("s", "2022", "summit", "Summit"), _ev("s", "2022-02", "summit", "Summit")]
     restatus(evs, AS_OF)
     assert [e.status for e in evs] == ["past", "upcoming"]
+
+
+def test_conflicting_reports_across_languages_end_to_end():
+    from briefing.extract.calendar import extract_events
+    from tests.conftest import make_context
+
+    fa = make_context(
+        "نشست شورای ناتو و روسیه در ۱۲ ژانویه ۲۰۲۲ برگزار خواهد شد.",
+        "fa",
+        dt.date(2022, 1, 5),
+        "fa1",
+    )
+    de = make_context(
+        "Der NATO-Russland-Rat tagt am 13. Januar 2022 in Brüssel.",
+        "de",
+        dt.date(2022, 1, 6),
+        "de1",
+    )
+    fa2 = make_context(
+        "شورای ناتو و روسیه روز ۱۲ ژانویه ۲۰۲۲ تشکیل جلسه خواهد داد.",
+        "fa",
+        dt.date(2022, 1, 7),
+        "fa2",
+    )
+    events = [e for ctx in (fa, de, fa2) for e in extract_events(ctx)]
+    (merged,) = merge_events(events, dt.date(2022, 1, 8))
+    assert merged.label == "NATO–Russia Council"
+    assert merged.date == "2022-01-12"  # two sources against one
+    assert merged.conflicting_dates == ["2022-01-13"]
+    assert {c.source for c in merged.citations} == {"fa1", "de1", "fa2"}
+    assert merged.location == "Brussels" and merged.status == "upcoming"
+
+
+def test_a_date_read_differently_in_its_two_calendars_is_flagged():
+    from briefing.extract.calendar import extract_events
+    from tests.conftest import make_context
+
+    ctx = make_context(
+        "نشست شورای ناتو و روسیه در ۱۲ ژانویه ۲۰۲۲ (۲۳ دی) برگزار می شود.",
+        "fa",
+        dt.date(2022, 1, 5),
+    )
+    (e,) = extract_events(ctx)
+    assert (e.date, e.conflicting_dates) == ("2022-01-12", ["2022-01-13"])

@@ -196,3 +196,13 @@ def test_german_day_ordinal_before_a_month_does_not_end_the_sentence():
         "Das Telefonat am 13. März dauerte 90 Minuten.",
         "Dann kam der Gipfel.",
     ]
+
+
+def test_solar_hijri_arithmetic_agrees_with_the_astronomical_calendar():
+    from convertdate import persian
+
+    from briefing.nlp.dates import _jalali_to_gregorian
+
+    for y, m, d in [(1400, 10, 20), (1399, 12, 30), (1403, 1, 1), (1380, 6, 31), (1420, 11, 30)]:
+        assert _jalali_to_gregorian(y, m, d) == dt.date(*persian.to_gregorian(y, m, d))
+    assert _jalali_to_gregorian(1400, 12, 30) is None  # 1400 is not a leap year

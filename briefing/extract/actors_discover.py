@@ -150,6 +150,9 @@ def _run_after(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tupl
     end = k
     while end < len(ws) and end - k < 4:
         w = ws[end]
+        if end > k and _hyphen_part(ws, text, end, covered):
+            end += 1  # "Tsai Ing-wen", "Jean-Pierre"
+            continue
         if _name_word(w, covered) or (
             w.folded in _NAME_PARTICLES and end + 1 < len(ws) and end > k
         ):
@@ -161,6 +164,24 @@ def _run_after(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tupl
     while end > k and ws[end - 1].folded in _NAME_PARTICLES:
         end -= 1
     return k, end
+
+
+def _apposed(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
+    """Words ``a`` and ``b`` of one sentence and line, with at most a comma between."""
+    between = gap(ws, text, a, b)
+    return ws[a].sentence == ws[b].sentence and "\n" not in between and between.strip() in ("", ",")
+
+
+def _hyphen_part(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> bool:
+    """A lower-case part glued by a hyphen to the name word before it ("Ing-wen")."""
+    w = ws[k]
+    return (
+        k not in covered
+        and w.text.isalpha()
+        and w.text.islower()
+        and gap(ws, text, k - 1, k) == "-"
+        and ws[k - 1].text[:1].isupper()
+    )
 
 
 def _run_before(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tuple[int, int]:
@@ -223,7 +244,7 @@ def discover_people(
         if j - i >= 2 and joined(ws, text, k - 1, i):
             runs.append((i, j, _role_label(rm, kb)))
         i, j = _run_before(ws, text, rm.lo, covered)
-        if j - i >= 2 and gap(ws, text, j - 1, rm.lo).strip() in ("", ","):
+        if j - i >= 2 and _apposed(ws, text, j - 1, rm.lo):
             runs.append((i, j, _role_label(rm, kb)))
     if lang not in _ARABIC_SCRIPT:
         runs.extend(_reported_runs(ws, text, covered, lang))
@@ -293,7 +314,7 @@ def _reported_runs(
     for k, w in enumerate(ws):
         if any(_starts_with(ws, k, v) for v in verbs.get(w.folded, ())):
             i, j = _run_before(ws, text, k, covered)
-            if j - i >= 2 and gap(ws, text, j - 1, k).strip() in ("", ","):
+            if j - i >= 2 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))

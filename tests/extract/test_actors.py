@@ -273,3 +273,13 @@ def test_german_noun_phrases_before_reporting_verbs_are_not_people():
         "Der Vorsitzende des Ausschusses, Marcus Faber, sagte, Deutschland müsse mehr tun."
     )
     assert ids(text, "de") == {"germany", "marcus-faber"}
+
+
+def test_discovered_name_with_a_hyphenated_lower_case_part():
+    ctx = make_context("Foreign Minister Kim Min-seo said talks would resume.", "en", JAN_2022)
+    assert [a.name for a in ctx.actors.values() if a.type == "person"] == ["Kim Min-seo"]
+
+
+def test_headline_words_are_not_apposed_to_the_next_line():
+    text = "Minister Warns Of Consequences\nUS Defense Secretary Lloyd Austin arrived."
+    assert {a for a in ids(text, "en") if a not in {"united-states"}} == {"lloyd-austin"}

@@ -140,7 +140,10 @@ def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
     if is_acronym(text):
         keys.add("=" + text)
     elif not has_case(text):
+        # One-word Persian/Arabic aliases are exact; the article word may carry a clitic
+        # ("آمریکاییها", "اوکراینی", "آمریکای" with the ezafe), so try it without.
         keys.add("=" + unprefix(folded, lang))
+        keys.add("=" + stem(folded, lang))
     return frozenset(keys)
 
 

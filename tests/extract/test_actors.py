@@ -283,3 +283,8 @@ def test_discovered_name_with_a_hyphenated_lower_case_part():
 def test_headline_words_are_not_apposed_to_the_next_line():
     text = "Minister Warns Of Consequences\nUS Defense Secretary Lloyd Austin arrived."
     assert {a for a in ids(text, "en") if a not in {"united-states"}} == {"lloyd-austin"}
+
+
+def test_persian_clitics_attached_without_a_space():
+    assert {"united-states", "ukraine"} <= ids("آمریکاییها و اوکراینیها را دیدیم.", "fa")
+    assert "iran" in ids("مقامات ایرانی گفتند.", "fa")

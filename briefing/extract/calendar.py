@@ -17,7 +17,12 @@ from typing import Any
 
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
-from briefing.extract.dates_publication import Found, estimate_publication, scan_text
+from briefing.extract.dates_publication import (
+    Found,
+    estimate_publication,
+    is_dateline,
+    scan_text,
+)
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.dates import Resolved, resolve
 from briefing.nlp.normalize import normalize
@@ -237,7 +242,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             r = plain[i] or _anchored(f, group, plain, last_day)
             if r is not None and r.lo == r.hi:
                 last_day = r.lo
-            if r is None:
+            if r is None or (idx <= 1 and is_dateline(f, ctx.article.text)):
                 continue
             prev_end = group[i - 1].mention.end if i else s.start
             next_start = group[i + 1].mention.start if i + 1 < len(group) else s.end

@@ -77,17 +77,19 @@ _DATELINE_HEAD = re.compile(r"^[^.!?\n]{0,40}[,\s]$")
 _DATELINE_TAIL = re.compile(r"^\s*(?:r\.\s*)?(?:\([^)\n]{1,40}\)\s*)?[-–—:/]")
 
 
-def _dateline(found: Sequence[Found], text: str | None, reference: dt.date) -> dt.date | None:
-    if not found or text is None:
-        return None
-    f = found[0]
+def is_dateline(f: Found, text: str) -> bool:
+    """ "MOSCOW, Jan 12 (Reuters) -": the date of the report, not of an event."""
     m = f.mention
     if f.sentence.index > 1 or m.is_relative or m.day is None or m.day_end is not None:
-        return None
+        return False
     head = text[f.sentence.start : m.start]
-    if not _DATELINE_HEAD.match(head) or not _DATELINE_TAIL.match(text[m.end : m.end + 50]):
+    return bool(_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(text[m.end : m.end + 50]))
+
+
+def _dateline(found: Sequence[Found], text: str | None, reference: dt.date) -> dt.date | None:
+    if not found or text is None or not is_dateline(found[0], text):
         return None
-    r = resolve(m, None, reference, 0)
+    r = resolve(found[0].mention, None, reference, 0)
     return r.lo if r is not None else None
 
 

@@ -57,6 +57,8 @@ class Attribution:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     verbs: tuple[tuple[str, re.Pattern[str]], ...]  # kind "participle": "…, adding"
+    any_verb: re.Pattern[str] | None  # every verb cue at once, to find them in one pass
+    openers: re.Pattern[str]  # opening quotation marks
     according: re.Pattern[str] | None
     according_after: re.Pattern[str] | None
     roles: re.Pattern[str] | None
@@ -78,6 +80,11 @@ def lexicon(lang: str) -> _Lexicon:
     participles = compile_cues(cues_for(table.get("participles"), lang), lang)
     if participles is not None:
         verbs.append(("participle", participles))
+    all_cues = [
+        str(c) for cues in ((table.get("verbs") or {}).get(lang) or {}).values() for c in cues
+    ]
+    all_cues += cues_for(table.get("participles"), lang)
+    quotes = tuple((str(o), str(c)) for o, c in table.get("quotes") or [])
 
     def words(key: str) -> re.Pattern[str] | None:
         return compile_cues(cues_for(table.get(key), lang), lang)
@@ -93,10 +100,12 @@ def lexicon(lang: str) -> _Lexicon:
         according_after=words("after"),
         roles=words("roles"),
         pronouns=words("pronouns"),
+        any_verb=compile_cues(all_cues, lang),
+        openers=re.compile("|".join(sorted({re.escape(o) for o, _c in quotes}))),
         conjunctions=conj_rx,
         conj_gap=gap_rx,
         complementizers=words("complementizers"),
-        quotes=tuple((str(o), str(c)) for o, c in table.get("quotes") or []),
+        quotes=quotes,
     )
 
 
@@ -124,9 +133,14 @@ def find_quotes(text: str, sentence: Sentence, lang: str) -> list[tuple[int, int
     at the sentence start that does not close in it runs to the sentence end."""
     out: list[tuple[int, int]] = []
     s, e = sentence.start, sentence.end
+    lex = lexicon(lang)
+    pairs = lex.quotes
     i = s
-    pairs = lexicon(lang).quotes
     while i < e:
+        nxt = lex.openers.search(text, i, e)
+        if nxt is None:
+            break
+        i = nxt.start()
         ch = text[i]
         prev = text[i - 1] if i > s else " "
         closed = False
@@ -156,17 +170,18 @@ def _verb_matches(
     norm: str, sentence: Sentence, lang: str, quotes: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every verb outside quotations, overlaps resolved longest."""
-    found: list[tuple[int, int, str]] = []
-    for kind, rx in lexicon(lang).verbs:
-        for m in rx.finditer(norm, sentence.start, sentence.end):
-            if not _inside(m.start(), quotes):
-                found.append((m.start(), m.end(), kind))
-    found.sort(key=lambda v: (v[0], -(v[1] - v[0])))
+    lex = lexicon(lang)
+    if lex.any_verb is None:
+        return []
     out: list[tuple[int, int, str]] = []
-    for v in found:
-        if out and v[0] < out[-1][1]:
+    # One pass finds where verbs are (longest cue first); the kind is then the first
+    # kind whose own cues match that very span.
+    for m in lex.any_verb.finditer(norm, sentence.start, sentence.end):
+        if _inside(m.start(), quotes):
             continue
-        out.append(v)
+        kind = next((k for k, rx in lex.verbs if rx.fullmatch(norm, m.start(), m.end())), None)
+        if kind is not None:
+            out.append((m.start(), m.end(), kind))
     return out
 
 
@@ -181,7 +196,7 @@ class _Attributor:
         self.ctx = ctx
         self.lang = ctx.lang
         self.lex = lexicon(ctx.lang)
-        self.text = ctx.text
+        self.text = ctx.article.text  # the doc's text, without rebuilding it
         self.norm = ctx.norm
         self.mem = _Memory()
         self.by_sentence: dict[int, list[Mention]] = {}

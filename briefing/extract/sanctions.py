@@ -41,10 +41,20 @@ class _Spec:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     context: re.Pattern[str] | None
-    governed: re.Pattern[str] | None
+    governed: re.Pattern[str] | None  # a preposition ending the text before an actor
     against: re.Pattern[str] | None
-    owners: re.Pattern[str] | None
+    owners: re.Pattern[str] | None  # a gap that is only an owner preposition
     specs: tuple[_Spec, ...]
+
+
+def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The preposition, then at most two words, at the end of a text."""
+    return re.compile(rf"(?:{rx.pattern})\s+(?:\S+\s+){{0,2}}$") if rx else None
+
+
+def _gap(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A gap made of the preposition and at most one word ("from the United States")."""
+    return re.compile(rf"\s*(?:{rx.pattern})\s+(?:\S+\s+)?") if rx else None
 
 
 @cache
@@ -69,9 +79,9 @@ def _lexicon(lang: str) -> _Lexicon:
             )
     return _Lexicon(
         context=compile_cues(cues_for(table.get("context"), lang), lang),
-        governed=compile_cues(cues_for(table.get("governed"), lang), lang),
+        governed=_tail(compile_cues(cues_for(table.get("governed"), lang), lang)),
         against=compile_cues(cues_for(table.get("against"), lang), lang),
-        owners=compile_cues(cues_for(table.get("owners"), lang), lang),
+        owners=_gap(compile_cues(cues_for(table.get("owners"), lang), lang)),
         specs=tuple(specs),
     )
 
@@ -106,7 +116,7 @@ class _Article:
         if self.lex.governed is None:
             return False
         before = self.ctx.norm[max(s.start, m.start - 25) : m.start]
-        return bool(re.search(rf"(?:{self.lex.governed.pattern})\s+(?:\S+\s+){{0,2}}$", before))
+        return bool(self.lex.governed.search(before))
 
     def against_target(self, s: Sentence) -> str | None:
         if self.lex.against is None:
@@ -132,7 +142,7 @@ class _Article:
     def adjacent_owner(self, s: Sentence, start: int, end: int, target: str | None) -> str | None:
         """The actor right next to the cue that owns the measure ("US sanctions",
         "تحریمهای جدید آمریکا", "amerykańskie technologie")."""
-        text = self.ctx.text
+        text = self.ctx.article.text
         norm = self.ctx.norm
         for m in self.in_sentence(s):
             if m.actor == target:
@@ -142,7 +152,7 @@ class _Article:
                 self.lex.owners is not None
                 and 0 <= m.start - end <= 30
                 and not _PUNCT.search(gap)
-                and re.fullmatch(rf"\s*(?:{self.lex.owners.pattern})\s+(?:\S+\s+)?", gap)
+                and self.lex.owners.fullmatch(gap)
             ):
                 return m.actor  # "sanctions from the United States"
             if (
@@ -171,7 +181,8 @@ class _Article:
             if m.start >= pos:
                 break
             opens = any(
-                st <= m.start and len(self.ctx.text[st : m.start].split()) <= 3 for st in starts
+                st <= m.start and len(self.ctx.article.text[st : m.start].split()) <= 3
+                for st in starts
             )
             if opens and m.actor != target and not self.governed(m, s):
                 return m.actor
@@ -205,11 +216,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         if local_target and not art.is_person(local_target):
             carry.target, carry.target_at = local_target, s.index
         said_by = [a for a in dict.fromkeys(speakers.get(s.index, [])) if a != local_target]
-        # "Punishing Putin would destroy everything": no proposer in this sentence.
-        opposed = _opposes_measures(ctx, s)
-        if opposed:
-            said_by = []
-        if said_by and s.index == carry.context_at:
+        if said_by and s.index == carry.context_at and not _opposes_measures(ctx, s):
             carry.proposers, carry.proposers_at = tuple(said_by), s.index
         base_target = local_target if local_target and not art.is_person(local_target) else None
         if base_target is None and s.index - carry.target_at <= _CARRY_REACH:
@@ -229,6 +236,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         found = [(spec, h) for spec in lex.specs if (h := spec.rx.search(norm, s.start, s.end))]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
         found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
+        # "Punishing Putin would destroy everything": no proposer in this sentence.
+        opposed = bool(found) and _opposes_measures(ctx, s)
+        if opposed:
+            said_by = []
         for spec, hit in found:
             target = base_target
             if spec.person_target:

@@ -105,7 +105,7 @@ def _last_actor(
         actor = ctx.actors.get(m.actor)
         if actor is not None and actor.type == "person":
             continue  # the speaker ("Scholz said …"), not the one who would act
-        if m.sentence == sentence.index and start <= m.start and m.end <= end:
-            if m.actor != exclude:
-                found = m.actor
+        inside = m.sentence == sentence.index and start <= m.start and m.end <= end
+        if inside and m.actor != exclude:
+            found = m.actor
     return found

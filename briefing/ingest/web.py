@@ -113,9 +113,15 @@ def _one_line(value: Any) -> str:
 
 
 def decode(fetched: Fetched) -> str:
-    """Text of a response: the declared charset when it is a real one, else detected."""
+    """Text of a response: UTF-8 when the bytes are valid UTF-8 (servers often declare
+    ISO-8859-1 for UTF-8 pages; other text is almost never valid UTF-8), else the
+    declared charset when it is a real one, else detected."""
     from briefing.ingest.files import SkipArticle, decode_text
 
+    try:
+        return fetched.data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
     if fetched.charset:
         try:
             codecs.lookup(fetched.charset)

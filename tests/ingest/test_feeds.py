@@ -148,6 +148,18 @@ def test_article_page_metadata_and_id(web):
     assert a.text.startswith("Roma, 6 dicembre 2025.") or "Roma, 6 dicembre 2025." in a.text
 
 
+def test_page_charset_wrongly_declared_or_legacy(web):
+    body = PAGE_IT.replace('<meta charset="utf-8">', "").replace("2025.", "2025. Perché è così.")
+    url = web.add("/utf8-as-latin1.html", body.encode("utf-8"), "text/html; charset=ISO-8859-1")
+    assert "Perché è così." in fetch_article(url, LIMITS).text
+    ro = (
+        "<html><body><article><p>Ministrul de externe a declarat că România susține "
+        "sancțiunile împotriva Rusiei și ajutorul pentru Ucraina.</p>" * 3
+    ) + "</article></body></html>"
+    url = web.add("/ro.html", ro.encode("iso-8859-16"), "text/html; charset=iso-8859-16")
+    assert "România susține" in fetch_article(url, LIMITS).text
+
+
 def test_fragment_text_paragraphs_and_scripts():
     html = "<p>Eins.</p><script>alert(1)</script><p>Zwei <b>drei</b>.</p>"
     assert fragment_text(html) == "Eins.\n\nZwei drei."

@@ -35,6 +35,7 @@ _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 # ("…, a declarat Lavrov", "…, powiedział urzędnik"). English needs the quote.
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
 
+_SEMICOLON = re.compile("[;؛]")
 _CLOSE_QUOTES = '”“»«’›"」'
 _DASHES = "–—-"
 _ROLE_REACH = 30  # characters between an office noun and the actor it belongs to
@@ -417,6 +418,8 @@ class _Attributor:
         verb_final = self.lang in _VERB_FINAL
         for i, (vs, ve, kind) in enumerate(verbs):
             cs = verbs[i - 1][1] if i else s.start
+            # A semicolon closes a clause in every language ("…؛ گفت و گویی که … پوتین").
+            cs = max([cs] + [m.end() for m in _SEMICOLON.finditer(self.text, cs, vs)])
             if kind == "participle":
                 # "…, adding: …" continues whoever spoke; it reports the whole sentence.
                 speakers = current or (

@@ -146,6 +146,57 @@ def _reject_demands(
     return out
 
 
+@cache
+def _anaphora(lang: str) -> re.Pattern[str] | None:
+    return compile_cues(cues_for(_stances().get("anaphora"), lang), lang)
+
+
+def _refer_back(
+    ctx: ArticleContext,
+    bare: list[Attribution],
+    by_sentence: dict[tuple[str, int], list[Position]],
+) -> list[Position]:
+    """ "…and made an offer in this matter": the topics of the positions stated in the
+    sentence before (or the one before it), with this statement's own stance kind."""
+    rx = _anaphora(ctx.lang)
+    if rx is None:
+        return []
+    out: list[Position] = []
+    for att in bare:
+        if not any(rx.search(ctx.norm, a, b) for a, b in att.spans):
+            continue
+        for back in (1, 2):
+            before = [
+                p
+                for (_who, idx), ps in by_sentence.items()
+                if idx == att.sentence.index - back
+                for p in ps
+            ]
+            if before:
+                break
+        for p in before:
+            topic = topics().get(p.topic_key or "")
+            if topic is None:
+                continue
+            claim = next((c for c in topic.claims if c.key == p.claim_key), None)
+            kind = att.kind if att.kind in STANCE_KINDS else p.stance_kind or "assesses"
+            if claim is not None and claim.kinds is not None and kind not in claim.kinds:
+                kind = p.stance_kind or kind
+            for speaker in att.speakers:
+                out.append(
+                    Position(
+                        actor=speaker,
+                        topic=topic.label,
+                        stance=stance_line(topic, claim, kind),
+                        citations=[ctx.cite(att.sentence)],
+                        stance_kind=kind,
+                        topic_key=topic.key,
+                        claim_key=p.claim_key,
+                    )
+                )
+    return out
+
+
 def _inherit(
     ctx: ArticleContext,
     bare: list[Attribution],
@@ -212,8 +263,8 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                     pos.citations.append(cite)
                 by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
     _inherit(ctx, bare, by_sentence)
-    for pos in _reject_demands(ctx, bare, by_sentence):
-        key = (pos.actor, pos.topic_key or "", pos.claim_key, "rejects")
+    for pos in [*_reject_demands(ctx, bare, by_sentence), *_refer_back(ctx, bare, by_sentence)]:
+        key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")
         have = merged.get(key)
         if have is None:
             merged[key] = pos

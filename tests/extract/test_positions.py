@@ -280,3 +280,11 @@ def test_quotation_styles(text, quoted):
 def test_apostrophes_are_not_quotations():
     ctx = context_with_actors("Russia’s demand and NATO’s reply were noted.", "en", ACTORS)
     assert find_quotes(ctx.text, ctx.sentences[0], "en") == []
+
+
+def test_a_statement_in_this_matter_takes_the_topic_before_it():
+    text = (
+        "Stany Zjednoczone zaoferowały rozmowy i dyplomację. Blinken złożył ofertę w tej sprawie."
+    )
+    found = positions(text, "pl")
+    assert ("antony-blinken", "talks", "offers") in found

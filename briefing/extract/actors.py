@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rapidfuzz import fuzz
+
 from briefing.extract.actors_dates import reference_date
 from briefing.extract.actors_discover import discover_people, fuzzy_people
-from briefing.extract.actors_index import Found, longest_matches, name_trie
+from briefing.extract.actors_index import Entry, Found, Match, longest_matches, name_trie
 from briefing.extract.actors_roles import find_roles, resolve_roles
 from briefing.extract.actors_text import Word, words
 from briefing.extract.context import ArticleContext
@@ -39,8 +41,14 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
         return {}, []
     found: list[Found] = []
     blocked: set[int] = set()
-    for m in longest_matches(ws, name_trie(lang)):
-        entry = m.entries[0]
+    matches = longest_matches(ws, name_trie(lang))
+    in_full = {
+        m.entries[0].target
+        for m in matches
+        if m.entries[0].kind == "name" and all(e.target == m.entries[0].target for e in m.entries)
+    }
+    for m in matches:
+        entry = _choose(m, ws, in_full)
         if entry.kind == "block":
             blocked.update(range(m.i, m.j))
         else:
@@ -53,6 +61,25 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     found.extend(resolve_roles(role_mentions, found, discovered.roles, ws, text, day, kb))
     found = _keep_linked_surnames(found, kb)
     return _build(ctx, text, ws, found, discovered.names, discovered.roles, day, kb)
+
+
+def _choose(m: Match, ws: list[Word], in_full: set[str]) -> Entry:
+    """The entry a match stands for when several actors share its key: a non-actor first,
+    then a full name over a surname, then an actor the article names in full ("Johnson"
+    after "Boris Johnson"), then the alias closest to the words as written (Russian
+    "Нигерии" is Nigeria, not Niger)."""
+    first = m.entries[0]
+    if first.kind == "block" or all(e.target == first.target for e in m.entries):
+        return first
+    written = " ".join(w.folded for w in ws[m.i : m.j])
+    return max(
+        m.entries,
+        key=lambda e: (
+            e.kind == "name",
+            e.target in in_full,
+            fuzz.ratio(e.form, written),
+        ),
+    )
 
 
 def _keep_linked_surnames(found: list[Found], kb: KnowledgeBase) -> list[Found]:

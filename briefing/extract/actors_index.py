@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from briefing.extract.actors_text import Word, alias_key, split_alias
+from briefing.extract.actors_text import Word, alias_key, fold, split_alias
 from briefing.kb import knowledge_base, roles
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
@@ -25,6 +25,7 @@ _KIND_RANK = {"block": 0, "name": 1, "surname": 2}
 class Entry:
     target: str  # actor id, role key, or "" for a non-actor
     kind: str  # "name" | "surname" | "block" | "role"
+    form: str = ""  # the alias, folded: breaks ties between actors sharing a key
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ def name_trie(lang: str) -> Trie:
         parts = split_alias(alias.text)
         keys = [alias_key(w, lang, single=len(parts) == 1) for w in parts]
         if keys:
-            _insert(trie, keys, Entry(alias.actor, alias.kind))
+            _insert(trie, keys, Entry(alias.actor, alias.kind, fold(alias.text)))
     _sort_buckets(trie)
     return trie
 

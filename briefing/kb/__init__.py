@@ -182,9 +182,8 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
             *_flatten(info.get("aliases")),
             *_flatten(info.get("adjectives")),
         ]
-        kb.aliases.extend(
-            Alias(actor_id, f, "name") for f in dict.fromkeys(forms) if f not in reject
-        )
+        drop = reject | {str(f) for f in info.get("drop", [])}
+        kb.aliases.extend(Alias(actor_id, f, "name") for f in dict.fromkeys(forms) if f not in drop)
     return codes
 
 
@@ -208,8 +207,12 @@ def _load_people(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
             title = off.get("title") or roles[role]["title"].format(of=of_name)
             offices.append(Office(role, of, title, _date(off.get("from")), _date(off.get("to"))))
         forms = [name, *_flatten(entry.get("aliases"))]
-        surnames = _flatten(entry.get("surnames")) or sorted(
-            {f.split()[-1] for f in forms if len(f.split()) > 1}
+        given = entry.get("surnames")
+        # "surnames: []" means none (Chinese names: "Wang", "Li" alone name nobody).
+        surnames = (
+            _flatten(given)
+            if given is not None
+            else sorted({f.split()[-1] for f in forms if len(f.split()) > 1})
         )
         kb.actors[actor_id] = KBActor(
             actor_id,

@@ -288,3 +288,14 @@ def test_headline_words_are_not_apposed_to_the_next_line():
 def test_persian_clitics_attached_without_a_space():
     assert {"united-states", "ukraine"} <= ids("آمریکاییها و اوکراینیها را دیدیم.", "fa")
     assert "iran" in ids("مقامات ایرانی گفتند.", "fa")
+
+
+def test_shared_keys_resolve_to_the_actor_named_in_full_or_closest_form():
+    text = "Boris Johnson spoke to Mike Pence. Later Johnson called Kyiv."
+    assert surfaces(text, "en", "boris-johnson") == ["Boris Johnson", "Johnson"]
+    assert "nigeria" in ids("Переговоры с Нигерией продолжаются.", "ru")
+    assert "niger" not in ids("Переговоры с Нигерией продолжаются.", "ru")
+
+
+def test_no_surname_alone_for_chinese_names():
+    assert "qin-gang" not in ids("Gang members were arrested.", "en")

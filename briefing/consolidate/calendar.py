@@ -99,7 +99,7 @@ def _same(a: Event, b: Event) -> bool:
         return False
     (alo, ahi), (blo, bhi) = interval(a), interval(b)
     if (a.date, a.date_end) == (b.date, b.date_end):
-        return a.kind == b.kind and (shared > 0 or unknown)
+        return shared > 0 or (unknown and a.kind == b.kind)
     # Different windows ("in January" / "early January") are one event only when one lies
     # within the other and the same actors (two at least) are named on both sides.
     inside = (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
@@ -117,6 +117,13 @@ def _conflicting(a: Event, b: Event) -> bool:
     same_format = a.label == b.label and a.label != _generic_label(a)
     same_people = len(a.participants) >= 2 and set(a.participants) == set(b.participants)
     return same_format or same_people
+
+
+def _priority(kind: str | None) -> int:
+    from briefing.extract.calendar import _events_table
+
+    spec = (_events_table().get("types") or {}).get(kind or "") or {}
+    return int(spec.get("priority", 0))
 
 
 def _generic_label(e: Event) -> str:
@@ -154,8 +161,20 @@ def _combine(group: list[Event]) -> Event:
     (date, date_end), _n = min(
         dates.items(), key=lambda kv: (-kv[1], -len(kv[0][0]), kv[0][0], kv[0][1] or "")
     )
-    specific = [e.label for e in group if e.label != _generic_label(e)]
-    label = Counter(specific or [e.label for e in group]).most_common(1)[0][0]
+    # A named format beats a generic word; then the label more sources use; then the
+    # more specific type ("talks" over "meeting").
+    votes: Counter[str] = Counter()
+    for e in group:
+        votes[e.label] += len({c.source for c in e.citations})
+    label = max(
+        votes,
+        key=lambda lb: (
+            all(lb != _generic_label(e) for e in group if e.label == lb),
+            votes[lb],
+            max(_priority(e.kind) for e in group if e.label == lb),
+            lb,
+        ),
+    )
     kinds = [e.kind for e in group if e.label == label and e.kind]
     people = Counter(p for e in group for p in e.participants)
     first_seen: dict[str, int] = {}

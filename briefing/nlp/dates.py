@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -47,6 +48,7 @@ class DateMention:
     day_end: int | None = None  # "23. und 24. März", "del 9 al 11 de julio"
     weekday: int | None = None  # 0 = Monday; with a day: a check, alone: relative
     jalali: bool = False  # day/month/year are Solar Hijri
+    hijri: bool = False  # day/month/year are lunar Hijri (Islamic)
     qualifier: str | None = None  # early / mid / late (month or year windows)
     relative: str | None = None  # key of the relative table (next_week, coming_days...)
     count: int | None = None  # N of "in the next N weeks"
@@ -113,6 +115,8 @@ class DateLexicon:
     re_month_year: re.Pattern[str]
     re_month: re.Pattern[str]
     re_jalali: re.Pattern[str]
+    re_hijri: re.Pattern[str]
+    hmonth_of: dict[str, int]
     re_year: re.Pattern[str]
     year_words: frozenset[str]
     re_weekday: re.Pattern[str]
@@ -147,6 +151,7 @@ def lexicon(lang: str) -> DateLexicon:
     t = _table(lang)
     month_of = _index(t.get("months", []))
     jmonth_of = _index(t.get("jalali_months", []))
+    hmonth_of = _index(t.get("hijri_months", []))
     weekday_of = {k: v - 1 for k, v in _index(t.get("weekdays", [])).items()}
     ordinal_of = {normalize(str(k)): int(v) for k, v in (t.get("day_ordinals") or {}).items()}
     number_of = {normalize(str(k)): int(v) for k, v in (t.get("numbers") or {}).items()}
@@ -203,6 +208,13 @@ def lexicon(lang: str) -> DateLexicon:
         )
     else:
         re_jalali = re.compile(r"(?!x)x")
+    if hmonth_of:
+        re_hijri = re.compile(
+            rf"(?<![\w.]){day}\s*(?P<m>{_alt(list(hmonth_of))})(?![\w'])"
+            r"(?:\s*(?P<y>1[345]\d\d)(?!\d)(?:\s*هـ?(?![\w]))?)?"
+        )
+    else:
+        re_hijri = re.compile(r"(?!x)x")
     re_year = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?![\w,./-]?\d)")
     # A bare number like 2000 is a year only beside a word that says so ("in", "since",
     # "roku", "года", "early"): "2000 troops" is not the year 2000.
@@ -218,7 +230,7 @@ def lexicon(lang: str) -> DateLexicon:
     )
     re_weekday = re.compile(_word(_alt(list(weekday_of))))
     re_relative = re.compile(_word(_alt(list(relative_of))))
-    pre_words = [*month_of, *jmonth_of, *weekday_of, *relative_of, *ordinal_of]
+    pre_words = [*month_of, *jmonth_of, *hmonth_of, *weekday_of, *relative_of, *ordinal_of]
     re_prefilter = re.compile(
         rf"(?:19|20)\d\d|{_word(_alt(pre_words))}"
         + "".join("|" + p.pattern.replace("(?P<n>", "(?:") for p, _k in n_relative)
@@ -246,6 +258,8 @@ def lexicon(lang: str) -> DateLexicon:
         re_month_year=re_month_year,
         re_month=re_month,
         re_jalali=re_jalali,
+        re_hijri=re_hijri,
+        hmonth_of=hmonth_of,
         re_year=re_year,
         year_words=year_words,
         re_weekday=re_weekday,
@@ -300,6 +314,11 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
         y, mo, d = (int(m.group(g) or m.group(g + "2")) for g in ("y", "mo", "d"))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out.append((0, DateMention(m.start(), m.end(), d, mo, y)))
+    for m in lex.re_hijri.finditer(norm, start, end):
+        mo = _month(m.group("m"), lex.hmonth_of)
+        d = int(m.group("d"))
+        if mo and 1 <= d <= 30:
+            out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), hijri=True)))
     for m in lex.re_jalali.finditer(norm, start, end):
         mo = _month(m.group("m") or m.group("m2"), lex.jmonth_of)
         d = int(m.group("d")) if m.group("d") else None
@@ -406,7 +425,7 @@ def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
             nxt is not None
             and m.month is not None
             and nxt.month is not None
-            and m.jalali != nxt.jalali
+            and (m.jalali, m.hijri) != (nxt.jalali, nxt.hijri)
             and _GAP_ALT.match(norm[m.end : nxt.start])
         ):
             close = re.match(r"\s*[)\]]", norm[nxt.end : nxt.end + 3])
@@ -547,7 +566,9 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
     if m.month is None:
         return _year_only(m, anchor, tense, strict)
     if m.jalali:
-        return _jalali(m, anchor, tense, strict)
+        return _other_calendar(m, anchor, tense, strict, _jalali_to_gregorian, _jalali_year_of)
+    if m.hijri:
+        return _other_calendar(m, anchor, tense, strict, _hijri_to_gregorian, _hijri_year_of)
     years = [m.year] if m.year else [anchor.year - 1, anchor.year, anchor.year + 1]
     if m.day is not None and m.year is None and m.weekday is not None:
         matching = [
@@ -597,20 +618,47 @@ def _gregorian_window(y: int, m: DateMention) -> Resolved | None:
     return Resolved(f"{y:04d}-{m.month:02d}", None, first, last)
 
 
-def _jalali(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Resolved | None:
+def _hijri_to_gregorian(y: int, m: int, d: int) -> dt.date | None:
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(g.year, g.month, g.day)
+
+
+def _hijri_year_of(day: dt.date) -> int:
+    from hijridate import Gregorian
+
+    try:
+        return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+    except (ValueError, OverflowError):
+        return round((day.year - 622) * 33 / 32)
+
+
+def _other_calendar(
+    m: DateMention,
+    anchor: dt.date,
+    tense: int,
+    strict: bool,
+    to_gregorian: Callable[[int, int, int], dt.date | None],
+    year_of: Callable[[dt.date], int],
+) -> Resolved | None:
+    """A Solar or lunar Hijri date; with no year, the one nearest the anchor."""
     assert m.month is not None
-    jy0 = _jalali_year_of(anchor)
+    jy0 = year_of(anchor)
     years = [m.year] if m.year else [jy0 - 1, jy0, jy0 + 1]
     best: tuple[int, Resolved] | None = None
     for jy in years:
         if m.day is not None:
-            d = _jalali_to_gregorian(jy, m.month, m.day)
+            d = to_gregorian(jy, m.month, m.day)
             if d is None:
                 continue
             r = Resolved(d.isoformat(), None, d, d)
         else:
-            lo = _jalali_to_gregorian(jy, m.month, 1)
-            nxt = _jalali_to_gregorian(jy + (m.month == 12), m.month % 12 + 1, 1)
+            lo = to_gregorian(jy, m.month, 1)
+            nxt = to_gregorian(jy + (m.month == 12), m.month % 12 + 1, 1)
             if lo is None or nxt is None:
                 continue
             hi = nxt - dt.timedelta(days=1)

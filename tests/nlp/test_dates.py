@@ -206,3 +206,11 @@ def test_solar_hijri_arithmetic_agrees_with_the_astronomical_calendar():
     for y, m, d in [(1400, 10, 20), (1399, 12, 30), (1403, 1, 1), (1380, 6, 31), (1420, 11, 30)]:
         assert _jalali_to_gregorian(y, m, d) == dt.date(*persian.to_gregorian(y, m, d))
     assert _jalali_to_gregorian(1400, 12, 30) is None  # 1400 is not a leap year
+
+
+def test_lunar_hijri_dates_in_arabic_with_the_gregorian_cross_check():
+    text = "عقد الاجتماع في 15 جمادى الآخرة 1443 هـ (18 يناير 2022)"
+    (m,) = find_dates(text, normalize(text), 0, len(text), "ar")
+    r = resolve(m, None, dt.date(2022, 1, 20))
+    assert r is not None and (r.date, r.conflict) == ("2022-01-18", None)
+    assert _dates("في 16 رجب", "ar", dt.date(2022, 2, 1))[0][1] == "2022-02-17"

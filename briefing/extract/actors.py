@@ -24,7 +24,7 @@ from briefing.extract.actors_dates import reference_date
 from briefing.extract.actors_discover import discover_people, fuzzy_people
 from briefing.extract.actors_index import Entry, Found, Match, longest_matches, name_trie
 from briefing.extract.actors_roles import find_roles, resolve_roles
-from briefing.extract.actors_text import Word, words
+from briefing.extract.actors_text import Word, locatives, words
 from briefing.extract.context import ArticleContext
 from briefing.kb import KBActor, KnowledgeBase, knowledge_base
 from briefing.models import Actor, Citation, Mention
@@ -47,10 +47,17 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
         for m in matches
         if m.entries[0].kind == "name" and all(e.target == m.entries[0].target for e in m.entries)
     }
+    venue_words = locatives(lang)
     for m in matches:
         entry = _choose(m, ws, in_full)
         if entry.kind == "block":
             blocked.update(range(m.i, m.j))
+        elif entry.kind == "seat":
+            # "Moscow said" names Russia; "talks in Moscow" is a venue.
+            if m.i == 0 or ws[m.i - 1].folded not in venue_words:
+                found.append(Found(m.i, m.j, entry.target, "name"))
+            else:
+                blocked.update(range(m.i, m.j))
         else:
             found.append(Found(m.i, m.j, entry.target, entry.kind))
     day = reference_date(ctx, [f.actor for f in found if f.kind == "name"], kb)
@@ -75,7 +82,7 @@ def _choose(m: Match, ws: list[Word], in_full: set[str]) -> Entry:
     return max(
         m.entries,
         key=lambda e: (
-            e.kind == "name",
+            e.kind in ("name", "seat"),
             e.target in in_full,
             fuzz.ratio(e.form, written),
         ),

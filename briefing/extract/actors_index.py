@@ -18,7 +18,7 @@ from briefing.kb import knowledge_base, roles
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
 _END = ""  # trie key of the entries that end at a node
-_KIND_RANK = {"block": 0, "name": 1, "surname": 2}
+_KIND_RANK = {"block": 0, "name": 1, "seat": 1, "surname": 2}
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,9 @@ _JOINERS = frozenset(" \t-'’\u2013\u00a0\u200c")
 _PERSON_KINDS = frozenset({"name", "surname", "discovered", "fuzzy"})
 # Generic roles ("official", "aide") qualify a discovered name but never name anyone alone.
 _NEVER_ALONE = frozenset({"official"})
+_COORDINATORS = frozenset(
+    ["and", "i", "oraz", "și", "si", "и", "та", "і", "و", "et", "y", "e", "und"]
+)
 
 
 @dataclass(slots=True)
@@ -55,14 +58,26 @@ def find_roles(
         before = by_end.get(m.i)
         if qualifier is None and before is not None and joined(ws, text, before.j - 1, m.i):
             qualifier, lo = before.actor, before.i
+        qualified_after = False
         if qualifier is None:
             k = m.j
             while k < len(ws) and k - m.j < 3 and ws[k].folded in connectors:
                 k += 1
             after = by_start.get(k)
             if after is not None and all(joined(ws, text, x, x + 1) for x in range(m.j - 1, k)):
-                qualifier, hi = after.actor, after.j
-        out.append(RoleMention(m.i, m.j, m.entries[0].target, qualifier, lo, hi))
+                qualifier, hi, qualified_after = after.actor, after.j, True
+        role = m.entries[0].target
+        out.append(RoleMention(m.i, m.j, role, qualifier, lo, hi))
+        # "the prime ministers of Czechia and Slovenia": one role, two holders.
+        other = by_start.get(hi + 1)
+        if (
+            qualified_after
+            and other is not None
+            and ws[hi].folded in _COORDINATORS
+            and joined(ws, text, hi - 1, hi)
+            and joined(ws, text, hi, hi + 1)
+        ):
+            out.append(RoleMention(m.i, m.j, role, other.actor, lo, other.j))
     return out
 
 

@@ -38,6 +38,12 @@ class Morphology:
 
 
 @cache
+def locatives(lang: str) -> frozenset[str]:
+    table = load_yaml("lexicons/actors_morphology.yaml").get("locatives", {})
+    return frozenset(fold(w) for w in table.get(lang, []))
+
+
+@cache
 def morphology(lang: str) -> Morphology:
     table = load_yaml("lexicons/actors_morphology.yaml")
     suffixes = sorted(

@@ -66,7 +66,7 @@ class KBActor:
 class Alias:
     actor: str  # actor id, or "" for a non-actor (outlet, event): matched to be skipped
     text: str
-    kind: str  # "name" | "surname" | "block"
+    kind: str  # "name" | "seat" (a venue after "in") | "surname" | "block"
 
 
 @dataclass(slots=True)
@@ -228,6 +228,15 @@ def _load_people(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
             kb.aliases.append(Alias(actor_id, form, "surname"))
 
 
+def _load_seats(kb: KnowledgeBase) -> None:
+    data = load_yaml("kb/seats.yaml")
+    for section, kind in (("metonyms", "name"), ("venues", "seat")):
+        for actor_id, forms in (data.get(section) or {}).items():
+            if actor_id not in kb.actors:
+                raise ValueError(f"kb/seats.yaml: unknown actor {actor_id!r}")
+            kb.aliases.extend(Alias(actor_id, str(form), kind) for form in forms)
+
+
 def _load_nonactors(kb: KnowledgeBase) -> None:
     data = load_yaml("kb/nonactors.yaml")
     for forms in data.values():
@@ -247,5 +256,6 @@ def knowledge_base() -> KnowledgeBase:
     _load_states(kb)
     _load_organizations(kb)
     _load_people(kb, roles())
+    _load_seats(kb)
     _load_nonactors(kb)
     return kb

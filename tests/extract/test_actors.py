@@ -299,3 +299,13 @@ def test_shared_keys_resolve_to_the_actor_named_in_full_or_closest_form():
 
 def test_no_surname_alone_for_chinese_names():
     assert "qin-gang" not in ids("Gang members were arrested.", "en")
+
+
+def test_one_role_with_two_coordinated_qualifiers_names_both_holders():
+    found = ids("Premierzy Czech i Słowenii pojechali do Kijowa.", "pl", dt.date(2022, 3, 16))
+    assert {"petr-fiala", "janez-jansa"} <= found
+
+
+def test_brussels_as_a_venue_names_neither_the_eu_nor_nato_host():
+    assert "european-union" not in ids("NATO ministers meet in Brussels on Tuesday.", "en")
+    assert "european-union" in ids("Brussels wants a new sanctions package.", "en")

@@ -66,8 +66,23 @@ class _Lexicon:
     pronouns: re.Pattern[str] | None
     conjunctions: re.Pattern[str] | None
     conj_gap: re.Pattern[str] | None  # a gap that is only a conjunction ("NATO i USA")
+    negation: re.Pattern[str] | None  # a negation ending the text before a verb
+    preposition: re.Pattern[str] | None  # a preposition ending the text before an actor
     complementizers: re.Pattern[str] | None
     quotes: tuple[tuple[str, str], ...]
+
+
+def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
+    """``rx`` as the last word of a text (``article``: or followed by one short word, as
+    in "a la", "to the")."""
+    if rx is None:
+        return None
+    tail = r"(?:\s+\w{1,3})?" if article else ""
+    return re.compile(rf"(?:{rx.pattern}){tail}\s*$")
+
+
+# A negated verb means the opposite stance ("nie wyklucza": does not rule out).
+_NEGATED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}
 
 
 @cache
@@ -106,6 +121,8 @@ def lexicon(lang: str) -> _Lexicon:
         conjunctions=conj_rx,
         conj_gap=gap_rx,
         complementizers=words("complementizers"),
+        negation=_ending(words("negations")),
+        preposition=_ending(words("prepositions"), article=True),
         quotes=quotes,
     )
 
@@ -302,7 +319,7 @@ class _Attributor:
         comp = _spans(self.lex.complementizers, self.norm, vend, stop)
         if comp:
             stop = comp[0][0]
-        cands = self._candidates(s, vend, stop)
+        cands = [c for c in self._candidates(s, vend, stop) if not self._governed(vend, c)]
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         pronouns = [c for c in cands if c.kind == "pronoun"]
@@ -311,6 +328,25 @@ class _Attributor:
             if group:
                 return True, self._resolve(s, group[0])
         return False, None
+
+    def _governed(self, start: int, c: _Cand) -> bool:
+        """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""
+        rx = self.lex.preposition
+        return (
+            rx is not None and rx.search(self.norm[max(start, c.start - 20) : c.start]) is not None
+        )
+
+    def _unnamed_subject(self, vend: int, s: Sentence) -> bool:
+        """After a verb-initial verb, a word that is no preposition or complementizer is a
+        subject the text names but no actor matches ("وذكرت وكالة رويترز")."""
+        m = re.match(r"\s*(\S+)", self.norm[vend : s.end])
+        if m is None:
+            return False
+        word = m.group(1) + " "
+        for rx in (self.lex.preposition, self.lex.complementizers):
+            if rx is not None and (rx.match(word) or rx.search(word)):
+                return False
+        return True
 
     def _person_chain(self, s: Sentence, c: _Cand) -> _Cand:
         """A person named right before an organisation or state ("Jens Stoltenberg NATO
@@ -336,6 +372,8 @@ class _Attributor:
             gap = self.norm[m.end : c.start]
             if not (self.lex.conj_gap.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)):
                 break
+            if self._governed(s.start, _Cand(m.start, m.end, "mention", m.actor)):
+                break  # "… na Ukrainę, a Kułeba …": an object, not a second subject
             out.append(m.actor)
             c = _Cand(m.start, m.end, "mention", m.actor)
         return out
@@ -360,8 +398,9 @@ class _Attributor:
                 appos = [
                     c for c in cands if c.kind == "mention" and self.text[c.end : c.end + 1] == ","
                 ]
+                persons = [c for c in appos if self._is_person(c.actor)]
                 if appos:
-                    return (appos[0].actor or "",)
+                    return ((persons or appos)[0].actor or "",)
             order = list(reversed(cands))
         for c in order:
             c = self._person_chain(s, c)
@@ -382,8 +421,8 @@ class _Attributor:
             spans.append((a, end))
             if speaker is None:
                 for c in self._candidates(s, b, end):
-                    if c.kind == "pronoun":
-                        continue
+                    if c.kind == "pronoun" or len(self.text[b : c.start].split()) > 3:
+                        continue  # "Według PAP w rozmowach uczestniczyli … Białorusi"
                     speaker = self._resolve(s, c)
                     if speaker:
                         break
@@ -450,6 +489,18 @@ class _Attributor:
             listed = self.text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
             if not speakers and current and (conj or listed or not head_text.strip(" ,")):
                 speakers = current
+            if not speakers and self.lang in _VERB_INITIAL:
+                # Headlines put the subject first ("موسكو تطالب …"); otherwise a subject
+                # the text names but no actor matches ("وذكرت وكالة رويترز") is not ours.
+                before = [
+                    m
+                    for m in self.by_sentence.get(s.index, [])
+                    if m.end <= vs and len(self.text[m.end : vs].split()) == 0
+                ]
+                if before:
+                    speakers = (before[-1].actor,)
+                elif self._unnamed_subject(ve, s):
+                    continue
             if not speakers:
                 speakers = self._left_speaker(
                     s, clause, vs, acc_spans, head=verb_final or (conj and not current)
@@ -458,12 +509,14 @@ class _Attributor:
                 speakers = current
             if not speakers and acc_speaker:
                 speakers = (acc_speaker,)
-            if not speakers and len(self.text[clause:vs].split()) <= 2:
+            if not speakers and len(self.text[clause:vs].split()) <= (0 if verb_final else 1):
                 # No subject (pro-drop, or a headline-style "Told reporters …").
                 actor = self._previous_subject(s)
                 speakers = (actor,) if actor else ()
             if not speakers:
                 continue
+            if self.lex.negation is not None and self.lex.negation.search(self.norm[cs:vs]):
+                kind = _NEGATED.get(kind, kind)
             nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
             if post or verb_final:
                 spans = ((clause if verb_final else cs, nxt),)
@@ -475,8 +528,15 @@ class _Attributor:
         if not out and acc_speaker:
             out.append(Attribution(s, (acc_speaker,), "says", ((s.start, s.end),), "according"))
         if not out and prev is not None and prev.sentence.index == s.index - 1:
-            if quotes:
-                # The speaker of the sentence before goes on being quoted.
+            quoted = sum(b - a for a, b in quotes)
+            named_first = (
+                any(m.end <= quotes[0][0] for m in self.by_sentence.get(s.index, []))
+                if quotes
+                else True
+            )
+            if quotes and (quoted * 2 >= s.end - s.start or not named_first):
+                # The speaker of the sentence before goes on being quoted, unless someone
+                # else is named before the quotation ("Ursula von der Leyen prometió «…»").
                 out.append(Attribution(s, prev.speakers, "says", ((s.start, s.end),), "quote"))
             elif (
                 prev.via == "verb"

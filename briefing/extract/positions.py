@@ -38,6 +38,7 @@ STANCE_KINDS = (
 )
 _MAX_TOPICS = 3  # per statement: beyond that a sentence is a list, not a position
 _LISTING_KINDS = frozenset({"demands", "offers"})
+_NAMING_KINDS = frozenset({"denies", "warns"})  # kinds that imply the topic's main claim
 
 
 @cache
@@ -230,6 +231,10 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
             bare.append(att)
         for i, hit in enumerate(hits):
             kind = _kind(att, norm, ctx.lang, hit)
+            if hit.claim is None and kind in _NAMING_KINDS and hit.topic.default_claim:
+                # "Russia plans no attack": a denial on the topic is about its main claim.
+                claim = next(c for c in hit.topic.claims if c.key == hit.topic.default_claim)
+                hit = TopicHit(hit.topic, claim, hit.start, hit.end)
             if kind is None and i == 0 and hit.claim is not None:
                 kind = hit.claim.default_kind
             if kind is None or (hit.claim is None and kind == "assesses"):

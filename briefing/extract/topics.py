@@ -88,6 +88,7 @@ class Topic:
     label: str
     claims: tuple[Claim, ...]
     default_kind: str | None
+    default_claim: str | None = None  # the claim a denial or warning names none of
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,9 @@ def topics() -> dict[str, Topic]:
             )
             for ck, c in (spec.get("claims") or {}).items()
         )
-        out[key] = Topic(key, str(spec["label"]), claims, spec.get("default_kind"))
+        out[key] = Topic(
+            key, str(spec["label"]), claims, spec.get("default_kind"), spec.get("default_claim")
+        )
     return out
 
 

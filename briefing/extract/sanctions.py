@@ -198,8 +198,11 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     for m in sorted(ctx.mentions, key=lambda m: m.start):
         art.mentions.setdefault(m.sentence, []).append(m)
     speakers: dict[int, list[str]] = {}
+    against: dict[int, set[str]] = {}  # speakers rejecting something in the sentence
     for att in attribute(ctx):
         speakers.setdefault(att.sentence.index, []).extend(att.speakers)
+        if att.kind == "rejects":
+            against.setdefault(att.sentence.index, set()).update(att.speakers)
     # The state or organisation measures are aimed at, for sentences that do not say.
     targets = Counter(
         t for s in ctx.sentences if (t := art.against_target(s)) and not art.is_person(t)
@@ -215,7 +218,13 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         local_target = art.against_target(s)
         if local_target and not art.is_person(local_target):
             carry.target, carry.target_at = local_target, s.index
-        said_by = [a for a in dict.fromkeys(speakers.get(s.index, [])) if a != local_target]
+        # "Orbán came out against new EU sanctions": who rejects is no proposer.
+        rejecting = against.get(s.index, set())
+        said_by = [
+            a
+            for a in dict.fromkeys(speakers.get(s.index, []))
+            if a != local_target and a not in rejecting
+        ]
         if said_by and s.index == carry.context_at and not _opposes_measures(ctx, s):
             carry.proposers, carry.proposers_at = tuple(said_by), s.index
         base_target = local_target if local_target and not art.is_person(local_target) else None
@@ -237,7 +246,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
         found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
         # "Punishing Putin would destroy everything": no proposer in this sentence.
-        opposed = bool(found) and _opposes_measures(ctx, s)
+        opposed = bool(found) and (bool(rejecting) or _opposes_measures(ctx, s))
         if opposed:
             said_by = []
         for spec, hit in found:

@@ -50,7 +50,7 @@ def test_same_stance_in_two_languages_is_one_position():
 
 def test_measures_merge_by_key_and_target_and_unknown_targets_fold_in():
     a = Measure(
-        "Personal sanctions on Russia's leaders",
+        "Personal sanctions on leaders and officials",
         "personal",
         [cite("en", "personal sanctions against Putin")],
         ["united-states"],
@@ -59,7 +59,7 @@ def test_measures_merge_by_key_and_target_and_unknown_targets_fold_in():
         "personal_sanctions",
     )
     b = Measure(
-        "Personal sanctions on Russia's leaders",
+        "Personal sanctions on leaders and officials",
         "personal",
         [cite("fr", "des sanctions personnelles")],
         ["france"],
@@ -68,7 +68,7 @@ def test_measures_merge_by_key_and_target_and_unknown_targets_fold_in():
         "personal_sanctions",
     )
     c = Measure(
-        "Cutting Russia off from the SWIFT payment system",
+        "Cutting banks off from the SWIFT payment system",
         "financial",
         [cite("de", "SWIFT")],
         ["united-states"],

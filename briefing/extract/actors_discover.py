@@ -294,14 +294,21 @@ def _arabic_script_runs(
             and ws[k].sentence == ws[rm.lo].sentence
         )
 
-    if lang == "fa":
-        i, j = rm.lo - 2, rm.lo
-    else:
-        i, j = rm.hi, rm.hi + 2
-    if all(ok(k) for k in range(i, j)) and all(
-        gap(ws, text, k, k + 1).strip() == "" for k in range(i, j)
-    ):
-        return [(i, j, _role_label(rm, kb))]
+    def blank(a: int, b: int, commas: str = "") -> bool:
+        return gap(ws, text, a, b).strip() in ("", *commas)
+
+    before = (rm.lo - 2, rm.lo)
+    after = (rm.hi, rm.hi + 2)
+    # Persian mostly puts the name before its title, Arabic after it; both occur in each.
+    for i, j in (before, after) if lang == "fa" else (after, before):
+        if not all(ok(k) for k in range(i, j)) or not blank(i, i + 1):
+            continue
+        between = gap(ws, text, j - 1, rm.lo).strip()
+        # Arabic sets a name before its title off with a comma ("X، وزير الخارجية").
+        if (i, j) == before and between in (("", ",", "،") if lang == "fa" else (",", "،")):
+            return [(i, j, _role_label(rm, kb))]
+        if (i, j) == after and blank(rm.hi - 1, i):
+            return [(i, j, _role_label(rm, kb))]
     return []
 
 

@@ -309,3 +309,14 @@ def test_one_role_with_two_coordinated_qualifiers_names_both_holders():
 def test_brussels_as_a_venue_names_neither_the_eu_nor_nato_host():
     assert "european-union" not in ids("NATO ministers meet in Brussels on Tuesday.", "en")
     assert "european-union" in ids("Brussels wants a new sanctions package.", "en")
+
+
+def test_persian_and_arabic_names_after_the_title():
+    ctx = make_context("وزیر امور خارجه مجارستان پتر سیارتو گفت.", "fa", JAN_2022)
+    assert [(a.name, a.role) for a in ctx.actors.values() if a.type == "person"] == [
+        ("پتر سیارتو", "Foreign Minister of Hungary")
+    ]
+    ctx = make_context(
+        "قال وزير الخارجية المجري بيتر سيارتو إن بلاده ترفض العقوبات.", "ar", JAN_2022
+    )
+    assert [a.name for a in ctx.actors.values() if a.type == "person"] == ["بيتر سيارتو"]

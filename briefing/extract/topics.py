@@ -117,10 +117,31 @@ def topics() -> dict[str, Topic]:
             )
             for ck, c in (spec.get("claims") or {}).items()
         )
-        out[key] = Topic(
+        topic = Topic(
             key, str(spec["label"]), claims, spec.get("default_kind"), spec.get("default_claim")
         )
+        _check(topic)
+        out[key] = topic
     return out
+
+
+_KINDS = frozenset(
+    ["demands", "rejects", "supports", "warns", "threatens", "offers", "denies", "assesses"]
+)
+
+
+def _check(topic: Topic) -> None:
+    """Refuse a taxonomy an analyst got wrong, naming the entry, when it loads."""
+    where = f"topics.yaml: {topic.key}"
+    keys = {c.key for c in topic.claims}
+    if topic.default_claim is not None and topic.default_claim not in keys:
+        raise ValueError(f"{where}: default_claim {topic.default_claim!r} is no claim")
+    for c in topic.claims:
+        kinds = {c.default_kind, *(c.kinds or ()), *c.lines} - {None}
+        if not kinds <= _KINDS:
+            raise ValueError(f"{where}.{c.key}: unknown stance kinds {sorted(kinds - _KINDS)}")
+        if c.polarity not in (-1, 0, 1):
+            raise ValueError(f"{where}.{c.key}: polarity must be -1, 0 or 1")
 
 
 @cache

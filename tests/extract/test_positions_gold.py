@@ -92,3 +92,17 @@ def test_every_position_line_is_english_and_cited(seed_brief_dict, own_brief):
             assert p["citations"]
             for c in p["citations"]:
                 assert c["source"] in texts
+
+
+def test_every_actor_referred_to_is_in_the_brief(seed_brief_dict, own_brief):
+    for brief in (seed_brief_dict, own_brief):
+        ids = {a["id"] for a in brief["actors"]}
+        referred = [p["actor"] for p in brief["positions"]]
+        for m in brief["sanctions_options"]:
+            referred += m["proposed_by"] + ([m["target"]] if m["target"] else [])
+        for d in brief["disagreements"]:
+            assert len(d["sides"]) >= 2
+            for side in d["sides"]:
+                assert side["citations"]
+                referred += side["actors"]
+        assert set(referred) <= ids

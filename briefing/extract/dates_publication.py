@@ -14,7 +14,7 @@ past event to stand on):
 3. Without a past dated event, past-tense dates with no tense cue stand in, if they do
    not contradict the upper bound. Past dates beyond the upper bound are dropped (a
    scheduled date outranks a past-tense reading of the same date).
-4. The estimate is the earliest date the evidence allows: the lower bound, moved forward
+4. The estimate (never later than today) is the earliest date the evidence allows: the lower bound, moved forward
    to the first day on which every weekday reported in the past tense ("on Wednesday")
    has already occurred (wire style names the weekday only within the past week).
    Capped by the upper bound. With only a month fixed (step 2), the middle of the month.
@@ -99,7 +99,7 @@ def estimate_publication(
     has_year = any(_fixes_year(f.mention) for f in found)
     dateline = _dateline(found, text, reference)
     if dateline is not None:
-        return Estimate(dateline, has_year)
+        return _checked(dateline, has_year)
     lo_past: list[dt.date] = []
     lo_plain: list[dt.date] = []
     hi: dt.date | None = None
@@ -141,7 +141,7 @@ def estimate_publication(
             lo = max(lo, month_fix[0])
     elif month_fix is not None:
         mid = month_fix[0] + (month_fix[1] - month_fix[0]) // 2
-        return Estimate(min(mid, hi) if hi else mid, has_year)
+        return _checked(min(mid, hi) if hi else mid, has_year)
     else:
         return Estimate(None, has_year)
     pub = lo
@@ -149,7 +149,12 @@ def estimate_publication(
         pub = max(pub, lo + dt.timedelta(days=(wd - lo.weekday()) % 7))
     if hi is not None and pub > hi:
         pub = max(lo, hi)
-    return Estimate(pub, has_year)
+    return _checked(pub, has_year)
+
+
+def _checked(date: dt.date, has_year: bool) -> Estimate:
+    """Nothing is published after today: such an estimate rests on a misread tense."""
+    return Estimate(date if date <= dt.date.today() else None, has_year)
 
 
 def _month_link(group: list[Found], reference: dt.date) -> tuple[dt.date, dt.date] | None:

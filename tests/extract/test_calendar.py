@@ -147,3 +147,8 @@ def test_a_dateline_is_the_publication_date():
 def test_bare_numbers_are_not_years():
     text = "NATO sent 2000 troops to the exercises and held talks with 1990 delegates."
     assert _events(text, "en", dt.date(2022, 1, 20))[1] == []
+
+
+def test_an_estimate_after_today_is_dropped():
+    ctx, _evs = _events("The summit was held on 3 March 2099 in Geneva.", "en", None)
+    assert ctx.article.published is None

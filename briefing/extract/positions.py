@@ -39,6 +39,7 @@ STANCE_KINDS = (
 _MAX_TOPICS = 3  # per statement: beyond that a sentence is a list, not a position
 _LISTING_KINDS = frozenset({"demands", "offers"})
 _NAMING_KINDS = frozenset({"denies", "warns"})  # kinds that imply the topic's main claim
+_CLAUSE = re.compile(r"[,;:–—\u2016]")
 
 
 @cache
@@ -81,8 +82,12 @@ def stance_line(topic: Topic, claim: Claim | None, kind: str) -> str:
 def _content_kind(norm: str, lang: str, hit: TopicHit) -> str | None:
     """Kind from content cues, ignoring cues inside the claim's own words ("ready to
     invade" is an assessment, not an offer)."""
+    # Only within the hit's own clause: "ready for dialogue, but will not give up
+    # enlargement" rejects enlargement, not dialogue.
+    start = max((m.end() for m in _CLAUSE.finditer(norm, 0, hit.start)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(norm, hit.end)), len(norm))
     for kind, rx in _kind_cues(lang):
-        for m in rx.finditer(norm):
+        for m in rx.finditer(norm, start, stop):
             if not (hit.start <= m.start() and m.end() <= hit.end):
                 return kind
     return None

@@ -63,11 +63,20 @@ def test_seed_disagreements(seed_brief_dict, seed_gold):
 
 def test_own_articles_positions(own_brief, own_gold):
     languages = {s["language"] for s in own_brief["sources"]}
-    assert {"de", "fr", "es", "ar"} <= languages
+    assert {"de", "fr", "es", "ar", "ru", "it"} <= languages
     precision, recall, missed = score_positions(own_brief, own_gold["positions"])
     print(f"de/fr/es/ar positions: precision {precision:.2f}, recall {recall:.2f}")
     assert recall >= 0.75, missed
     assert precision >= 0.75
+
+
+def test_held_out_russian_and_italian_articles(own_brief, own_gold):
+    precision, recall, missed = score_positions(own_brief, own_gold["held_out_positions"])
+    scores = score_measures(own_brief, own_gold["held_out_measures"])
+    print(f"ru/it positions: precision {precision:.2f}, recall {recall:.2f}; measures", scores)
+    assert recall >= 0.75, missed
+    assert precision >= 0.75
+    assert scores["recall"] >= 0.9, scores["missed"]
 
 
 def test_own_articles_measures(own_brief, own_gold):

@@ -261,8 +261,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 before = (p.start, p.end)
                 hit = _best(_hits(event_cues(lang), norm, p.start, p.end, p.end))
                 cited = [p, s]
-            if hit is None:
-                continue
+            if hit is None or (hit.cue.key == "statement" and (r.hi - r.lo).days > 6):
+                continue  # statements are dated to the day ("said on Wednesday"), not "in January"
             window = (min(before[0], hit.start), max(after[1], hit.end))
             if len(group) == 1:
                 window = (cited[0].start, s.end)

@@ -152,3 +152,12 @@ def test_bare_numbers_are_not_years():
 def test_an_estimate_after_today_is_dropped():
     ctx, _evs = _events("The summit was held on 3 March 2099 in Geneva.", "en", None)
     assert ctx.article.published is None
+
+
+def test_figures_of_a_month_are_not_statements():
+    text = (
+        "Inflation in the euro zone hit 5.1% in January, Eurostat said on Wednesday, up from "
+        "5.0% in December. Oil rose 3% on Monday to $94 a barrel, the highest since September 2014."
+    )
+    _ctx, events = _events(text, "en", dt.date(2022, 2, 3))
+    assert [(e.kind, e.date) for e in events] == [("statement", "2022-02-02")]

@@ -361,6 +361,10 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
             out.append((4, DateMention(m.start(), m.end(), year=int(m.group("y")))))
     for m in lex.re_weekday.finditer(norm, start, end):
         wd = lex.weekday_of.get(re.sub(r"\s+", " ", m.group(0)))
+        before = norm[max(start, m.start() - 16) : m.start()].split()
+        # After a number it is a plural noun: Romanian "trei luni" is three months.
+        if before and (before[-1].isdigit() or before[-1] in lex.number_of):
+            continue
         if wd is not None:
             out.append((5, DateMention(m.start(), m.end(), weekday=wd)))
     for m in lex.re_relative.finditer(norm, start, end):

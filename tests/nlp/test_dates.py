@@ -214,3 +214,15 @@ def test_lunar_hijri_dates_in_arabic_with_the_gregorian_cross_check():
     r = resolve(m, None, dt.date(2022, 1, 20))
     assert r is not None and (r.date, r.conflict) == ("2022-01-18", None)
     assert _dates("في 16 رجب", "ar", dt.date(2022, 2, 1))[0][1] == "2022-02-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Criza durează de trei luni.", "ro"),
+        ("Защита окружающей среды важна.", "ru"),
+        ("La mission vers Mars est prévue.", "fr"),
+    ],
+)
+def test_weekday_and_month_homographs(text, lang):
+    assert _dates(text, lang, dt.date(2022, 1, 10)) == []

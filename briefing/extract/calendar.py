@@ -33,6 +33,7 @@ AFTER_CHARS = 110
 # (else it is the topic: "consulted on Friday about the coming NATO–Russia Council").
 FORMAT_NEAR = 40
 FRAGMENT_CHARS = 60
+VISIT_OBJECT = 40  # how far after a visit verb its destination may stand without a preposition
 ATTACHED = 20  # a reporting verb this close before a date is that date's event  # a sentence this short with no cue borrows the previous one's
 # Formats name a gathering; they relabel these event types, not statements or attacks.
 GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
@@ -190,13 +191,27 @@ def _choose_cue(
     return b
 
 
-def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str) -> str | None:
+def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str, hit: _Hit) -> str | None:
     rx, name_of = _places(lang, moving=kind == "visit")
     for a, b in spans:
         m = rx.search(norm, a, b)
         if m:
             return name_of.get(re.sub(r"\s+", " ", m.group("place")))
+    if kind == "visit":
+        # "visited Kyiv", "يزور الوزير موسكو": the destination as the verb's object.
+        m = _bare_places(lang).search(norm, hit.end, min(len(norm), hit.end + VISIT_OBJECT))
+        if m:
+            return name_of.get(re.sub(r"\s+", " ", m.group("place")))
     return None
+
+
+@cache
+def _bare_places(lang: str) -> re.Pattern[str]:
+    _rx, name_of = _places(lang)
+    names = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(name_of, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w]){_CLITICS.get(lang, '')}(?P<place>{names})(?![\w])")
 
 
 def _participants(mentions: list[Mention], a: int, b: int) -> list[str]:
@@ -282,6 +297,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                     lang,
                     [(before[0], after[1]), window, *([(s.start, s.end)] if single else [])],
                     kind,
+                    hit,
                 ),
                 participants=_participants(
                     ctx.mentions, min(before[0], hit.start), _clause_end(norm, lang, f, hit, after)

@@ -67,6 +67,7 @@ class Cue:
     priority: int
     near: int | None
     regex: re.Pattern[str]
+    day_only: bool = False  # statements and decisions are dated to the day, never a month
 
 
 # Arabic glues conjunctions, prepositions and the article to the word ("والمحادثات").
@@ -105,6 +106,7 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
                 int(spec.get("priority", 1)),
                 spec.get("near"),
                 re.compile(_alt(words, lang)),
+                bool(spec.get("day_only")),
             )
         )
     return tuple(out)
@@ -276,7 +278,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 before = (p.start, p.end)
                 hit = _best(_hits(event_cues(lang), norm, p.start, p.end, p.end))
                 cited = [p, s]
-            if hit is None or (hit.cue.key == "statement" and (r.hi - r.lo).days > 6):
+            if hit is None or (hit.cue.day_only and (r.hi - r.lo).days > 6):
                 continue  # statements are dated to the day ("said on Wednesday"), not "in January"
             window = (min(before[0], hit.start), max(after[1], hit.end))
             if len(group) == 1:

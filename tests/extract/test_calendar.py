@@ -161,3 +161,15 @@ def test_figures_of_a_month_are_not_statements():
     )
     _ctx, events = _events(text, "en", dt.date(2022, 2, 3))
     assert [(e.kind, e.date) for e in events] == [("statement", "2022-02-02")]
+
+
+def test_decisions_and_signings_are_dated_to_the_day():
+    text = (
+        "The EU adopted a sixth package of sanctions on 3 June 2022. Parliament approved the "
+        "budget in December. The treaty was signed on Tuesday in Brussels."
+    )
+    _ctx, events = _events(text, "en", dt.date(2022, 6, 10))
+    assert [(e.kind, e.date, e.location) for e in events] == [
+        ("decision", "2022-06-03", None),
+        ("decision", "2022-06-07", "Brussels"),
+    ]

@@ -27,8 +27,6 @@ SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
 _ARABIC_SCRIPT = frozenset({"fa", "ar", "ur", "ps"})
-# Too vague to mark a name where capital letters cannot ("مقام", an official).
-_GENERIC_ROLES = frozenset({"official", "spokesperson"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
 
@@ -281,8 +279,9 @@ def _arabic_script_runs(
     Arabic after it ("وزير الخارجية الكندي ميلاني جولي")."""
     stop = _function_words(lang)
 
-    if rm.role in _GENERIC_ROLES:
-        return []
+    spec = roles()[rm.role]
+    if spec.get("generic") or not spec.get("unique"):
+        return []  # too vague to mark a name where capital letters cannot ("مقام")
 
     def ok(k: int) -> bool:
         return (

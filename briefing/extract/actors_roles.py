@@ -15,11 +15,6 @@ from briefing.kb import KnowledgeBase, roles
 # Antony Blinken", "Mélanie Joly, Canada's foreign minister", "NATO-Russia".
 _JOINERS = frozenset(" \t-'’\u2013\u00a0\u200c")
 _PERSON_KINDS = frozenset({"name", "surname", "discovered", "fuzzy"})
-# Generic roles ("official", "aide") qualify a discovered name but never name anyone alone.
-_NEVER_ALONE = frozenset({"official"})
-_COORDINATORS = frozenset(
-    ["and", "i", "oraz", "și", "si", "и", "та", "і", "و", "et", "y", "e", "und"]
-)
 
 
 @dataclass(slots=True)
@@ -44,6 +39,8 @@ def joined(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
 def find_roles(
     ws: Sequence[Word], found: Sequence[Found], lang: str, text: str, kb: KnowledgeBase
 ) -> list[RoleMention]:
+    """Role phrases with the state or organisation right before ("US Secretary of State"),
+    inside ("ministrul rus de externe") or right after ("secretarul general al NATO")."""
     bodies = [f for f in found if f.kind == "name" and _is_body(f.actor, kb)]
     slots = {f.i: f.j for f in bodies}
     by_end = {f.j: f for f in bodies}
@@ -56,7 +53,13 @@ def find_roles(
         if m.slot is not None:
             qualifier = by_start[m.slot[0]].actor
         before = by_end.get(m.i)
-        if qualifier is None and before is not None and joined(ws, text, before.j - 1, m.i):
+        if before is None and m.i > 1 and ws[m.i - 1].folded == "s":
+            before = by_end.get(m.i - 1)  # possessive: "Canada's foreign minister"
+        if (
+            qualifier is None
+            and before is not None
+            and all(joined(ws, text, x, x + 1) for x in range(before.j - 1, m.i))
+        ):
             qualifier, lo = before.actor, before.i
         qualified_after = False
         if qualifier is None:
@@ -73,7 +76,7 @@ def find_roles(
         if (
             qualified_after
             and other is not None
-            and ws[hi].folded in _COORDINATORS
+            and ws[hi].folded in morphology(lang).coordinators
             and joined(ws, text, hi - 1, hi)
             and joined(ws, text, hi, hi + 1)
         ):
@@ -138,7 +141,7 @@ def _holder(
     kb: KnowledgeBase,
     discovered_roles: dict[str, str],
 ) -> str | None:
-    if rm.role in _NEVER_ALONE:
+    if table[rm.role].get("generic"):
         return None
     if rm.qualifier is not None:
         holders = kb.holders(rm.role, rm.qualifier)

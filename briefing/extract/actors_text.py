@@ -35,6 +35,7 @@ class Morphology:
     suffixes: tuple[str, ...]
     prefixes: tuple[str, ...]
     connectors: frozenset[str]
+    coordinators: frozenset[str]
 
 
 @cache
@@ -53,7 +54,10 @@ def morphology(lang: str) -> Morphology:
         {normalize(p) for p in table["prefixes"].get(lang, [])}, key=len, reverse=True
     )
     connectors = frozenset(normalize(c) for c in table["connectors"].get(lang, []))
-    return Morphology(int(table["min_stem"]), tuple(suffixes), tuple(prefixes), connectors)
+    coordinators = frozenset(normalize(c) for c in table.get("coordinators", {}).get(lang, []))
+    return Morphology(
+        int(table["min_stem"]), tuple(suffixes), tuple(prefixes), connectors, coordinators
+    )
 
 
 def fold(word: str) -> str:

@@ -320,3 +320,7 @@ def test_persian_and_arabic_names_after_the_title():
         "قال وزير الخارجية المجري بيتر سيارتو إن بلاده ترفض العقوبات.", "ar", JAN_2022
     )
     assert [a.name for a in ctx.actors.values() if a.type == "person"] == ["بيتر سيارتو"]
+
+
+def test_possessive_qualifier_before_the_role():
+    assert "melanie-joly" in ids("Canada's foreign minister arrived in Kyiv.", "en", JAN_2022)

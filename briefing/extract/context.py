@@ -22,7 +22,8 @@ class ArticleContext:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        # doc.text is rebuilt from the tokens on every access; the article keeps it.
+        return self.article.text
 
     @property
     def norm(self) -> str:

@@ -195,8 +195,8 @@ def _verb_matches(
     # One pass finds where verbs are (longest cue first); the kind is then the first
     # kind whose own cues match that very span.
     for m in lex.any_verb.finditer(norm, sentence.start, sentence.end):
-        if _inside(m.start(), quotes):
-            continue
+        if _inside(m.start(), quotes) or norm[m.start() - 1 : m.start()] == "-":
+            continue  # quoted speech, or a compound ("Iran-backed")
         kind = next((k for k, rx in lex.verbs if rx.fullmatch(norm, m.start(), m.end())), None)
         if kind is not None:
             out.append((m.start(), m.end(), kind))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -19,14 +20,14 @@ from briefing.data import load_yaml
 from briefing.extract.actors_index import Found
 from briefing.extract.actors_roles import RoleMention, gap, joined
 from briefing.extract.actors_text import Word, fold, has_case, is_acronym, split_alias, stem
-from briefing.kb import KnowledgeBase, roles, slug
+from briefing.kb import KnowledgeBase, knowledge_base, roles, slug
 
 FULL_NAME_CUTOFF = 88.0
 # A misspelt surname alone: looser for someone the article already names in full.
 SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
-_ARABIC_SCRIPT = frozenset({"fa", "ar", "ur", "ps"})
+_CASELESS = frozenset({"fa", "ar", "ur", "ps"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
 
@@ -38,20 +39,26 @@ class Discovered:
 
 
 @cache
-def _lexicon() -> dict[str, object]:
+def _lexicon() -> dict[str, Any]:
     return load_yaml("lexicons/actors_discovery.yaml")
 
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(fold(w) for w in _lexicon()["not_names"])  # type: ignore[union-attr]
+    return frozenset(fold(str(w)) for w in _lexicon()["not_names"])
+
+
+@cache
+def _words(section: str, lang: str) -> frozenset[str]:
+    """A per-language word list of the lexicon, folded."""
+    return frozenset(fold(str(w)) for w in _lexicon()[section].get(lang, []))
 
 
 @cache
 def _phrases(section: str, lang: str) -> tuple[tuple[str, ...], ...]:
-    table = _lexicon()[section]
-    assert isinstance(table, dict)
-    return tuple(tuple(fold(w) for w in split_alias(str(p))) for p in table.get(lang, []))
+    return tuple(
+        tuple(fold(w) for w in split_alias(str(p))) for p in _lexicon()[section].get(lang, [])
+    )
 
 
 @cache
@@ -71,17 +78,8 @@ def _by_last_word(section: str, lang: str) -> dict[str, tuple[tuple[str, ...], .
 
 
 @cache
-def _function_words(lang: str) -> frozenset[str]:
-    table = _lexicon()["arabic_script_function_words"]
-    assert isinstance(table, dict)
-    return frozenset(fold(w) for w in table.get(lang, []))
-
-
-@cache
 def _person_names() -> tuple[list[str], list[str]]:
     """Full-name aliases of every known person (cased scripts), for fuzzy matching."""
-    from briefing.kb import knowledge_base
-
     kb = knowledge_base()
     choices: list[str] = []
     ids: list[str] = []
@@ -97,8 +95,6 @@ def _person_names() -> tuple[list[str], list[str]]:
 
 @cache
 def _surnames(lang: str) -> tuple[list[str], list[str]]:
-    from briefing.kb import knowledge_base
-
     kb = knowledge_base()
     choices: list[str] = []
     ids: list[str] = []
@@ -110,22 +106,13 @@ def _surnames(lang: str) -> tuple[list[str], list[str]]:
 
 
 @cache
-def _determiners(lang: str) -> frozenset[str]:
-    table = _lexicon()["determiners"]
-    assert isinstance(table, dict)
-    return frozenset(fold(w) for w in table.get(lang, []))
-
-
-@cache
 def _noun_endings(lang: str) -> tuple[str, ...]:
-    table = _lexicon()["noun_endings"]
-    assert isinstance(table, dict)
-    return tuple(fold(w) for w in table.get(lang, []))
+    return tuple(sorted(_words("noun_endings", lang)))
 
 
 def _plausible_name(ws: Sequence[Word], i: int, j: int, lang: str) -> bool:
     """Not a noun phrase: no determiner before it, no common-noun ending in it."""
-    if i > 0 and ws[i - 1].folded in _determiners(lang):
+    if i > 0 and ws[i - 1].folded in _words("determiners", lang):
         return False
     endings = _noun_endings(lang)
     return not any(ws[k].folded.endswith(endings) for k in range(i, j)) if endings else True
@@ -234,25 +221,29 @@ def discover_people(
     covered |= role_words
     runs: list[tuple[int, int, str | None]] = []
     for rm in role_mentions:
-        if lang in _ARABIC_SCRIPT:
+        if lang in _CASELESS:
             runs.extend(_arabic_script_runs(ws, text, rm, covered, lang, kb))
             continue
         k = rm.hi
         i, j = _run_after(ws, text, k, covered)
-        if j - i >= 2 and joined(ws, text, k - 1, i):
+        if j - i >= 1 and joined(ws, text, k - 1, i):
             runs.append((i, j, _role_label(rm, kb)))
         i, j = _run_before(ws, text, rm.lo, covered)
-        if j - i >= 2 and _apposed(ws, text, j - 1, rm.lo):
+        if j - i >= 1 and _apposed(ws, text, j - 1, rm.lo):
             runs.append((i, j, _role_label(rm, kb)))
-    if lang not in _ARABIC_SCRIPT:
+    if lang not in _CASELESS:
         runs.extend(_reported_runs(ws, text, covered, lang))
+    # Single words only as the surname after a first name the state list took ("Chad Smith").
+    runs = [_with_first_name(ws, text, run, covered, found, kb) for run in runs]
+    runs = [run for run in runs if run[1] - run[0] >= 2]
     taken: set[int] = set()
     for i, j, role in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
         if taken.intersection(range(i, j)):
             continue
-        if lang not in _ARABIC_SCRIPT and not _plausible_name(ws, i, j, lang):
+        if lang not in _CASELESS and not _plausible_name(ws, i, j, lang):
             continue
         taken.update(range(i, j))
+        found[:] = [f for f in found if not (i <= f.i and f.j <= j)]
         name = text[ws[i].start : ws[j - 1].end]
         known = _known_person(name)
         actor_id = known or slug(name)
@@ -267,6 +258,31 @@ def discover_people(
     return out
 
 
+def _with_first_name(
+    ws: Sequence[Word],
+    text: str,
+    run: tuple[int, int, str | None],
+    covered: set[int],
+    found: Sequence[Found],
+    kb: KnowledgeBase,
+) -> tuple[int, int, str | None]:
+    """A one-word state name right before a discovered name is a first name ("Jordan
+    Peterson", "Chad Smith"), not the state."""
+    i, j, role = run
+    if i == 0 or not joined(ws, text, i - 1, i) or not _plausible_first(ws[i - 1]):
+        return run
+    for f in found:
+        actor = kb.actors.get(f.actor)
+        if f.i == i - 1 and f.j == i and actor is not None and actor.type == "state":
+            if i - 1 == 0 or not joined(ws, text, i - 2, i - 1) or ws[i - 2].folded in _not_names():
+                return i - 1, j, role
+    return run
+
+
+def _plausible_first(w: Word) -> bool:
+    return has_case(w.text) and w.text[:1].isupper() and w.text.isalpha() and not is_acronym(w.text)
+
+
 def _arabic_script_runs(
     ws: Sequence[Word],
     text: str,
@@ -277,7 +293,7 @@ def _arabic_script_runs(
 ) -> list[tuple[int, int, str | None]]:
     """Persian puts the name before its title ("ملانی جولی وزیر امور خارجه کانادا"),
     Arabic after it ("وزير الخارجية الكندي ميلاني جولي")."""
-    stop = _function_words(lang)
+    stop = _words("arabic_script_function_words", lang)
 
     spec = roles()[rm.role]
     if spec.get("generic") or not spec.get("unique"):
@@ -320,13 +336,13 @@ def _reported_runs(
     for k, w in enumerate(ws):
         if any(_starts_with(ws, k, v) for v in verbs.get(w.folded, ())):
             i, j = _run_before(ws, text, k, covered)
-            if j - i >= 2 and _apposed(ws, text, j - 1, k):
+            if j - i >= 1 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
         if k > 0 and any(_ends_with(ws, k, a) for a in according.get(ws[k - 1].folded, ())):
             i, j = _run_after(ws, text, k, covered)
-            if j - i >= 2 and joined(ws, text, k - 1, i):
+            if j - i >= 1 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))
     return runs
 
@@ -340,7 +356,7 @@ def _apposition_run(
             break
         if "," in gap(ws, text, p - 1, p):
             i, j = _run_before(ws, text, p, covered)
-            return [(i, j, None)] if j - i >= 2 and j == p else []
+            return [(i, j, None)] if j - i >= 1 and j == p else []
     return []
 
 
@@ -400,11 +416,11 @@ def fuzzy_people(
         if w.i in covered or len(w.text) < MIN_FUZZY_LEN or not _name_word(w, covered):
             continue
         key = stem(w.folded, lang)
-        for _choice, score, idx in process.extract(
+        for choice, score, idx in process.extract(
             key, choices, scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF_NAMED, limit=5
         ):
             actor = ids[idx]
-            if _choice[:1] != key[:1]:
+            if choice[:1] != key[:1]:
                 continue
             if actor in named or score >= SURNAME_CUTOFF:
                 if kb.actors[actor].type == "person":

@@ -324,3 +324,13 @@ def test_persian_and_arabic_names_after_the_title():
 
 def test_possessive_qualifier_before_the_role():
     assert "melanie-joly" in ids("Canada's foreign minister arrived in Kyiv.", "en", JAN_2022)
+
+
+def test_a_state_name_as_a_first_name_belongs_to_the_person():
+    found = ids("Chad Smith, the drummer, said the tour was over. Jordan Peterson told fans.", "en")
+    assert found == {"chad-smith", "jordan-peterson"}
+
+
+def test_organisations_before_reporting_verbs_are_not_people():
+    text = "Human Rights Watch said the ban was unlawful. Ford Motor said sales rose."
+    assert ids(text, "en") == set()

@@ -271,11 +271,12 @@ def _with_first_name(
     i, j, role = run
     if i == 0 or not joined(ws, text, i - 1, i) or not _plausible_first(ws[i - 1]):
         return run
+    # The state word must itself open the name: not "Ukraine's Olena Zelenska".
+    opens = i - 1 == 0 or not joined(ws, text, i - 2, i - 1) or ws[i - 2].folded in _not_names()
     for f in found:
         actor = kb.actors.get(f.actor)
-        if f.i == i - 1 and f.j == i and actor is not None and actor.type == "state":
-            if i - 1 == 0 or not joined(ws, text, i - 2, i - 1) or ws[i - 2].folded in _not_names():
-                return i - 1, j, role
+        if opens and f.i == i - 1 and f.j == i and actor is not None and actor.type == "state":
+            return i - 1, j, role
     return run
 
 

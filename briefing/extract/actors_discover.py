@@ -271,7 +271,7 @@ def _with_first_name(
     i, j, role = run
     if i == 0 or not joined(ws, text, i - 1, i) or not _plausible_first(ws[i - 1]):
         return run
-    # The state word must itself open the name: not "Ukraine's Olena Zelenska".
+    # Only when the state word opens the run (nothing name-like glued before it).
     opens = i - 1 == 0 or not joined(ws, text, i - 2, i - 1) or ws[i - 2].folded in _not_names()
     for f in found:
         actor = kb.actors.get(f.actor)

@@ -171,6 +171,7 @@ class Figure:
     actor: str | None = None  # who gives the figure, when attributed
     tolerance: float = 0.25
     sources: set[str] = field(default_factory=set)
+    published: str | None = None  # ISO date of the source: figures change over time
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ even with the quantity's tolerance, are conflicting reports.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from briefing.extract.topics import compile_cues, cues_for
 from briefing.models import Figure
 from briefing.nlp.normalize import normalize
 
+_PERIOD_DAYS = 31
 _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?!\d)|(?<![\w.,])\d+(?:[.,]\d+)?"
 )
@@ -146,6 +148,9 @@ def extract_figures(ctx: ArticleContext) -> list[Figure]:
                         actor=actor,
                         tolerance=q.tolerance,
                         sources={ctx.article.id},
+                        published=(
+                            ctx.article.published.isoformat() if ctx.article.published else None
+                        ),
                     )
                 )
                 break
@@ -157,14 +162,31 @@ def _overlap(a: Figure, b: Figure) -> bool:
     return a.low * (1 - tol) <= b.high and b.low * (1 - tol) <= a.high
 
 
+def _periods(figures: list[Figure]) -> list[list[Figure]]:
+    """Figures reported within a month of each other (undated ones in every period):
+    100,000 troops in December and 130,000 in February are no conflict."""
+    dated = sorted((f for f in figures if f.published), key=lambda f: f.published or "")
+    undated = [f for f in figures if not f.published]
+    periods: list[list[Figure]] = []
+    start: dt.date | None = None
+    for f in dated:
+        day = dt.date.fromisoformat(f.published or "")
+        if start is None or (day - start).days > _PERIOD_DAYS:
+            periods.append([])
+            start = day
+        periods[-1].append(f)
+    return [p + undated for p in periods] or [undated]
+
+
 def conflicting_figures(figures: Iterable[Figure]) -> list[tuple[str, list[list[Figure]]]]:
-    """Per quantity, groups of agreeing figures when sources disagree (two groups or
-    more, from different sources). Figures are sorted, then grouped in one sweep."""
+    """Per quantity and period, groups of agreeing figures when sources disagree (two
+    groups or more, from different sources). Figures are sorted, then grouped in one
+    sweep."""
     by_quantity: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         by_quantity[f.quantity].append(f)
     out: list[tuple[str, list[list[Figure]]]] = []
-    for items in by_quantity.values():
+    for items in (p for group in by_quantity.values() for p in _periods(group)):
         items.sort(key=lambda f: f.low)
         groups: list[list[Figure]] = []
         for f in items:

@@ -151,3 +151,23 @@ def test_agreeing_figures_and_other_troops_are_no_conflict():
     assert find_disagreements([], [], {}, figures) == []
     nato = context_with_actors("And NATO ordered 8,500 soldiers to be ready.", "en", ACTORS)
     assert extract_figures(nato) == []
+
+
+def test_figures_months_apart_describe_different_moments():
+    def fig(low: float, high: float, source: str, published: str) -> Figure:
+        return Figure(
+            "russian_troops_near_ukraine",
+            "Russian troops near Ukraine's border",
+            low,
+            high,
+            f"{low:,.0f}",
+            [cite(source, source)],
+            sources={source},
+            published=published,
+        )
+
+    december = fig(90000, 110000, "a", "2021-12-01")
+    february = fig(200000, 900000, "b", "2022-02-20")
+    assert find_disagreements([], [], {}, [december, february]) == []
+    same_month = fig(200000, 900000, "c", "2021-12-20")
+    assert len(find_disagreements([], [], {}, [december, february, same_month])) == 1

@@ -131,7 +131,7 @@ class Word:
         return is_capitalised(self.text)
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=100_000)
 def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
     """Every key an article word can match: its stem and its lemma's stem, capitalised
     variants when the word is capitalised, and the exact form when it looks like an acronym."""

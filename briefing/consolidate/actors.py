@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from briefing.consolidate._cite import union_citations
 from briefing.kb import knowledge_base
-from briefing.models import Actor, ArticleFindings
+from briefing.models import Actor, ArticleFindings, Citation
 
 SAME_PERSON = 88.0
 
@@ -28,6 +28,9 @@ def merge_actors(findings: list[ArticleFindings]) -> list[Actor]:
     per_source: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, list[tuple[dt.date, int, str]]] = defaultdict(list)
     aliases = _discovered_aliases(findings, set(kb.actors))
+    # Citation lists per actor, joined once at the end: joining at every article would
+    # rebuild the union each time (quadratic for an actor named in every article).
+    cited: dict[str, list[list[Citation]]] = defaultdict(list)
     for order, f in enumerate(findings):
         published = f.article.published or dt.date.min
         for actor in f.actors.values():
@@ -44,9 +47,10 @@ def merge_actors(findings: list[ArticleFindings]) -> list[Actor]:
             for form in actor.surface_forms:
                 if form not in cur.surface_forms:
                     cur.surface_forms.append(form)
-            cur.citations = union_citations(cur.citations, actor.citations)
+            cited[actor_id].append(actor.citations)
             cur.sources.add(f.article.id)
     for actor_id, actor in merged.items():
+        actor.citations = union_citations(*cited[actor_id])
         actor.role = _role(roles.get(actor_id, []), actor.role)
         actor.salience = salience(per_source[actor_id].values())
     return sorted(merged.values(), key=lambda a: (-a.salience, a.name))

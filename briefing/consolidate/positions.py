@@ -8,7 +8,7 @@ merging is linear in their number.
 from __future__ import annotations
 
 from briefing.consolidate._cite import union_citations
-from briefing.models import Position
+from briefing.models import Citation, Position
 
 
 def position_key(p: Position) -> tuple[str, str, str, str]:
@@ -18,6 +18,8 @@ def position_key(p: Position) -> tuple[str, str, str, str]:
 def merge_positions(positions: list[Position]) -> list[Position]:
     """One position per (actor, topic, claim, stance kind), most cited first."""
     merged: dict[tuple[str, str, str, str], Position] = {}
+    # Citation lists per key, joined once at the end (linear in positions).
+    cited: dict[tuple[str, str, str, str], list[list[Citation]]] = {}
     for p in positions:
         key = position_key(p)
         have = merged.get(key)
@@ -31,11 +33,15 @@ def merge_positions(positions: list[Position]) -> list[Position]:
                 topic_key=p.topic_key,
                 claim_key=p.claim_key,
             )
+            cited[key] = [merged[key].citations]
             continue
-        have.citations = union_citations(have.citations, p.citations)
+        cited[key].append(p.citations)
         # A line listing more ("…, including …") says more: keep it.
         if len(p.stance) > len(have.stance):
             have.stance = p.stance
+    for key, have in merged.items():
+        if len(cited[key]) > 1:
+            have.citations = union_citations(*cited[key])
     order = {k: i for i, k in enumerate(merged)}
     return sorted(
         merged.values(),

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.consolidate._cite import union_citations
-from briefing.models import MEASURE_CATEGORIES, Measure
+from briefing.models import MEASURE_CATEGORIES, Citation, Measure
 
 
 def merge_measures(measures: list[Measure]) -> list[Measure]:
     """One entry per (measure, target), in category order, most cited first."""
     merged: dict[tuple[str, str | None], Measure] = {}
     conditions: dict[tuple[str, str | None], Counter[str]] = {}
+    # Citation lists per key, joined once at the end (linear in measures).
+    cited: dict[tuple[str, str | None], list[list[Citation]]] = {}
     for m in measures:
         key = (m.key or m.measure, m.target)
         have = merged.get(key)
@@ -31,12 +33,15 @@ def merge_measures(measures: list[Measure]) -> list[Measure]:
                 key=m.key,
             )
             conditions[key] = Counter()
+            cited[key] = [have.citations]
         else:
-            have.citations = union_citations(have.citations, m.citations)
+            cited[key].append(m.citations)
             have.proposed_by.extend(p for p in m.proposed_by if p not in have.proposed_by)
         if m.condition:
             conditions[key][m.condition] += 1
     for key, have in merged.items():
+        if len(cited[key]) > 1:
+            have.citations = union_citations(*cited[key])
         if conditions[key]:
             have.condition = conditions[key].most_common(1)[0][0]
     _fold_unknown_targets(merged)

@@ -14,4 +14,5 @@ def load_yaml(name: str) -> Any:
     """Load ``briefing/data/<name>`` (a YAML file); cached for the process."""
     ref = resources.files(__package__).joinpath(name)
     with ref.open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        # libyaml's loader when PyYAML has it: the same result, several times faster.
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

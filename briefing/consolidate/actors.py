@@ -22,12 +22,19 @@ from briefing.models import Actor, ArticleFindings, Citation
 SAME_PERSON = 88.0
 
 
-def merge_actors(findings: list[ArticleFindings]) -> list[Actor]:
-    kb = knowledge_base()
+def actor_aliases(findings: list[ArticleFindings]) -> dict[str, str]:
+    """Discovered person id -> the id it is merged into, for every other section to use."""
+    return _discovered_aliases(findings, set(knowledge_base().actors))
+
+
+def merge_actors(
+    findings: list[ArticleFindings], aliases: dict[str, str] | None = None
+) -> list[Actor]:
     merged: dict[str, Actor] = {}
     per_source: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, list[tuple[dt.date, int, str]]] = defaultdict(list)
-    aliases = _discovered_aliases(findings, set(kb.actors))
+    if aliases is None:
+        aliases = actor_aliases(findings)
     # Citation lists per actor, joined once at the end: joining at every article would
     # rebuild the union each time (quadratic for an actor named in every article).
     cited: dict[str, list[list[Citation]]] = defaultdict(list)

@@ -61,7 +61,15 @@ def event_dict(e: Event) -> dict[str, Any]:
 
 
 def position_dict(p: Position) -> dict[str, Any]:
-    return {"actor": p.actor, "topic": p.topic, "stance": p.stance, "citations": _cites(p)}
+    return {
+        "actor": p.actor,
+        "topic": p.topic,
+        "stance": p.stance,
+        # Additive: the stance's kind (demands, rejects, supports, warns, threatens, offers,
+        # denies, assesses) for programs that filter without parsing the English line.
+        "stance_kind": p.stance_kind,
+        "citations": _cites(p),
+    }
 
 
 def measure_dict(m: Measure) -> dict[str, Any]:

@@ -15,9 +15,9 @@ from briefing.errors import InputError
 from briefing.extract.dates_publication import infer_publications
 from briefing.fsio import atomic_write_bytes, atomic_write_text
 from briefing.models import Article, Brief
+from briefing.render import FORMATS
 
 log = logging.getLogger("briefing")
-FORMATS = ("json", "html", "pdf")
 
 
 @dataclass

@@ -22,7 +22,7 @@ def _date(value: str) -> dt.date:
 
 
 def _formats(value: str) -> list[str]:
-    from briefing.build import FORMATS
+    from briefing.render import FORMATS
 
     out = [f.strip().lower() for f in value.split(",") if f.strip()]
     bad = [f for f in out if f not in FORMATS]

@@ -1,0 +1,33 @@
+"""Lemmas through the project's cached lemmatizer match simplemma's own defaults."""
+
+from __future__ import annotations
+
+import pytest
+import simplemma
+
+from briefing.nlp.pipeline import lemma, process, warm_up
+
+WORDS = {
+    "pl": ["Kanadzie", "rozmowach", "sankcje", "Stanami", "powiedział"],
+    "ro": ["sancțiunile", "Rusiei", "declarat", "negocierilor"],
+    "de": ["Sanktionen", "sprach", "Gesprächen", "Ministerin"],
+    "ru": ["санкции", "заявил", "переговорах", "Лаврова"],
+    "fr": ["sanctions", "déclaré", "négociations", "ministres"],
+    "en": ["sanctions", "talks", "said", "ministers"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_lemmas_are_simplemmas(lang):
+    warm_up([lang])
+    for word in WORDS[lang]:
+        assert lemma(word, lang) == simplemma.lemmatize(word, lang=lang).lower()
+
+
+def test_language_without_tables_falls_back_to_lower_case():
+    assert lemma("Україною", "xx") == "україною"
+
+
+def test_token_lemma_extension():
+    doc = next(process([("Rozmawiano o sankcjach.", "pl")]))
+    assert doc[2]._.lemma == simplemma.lemmatize("sankcjach", lang="pl").lower()

@@ -1,0 +1,34 @@
+"""The per-article stage gives the same findings, in input order, with worker processes."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+
+import briefing.analyze as analyze_mod
+from briefing.analyze import analyze
+
+
+def _copies(seed_articles, n: int):
+    out = []
+    for i in range(n):
+        art = copy.deepcopy(seed_articles[i % len(seed_articles)])
+        art.id = f"{art.id}-{i}"
+        if i % 3 == 0:
+            art.language = None  # detected in the worker, as for unlabelled input
+        out.append(art)
+    return out
+
+
+def test_jobs_give_the_same_findings_in_input_order(seed_articles, monkeypatch):
+    # Small chunks so that a dozen articles are spread over several worker tasks.
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    as_of = dt.date(2022, 1, 20)
+    articles = _copies(seed_articles, 12)
+    seen: list[int] = []
+    serial = analyze(copy.deepcopy(articles), as_of, jobs=1)
+    parallel = analyze(copy.deepcopy(articles), as_of, jobs=2, progress=seen.append)
+    assert [f.article.id for f in parallel] == [a.id for a in articles]
+    assert sum(seen) == len(articles)
+    assert [dataclasses.asdict(f) for f in parallel] == [dataclasses.asdict(f) for f in serial]

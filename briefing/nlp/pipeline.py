@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -132,9 +134,12 @@ def briefing_sentences(doc: Doc) -> Doc:
     lang = doc._.lang or doc.lang_
     sentences = split_sentences(doc.text, lang)
     doc._.sentences = sentences
-    starts = {s.start for s in sentences}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    if len(doc):
+        # Whole-array write: setting ``token.is_sent_start`` one token at a time re-checks
+        # the doc's parse annotation on every token (quadratic in the doc's length).
+        flags = np.where(np.isin(doc.to_array(IDX), [s.start for s in sentences]), 1, -1)
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 
 

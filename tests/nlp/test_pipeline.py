@@ -31,3 +31,11 @@ def test_language_without_tables_falls_back_to_lower_case():
 def test_token_lemma_extension():
     doc = next(process([("Rozmawiano o sankcjach.", "pl")]))
     assert doc[2]._.lemma == simplemma.lemmatize("sankcjach", lang="pl").lower()
+
+
+def test_token_sentence_starts_follow_the_splitter():
+    text = "Blisko 100 tys. żołnierzy stoi przy granicy. Rozmowy trwają.\n\nNowy tytuł"
+    doc = next(process([(text, "pl")]))
+    spans = [(s.start, s.end) for s in doc._.sentences]
+    assert len(spans) == 3
+    assert [s.start_char for s in doc.sents] == [start for start, _ in spans]

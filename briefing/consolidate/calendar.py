@@ -114,7 +114,7 @@ def _conflicting(a: Event, b: Event) -> bool:
     gap = abs((interval(a)[0] - interval(b)[0]).days)
     if gap > CONFLICT_DAYS:
         return False
-    same_format = a.label == b.label and a.label != _generic_label(a)
+    same_format = a.label == b.label and a.label in _format_labels()
     same_people = len(a.participants) >= 2 and set(a.participants) == set(b.participants)
     return same_format or same_people
 
@@ -124,6 +124,12 @@ def _priority(kind: str | None) -> int:
 
     spec = (_events_table().get("types") or {}).get(kind or "") or {}
     return int(spec.get("priority", 0))
+
+
+def _format_labels() -> frozenset[str]:
+    from briefing.extract.calendar import format_labels
+
+    return format_labels()
 
 
 def _generic_label(e: Event) -> str:
@@ -189,7 +195,8 @@ def _combine(group: list[Event]) -> Event:
         date=date,
         date_end=date_end,
         label=label,
-        status=group[0].status,
+        # One report of a window still open is enough to keep it open.
+        status="upcoming" if any(e.status == "upcoming" for e in group) else group[0].status,
         citations=union_citations(*(e.citations for e in group)),
         location=places.most_common(1)[0][0] if places else None,
         participants=sorted(people, key=lambda p: (-people[p], first_seen[p])),
@@ -249,11 +256,13 @@ def merge_events(events: list[Event], as_of: dt.date) -> list[Event]:
 
 
 def restatus(events: list[Event], as_of: dt.date) -> None:
-    """Past or upcoming against ``as_of``: by the start date, except that a window still
-    open ("between now and mid-February") is upcoming until its end."""
-    today = as_of.isoformat()
+    """Past or upcoming against ``as_of``: by the start date; a window that contains
+    ``as_of`` ("in January" on 26 January, "between now and mid-February") keeps the
+    status its reports gave, which the extraction read from the tense (upcoming unless
+    told in the past; see ``briefing.extract.calendar._status``)."""
     for e in events:
-        ahead = e.date > today[: len(e.date)]
-        if e.date_end is not None:
-            ahead = ahead or e.date_end > today[: len(e.date_end)]
-        e.status = "upcoming" if ahead else "past"
+        lo, hi = interval(e)
+        if lo > as_of:
+            e.status = "upcoming"
+        elif hi < as_of or lo == hi:
+            e.status = "past"

@@ -68,6 +68,8 @@ class Cue:
     near: int | None
     regex: re.Pattern[str]
     day_only: bool = False  # statements and decisions are dated to the day, never a month
+    body: str | None = None  # a format's own actor id
+    members: tuple[str, ...] = ()  # a format's seats at the table (actor ids)
 
 
 # Arabic glues conjunctions, prepositions and the article to the word ("والمحادثات").
@@ -117,8 +119,35 @@ def format_cues(lang: str) -> tuple[Cue, ...]:
     out = []
     for _key, spec in (_events_table().get("formats") or {}).items():
         words = (spec.get("cues") or {}).get(lang, []) + (spec.get("cues") or {}).get("en", [])
-        out.append(Cue(spec["kind"], spec["label"], 0, None, re.compile(_alt(words, lang))))
+        out.append(
+            Cue(
+                spec["kind"],
+                spec["label"],
+                0,
+                None,
+                re.compile(_alt(words, lang)),
+                body=spec.get("body"),
+                members=tuple(spec.get("members") or ()),
+            )
+        )
     return tuple(out)
+
+
+@cache
+def format_labels() -> frozenset[str]:
+    """Labels that name a format (merging treats them as names, not event types)."""
+    return frozenset(spec["label"] for spec in (_events_table().get("formats") or {}).values())
+
+
+@cache
+def _together(lang: str) -> re.Pattern[str]:
+    words = (_events_table().get("together") or {}).get(lang) or []
+    return re.compile(_alt(words, lang))
+
+
+@cache
+def _phone_cue(lang: str) -> re.Pattern[str]:
+    return next(c.regex for c in event_cues(lang) if c.key == "phone_call")
 
 
 @cache
@@ -237,8 +266,14 @@ def _clause_end(norm: str, lang: str, f: Found, hit: _Hit, after: tuple[int, int
     return end
 
 
-def _status(r: Resolved, as_of: dt.date) -> str:
-    return "upcoming" if r.lo > as_of else "past"
+def _status(r: Resolved, as_of: dt.date, tense: int) -> str:
+    """Upcoming when it starts after ``as_of``. A window that contains ``as_of`` ("in
+    January" read on 26 January, "between now and mid-February") is still open: upcoming
+    unless told in the past tense ("met in January"), since only the text says which part
+    of the window is meant."""
+    if r.lo > as_of or (r.lo <= as_of <= r.hi and r.lo != r.hi and tense >= 0):
+        return "upcoming"
+    return "past"
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
@@ -286,13 +321,24 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             kind, label = hit.cue.key, hit.cue.label
             fmt = _format(norm, lang, window, f, hit)
             if fmt is not None and kind in GATHERINGS | {fmt.cue.key}:
-                kind, label = fmt.cue.key, fmt.cue.label
+                # "the G7 will meet by videoconference": the format names it, the more
+                # specific type stays.
+                if _rank(fmt.cue.key) >= _rank(kind):
+                    kind = fmt.cue.key
+                label = fmt.cue.label
+            else:
+                fmt = None
             single = len(group) == 1
+            clause_lo = min(before[0], hit.start)
+            prior = plain[i - 1] if i else None
+            if prior is not None and (prior.lo, prior.hi) == (r.lo, r.hi):
+                # "X had today, Tuesday 1 February, talks with Y": one day said twice.
+                clause_lo = min(clause_lo, group[i - 2].mention.end if i > 1 else s.start)
             ev = Event(
                 date=r.date,
                 date_end=r.date_end,
                 label=label,
-                status=_status(r, ctx.as_of),  # type: ignore[arg-type]
+                status=_status(r, ctx.as_of, f.tense),  # type: ignore[arg-type]
                 citations=[ctx.cite(c) for c in cited],
                 location=_locate(
                     norm,
@@ -301,17 +347,140 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                     kind,
                     hit,
                 ),
-                participants=_participants(
-                    ctx.mentions, min(before[0], hit.start), _clause_end(norm, lang, f, hit, after)
+                participants=_people(
+                    ctx, (clause_lo, _clause_end(norm, lang, f, hit, after)), idx, fmt
                 ),
                 kind=kind,
                 conflicting_dates=[r.conflict] if r.conflict else [],
             )
+            if (
+                ev.kind == "talks"
+                and fmt is None
+                and _called(ctx, idx, ev.participants, by_sentence)
+            ):
+                ev.kind, ev.label = "phone_call", _type_label("phone_call") or ev.label
             per_sentence.setdefault((idx, r.date, r.date_end), []).append((hit.cue.priority, ev))
     for cands in per_sentence.values():
-        # Two readings of one day in one sentence ("on Friday ... today") are one event.
-        _add(events, max(cands, key=lambda c: c[0])[1])
-    return sorted(_absorb(list(events.values())), key=lambda e: (e.date, e.label))
+        # Two readings of one day in one sentence ("on Friday ... today") are one event,
+        # with the actors of both ("X on Friday ... spoke today with Y").
+        best = max(cands, key=lambda c: c[0])[1]
+        for _p, other in cands:
+            best.participants.extend(p for p in other.participants if p not in best.participants)
+        _add(events, best)
+    out = _absorb(list(events.values()))
+    for ev in out:
+        ev.label = _compose_label(ev, ctx)
+    return sorted(out, key=lambda e: (e.date, e.label))
+
+
+# ---------------------------------------------------------------------------- who, what
+
+
+def _paragraph(ctx: ArticleContext, idx: int) -> list[int]:
+    """Indices of the sentences of ``idx``'s paragraph (a blank line ends one)."""
+    text, ss = ctx.article.text, ctx.sentences
+    lo = idx
+    while lo > 0 and not _break(text, ss[lo - 1], ss[lo]):
+        lo -= 1
+    hi = idx
+    while hi + 1 < len(ss) and not _break(text, ss[hi], ss[hi + 1]):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _break(text: str, a: Sentence, b: Sentence) -> bool:
+    return _BLANK_LINE.search(text, a.end, max(a.end, b.start)) is not None
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _headline(ctx: ArticleContext) -> int | None:
+    """The first sentence when it stands alone on its first line (a title)."""
+    ss = ctx.sentences
+    if len(ss) > 1 and "\n" in ctx.article.text[ss[0].end : ss[1].start]:
+        return 0
+    return None
+
+
+def _actors_of(ctx: ArticleContext, idx: int) -> list[str]:
+    out: list[str] = []
+    for m in ctx.mentions:
+        if m.sentence == idx and m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+def _people(ctx: ArticleContext, clause: tuple[int, int], idx: int, fmt: _Hit | None) -> list[str]:
+    """The clause's actors; a format named alone brings its members; a clause with no
+    actor, or only "the two" / "both sides" / a pronoun, the previous sentence's actors."""
+    people = _participants(ctx.mentions, *clause)
+    if fmt is not None and fmt.cue.members and set(people) <= {fmt.cue.body}:
+        return people + [m for m in fmt.cue.members if m not in people]
+    lone = not people or (len(people) < 2 and _together(ctx.lang).search(ctx.norm, *clause))
+    if (
+        lone
+        and idx > 0
+        and not _break(ctx.article.text, ctx.sentences[idx - 1], ctx.sentences[idx])
+    ):
+        people += [p for p in _actors_of(ctx, idx - 1) if p not in people]
+    return people
+
+
+def _called(
+    ctx: ArticleContext, idx: int, people: list[str], by_sentence: dict[int, list[Found]]
+) -> bool:
+    """Talks told as a call nearby: a phone cue in the headline or a neighbouring sentence
+    of the paragraph, with no date of its own, naming one of the same people."""
+    persons = {p for p in people if p in ctx.actors and ctx.actors[p].type == "person"}
+    if not persons:
+        return False
+    # The sentence itself, its neighbours in the paragraph, the headline.
+    where = [j for j in _paragraph(ctx, idx) if abs(j - idx) <= 1]
+    head = _headline(ctx)
+    if head is not None and head not in where:
+        where.append(head)
+    rx = _phone_cue(ctx.lang)
+    for j in where:
+        s = ctx.sentences[j]
+        if (j != idx and j in by_sentence) or not rx.search(ctx.norm, s.start, s.end):
+            continue
+        if set(_actors_of(ctx, j)) & persons:
+            return True
+    return False
+
+
+# Kinds whose label names who took part: one person ("Visit: Scholz"), or two or more
+# ("Talks: Blinken–Lavrov"). Other kinds (attacks, deadlines, elections) keep the type.
+SOLO = frozenset({"visit", "statement", "decision"})
+MEETINGS = frozenset({"phone_call", "video_call", "talks", "meeting", "summit"})
+
+
+def _compose_label(ev: Event, ctx: ArticleContext) -> str:
+    """ "Phone call: Biden–Putin": the type and who took part, in English from the KB;
+    formats keep their own name."""
+    if ev.label != _type_label(ev.kind):
+        return ev.label
+    people = [ctx.actors[p] for p in ev.participants if p in ctx.actors]
+    persons = [a for a in people if a.type == "person"]
+    if ev.kind in SOLO:
+        # Several people beside a statement are rarely one speaker: no name then.
+        named = persons if len(persons) == 1 else []
+    elif ev.kind in MEETINGS:
+        named = persons if len(persons) >= 2 else [a for a in people if a.type != "person"]
+        named = named if len(named) >= 2 else []
+    else:
+        named = []
+    if not named:
+        return ev.label
+    names = sorted(_short(a.name) if a.type == "person" else a.name for a in named[:3])
+    return f"{ev.label}: {'–'.join(names)}"
+
+
+def _short(name: str) -> str:
+    """A person's surname when the name is a plain "First Last", else the full name."""
+    words = name.split()
+    return words[-1] if len(words) == 2 else name
 
 
 ANCHORED = {"next_day": 1, "prev_day": -1, "day_after_event": -1, "day_before_event": 1}
@@ -398,6 +567,10 @@ def _add(events: dict[tuple[str, ...], Event], ev: Event) -> None:
     old.conflicting_dates.extend(d for d in ev.conflicting_dates if d not in old.conflicting_dates)
     if old.label == _type_label(old.kind) and ev.label != _type_label(ev.kind):
         old.label = ev.label
+
+
+def _rank(kind: str) -> int:
+    return next((c.priority for c in event_cues("en") if c.key == kind), 0)
 
 
 def _type_label(kind: str | None) -> str | None:

@@ -112,7 +112,12 @@ def estimate_publication(
         if m.since or m.until:
             continue
         if m.is_relative:
-            if m.relative is None and m.weekday is not None and f.tense <= 0:
+            if (
+                m.relative is None
+                and m.weekday is not None
+                and f.tense <= 0
+                and not _previous_week(text, m)
+            ):
                 weekdays.append(m.weekday)
             continue
         r = resolve(m, None, reference, f.tense)
@@ -150,6 +155,33 @@ def estimate_publication(
     if hi is not None and pub > hi:
         pub = max(lo, hi)
     return _checked(pub, has_year)
+
+
+@lru_cache(maxsize=1)
+def _previous_week_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words of every language that put a weekday in an earlier week ("last Tuesday",
+    "mardi dernier"), right before or right after it."""
+    from importlib import resources
+
+    from briefing.data import load_yaml
+
+    folder = resources.files("briefing.data").joinpath("lexicons")
+    words: set[str] = set()
+    for path in sorted(p.name for p in folder.iterdir() if p.name.startswith("dates_")):
+        table = load_yaml(f"lexicons/{path}") or {}
+        words |= {normalize(str(w)) for w in table.get("previous_weekday") or []}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alt})\s+$"), re.compile(rf"^\s+(?:{alt})(?!\w)")
+
+
+def _previous_week(text: str | None, m: DateMention) -> bool:
+    if text is None:
+        return False
+    before, after = _previous_week_words()
+    return bool(
+        before.search(normalize(text[max(0, m.start - 20) : m.start]))
+        or after.search(normalize(text[m.end : m.end + 20]))
+    )
 
 
 def _checked(date: dt.date, has_year: bool) -> Estimate:

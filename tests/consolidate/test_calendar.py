@@ -8,13 +8,15 @@ from briefing.consolidate.calendar import merge_events, restatus
 from briefing.models import Citation, Event
 
 
-def _ev(source: str, date: str, kind: str, label: str, people=(), end=None, place=None) -> Event:
+def _ev(
+    source: str, date: str, kind: str, label: str, people=(), end=None, place=None, status="past"
+) -> Event:
     cite = Citation(source, 0, 4, "text")
     return Event(
         date=date,
         date_end=end,
         label=label,
-        status="past",
+        status=status,
         citations=[cite],
         participants=list(people),
         kind=kind,
@@ -26,10 +28,16 @@ AS_OF = dt.date(2022, 1, 26)
 
 
 def test_same_event_in_two_languages_is_one_entry_citing_both():
-    fa = _ev("fa1", "2022-01-12", "council_session", "NATO–Russia Council", ["nato-russia-council"])
+    fa = _ev(
+        "fa1",
+        "2022-01-12",
+        "council_session",
+        "Meeting of the NATO–Russia Council",
+        ["nato-russia-council"],
+    )
     pl = _ev("pl1", "2022-01-12", "meeting", "Meeting", ["russia", "nato"], place="Brussels")
     (merged,) = merge_events([fa, pl], AS_OF)
-    assert merged.label == "NATO–Russia Council"
+    assert merged.label == "Meeting of the NATO–Russia Council"
     assert {c.source for c in merged.citations} == {"fa1", "pl1"}
     assert merged.location == "Brussels"
     assert merged.conflicting_dates == []
@@ -42,9 +50,9 @@ def test_different_gatherings_on_one_day_stay_apart():
 
 
 def test_conflicting_dates_for_one_event_are_kept_and_flagged():
-    a = _ev("s1", "2022-01-12", "council_session", "NATO–Russia Council", ["nato"])
-    b = _ev("s2", "2022-01-12", "council_session", "NATO–Russia Council", ["nato"])
-    c = _ev("s3", "2022-01-13", "council_session", "NATO–Russia Council", ["nato"])
+    a = _ev("s1", "2022-01-12", "council_session", "Meeting of the NATO–Russia Council", ["nato"])
+    b = _ev("s2", "2022-01-12", "council_session", "Meeting of the NATO–Russia Council", ["nato"])
+    c = _ev("s3", "2022-01-13", "council_session", "Meeting of the NATO–Russia Council", ["nato"])
     (merged,) = merge_events([a, b, c], AS_OF)
     assert merged.date == "2022-01-12"
     assert merged.conflicting_dates == ["2022-01-13"]
@@ -76,16 +84,28 @@ def test_calendar_is_in_date_order_with_status_against_as_of():
     evs = [
         _ev("s", "2022-02-04", "ceremony", "Olympic Games"),
         _ev("s", "2021-12-30", "phone_call", "Phone call"),
-        _ev("s", "2022-01-26", "military_move", "Military move", end="2022-02-15"),
+        _ev(
+            "s", "2022-01-26", "military_move", "Military move", end="2022-02-15", status="upcoming"
+        ),
         _ev("s", "2022-01", "talks", "Talks"),
     ]
     merged = merge_events(evs, AS_OF)
     assert [(e.date, e.status) for e in merged] == [
         ("2021-12-30", "past"),
-        ("2022-01", "past"),
-        ("2022-01-26", "upcoming"),  # a window still open is upcoming
+        ("2022-01", "past"),  # told in the past tense: its report said past
+        ("2022-01-26", "upcoming"),  # a window still open, as its report said
         ("2022-02-04", "upcoming"),
     ]
+
+
+def test_a_window_containing_as_of_keeps_the_status_its_reports_gave():
+    later = _ev("s1", "2022-01", "talks", "Talks", ["russia", "nato"], status="upcoming")
+    also = _ev("s2", "2022-01", "talks", "Talks", ["nato"], status="past")
+    (merged,) = merge_events([later, also], AS_OF)
+    assert merged.status == "upcoming"  # one report of a window still open keeps it open
+    # Once as_of has left the window, it is past whatever the reports said.
+    (merged,) = merge_events([later], dt.date(2022, 2, 3))
+    assert merged.status == "past"
 
 
 def test_restatus_by_month_and_year_precision():
@@ -118,7 +138,7 @@ def test_conflicting_reports_across_languages_end_to_end():
     )
     events = [e for ctx in (fa, de, fa2) for e in extract_events(ctx)]
     (merged,) = merge_events(events, dt.date(2022, 1, 8))
-    assert merged.label == "NATO–Russia Council"
+    assert merged.label == "Meeting of the NATO–Russia Council"
     assert merged.date == "2022-01-12"  # two sources against one
     assert merged.conflicting_dates == ["2022-01-13"]
     assert {c.source for c in merged.citations} == {"fa1", "de1", "fa2"}

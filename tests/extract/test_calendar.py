@@ -112,7 +112,7 @@ def test_a_named_format_labels_the_event():
     _ctx, events = _events(text, "pl", dt.date(2022, 1, 5))
     (e,) = events
     assert (e.label, e.kind, e.date, e.location) == (
-        "NATO–Russia Council",
+        "Meeting of the NATO–Russia Council",
         "council_session",
         "2022-01-12",
         "Brussels",

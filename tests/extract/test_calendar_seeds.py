@@ -36,8 +36,8 @@ def test_key_events_of_the_samples(seed_brief):
 
 def test_the_same_council_in_persian_and_polish_is_one_entry(seed_brief):
     for date, label in (
-        ("2022-01-12", "NATO–Russia Council"),
-        ("2022-01-13", "OSCE Permanent Council"),
+        ("2022-01-12", "Meeting of the NATO–Russia Council"),
+        ("2022-01-13", "Meeting of the OSCE Permanent Council"),
     ):
         (e,) = _find(seed_brief, date)
         assert e.label == label

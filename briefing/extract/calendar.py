@@ -24,7 +24,7 @@ from briefing.extract.dates_publication import (
     scan_text,
 )
 from briefing.models import Event, Mention, Sentence
-from briefing.nlp.dates import Resolved, resolve
+from briefing.nlp.dates import Resolved, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -37,6 +37,8 @@ VISIT_OBJECT = 40  # how far after a visit verb its destination may stand withou
 ATTACHED = 20  # a reporting verb this close before a date is that date's event  # a sentence this short with no cue borrows the previous one's
 # Formats name a gathering; they relabel these event types, not statements or attacks.
 GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
+# Events a statement may report on the day it is made ("said on Wednesday that the talks").
+REPORTED = GATHERINGS | {"phone_call", "visit", "conference"}
 
 
 def infer_publication(ctx: ArticleContext) -> None:
@@ -201,8 +203,9 @@ def _best(hits: list[_Hit]) -> _Hit | None:
 
 
 def _choose_cue(
-    norm: str, lang: str, before: tuple[int, int], after: tuple[int, int], f: Found
+    norm: str, lang: str, before: tuple[int, int], after: tuple[int, int], f: Found, last: bool
 ) -> _Hit | None:
+    """The event cue of date ``f``; ``last``: no later date in its sentence."""
     cues = event_cues(lang)
     b = _best(_hits(cues, norm, *before, f.mention.start))
     a = _best(_hits(cues, norm, *after, f.mention.end))
@@ -214,12 +217,23 @@ def _choose_cue(
         return _best([h for h in (shared, a) if h]) or _format_as_cue(norm, lang, before, after, f)
     day_word = f.mention.is_relative or f.mention.day is not None
     if b.cue.priority <= 1 and b.distance <= ATTACHED and a is not None and day_word:
+        if last and a.cue.key in REPORTED and _told_past(norm, lang, a, f):
+            # "Stoltenberg said on Wednesday that the NATO–Russia Council meeting ended
+            # without a breakthrough": the gathering told in the past, with no date of its
+            # own, is the day's event; the reporting verb only tells who said it.
+            return a
         return b  # "announced today that ...": the announcement is the dated event
     if a is not None and a.cue.priority > b.cue.priority and b.cue.priority <= 1:
         return a
     if a is not None and b.other_clause and not a.other_clause:
         return a  # "announced on Saturday the visit, a day after the call"
     return b
+
+
+def _told_past(norm: str, lang: str, hit: _Hit, f: Found) -> bool:
+    """The cue's own clause (after the cue) is in the past tense: the reporting verb
+    before it does not count, nor the cue's own words (Persian "گفت و گو" holds "گفت")."""
+    return tense_at(norm, hit.end, f.sentence.end, hit.end, lang) < 0
 
 
 def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str, hit: _Hit) -> str | None:
@@ -301,7 +315,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             before = (max(prev_end, f.mention.start - BEFORE_CHARS), f.mention.start)
             after = (f.mention.end, min(next_start, f.mention.end + AFTER_CHARS))
             cited: list[Sentence] = [s]
-            hit = _choose_cue(norm, lang, before, after, f)
+            hit = _choose_cue(norm, lang, before, after, f, i + 1 == len(group))
             if (
                 hit is None
                 and idx > 0

@@ -156,3 +156,33 @@ def test_a_date_read_differently_in_its_two_calendars_is_flagged():
     )
     (e,) = extract_events(ctx)
     assert (e.date, e.conflicting_dates) == ("2022-01-12", ["2022-01-13"])
+
+
+def test_one_council_told_as_a_statement_in_polish_and_persian_merges_with_english():
+    from briefing.extract.calendar import extract_events
+    from tests.conftest import make_context
+
+    day = dt.date(2022, 1, 13)
+    articles = [
+        ("en1", "en", "The NATO-Russia Council met in Brussels on Wednesday, January 12."),
+        (
+            "pl1",
+            "pl",
+            "Sekretarz generalny NATO Jens Stoltenberg oświadczył w środę 12 stycznia, że "
+            "rozmowy w Radzie NATO-Rosja były trudne.",
+        ),
+        (
+            "fa1",
+            "fa",
+            "ینس استولتنبرگ دبیرکل ناتو روز چهارشنبه ۱۲ ژانویه اعلام کرد که نشست شورای "
+            "ناتو و روسیه در بروکسل بدون نتیجه پایان یافت.",
+        ),
+    ]
+    events = []
+    for art_id, lang, text in articles:
+        ctx = make_context(text, lang, day, art_id=art_id)
+        events += extract_events(ctx)
+    (merged,) = merge_events(events, day)
+    assert merged.label == "Meeting of the NATO–Russia Council"
+    assert {c.source for c in merged.citations} == {"en1", "pl1", "fa1"}
+    assert {"nato", "russia"} <= set(merged.participants)

@@ -58,7 +58,21 @@ def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str
     rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=len, reverse=True)
     if not rxs:
         return None
-    return re.compile("|".join(rxs))
+    return re.compile("|".join(_literal_first(rx) for rx in rxs))
+
+
+# A cue regex that starts with a word-start check, then a literal character.
+_WORD_START_LITERAL = re.compile(r"\(\?<!\\w\)\(\?:(\\[^\w\s]|[^\\()\[\]{}|^$.*+?\s])")
+
+
+def _literal_first(rx: str) -> str:
+    r"""``(?<!\w)(?:x…`` as ``x(?<!\w.)(?:…``: the same matches, but a pattern that starts
+    with a literal lets the regex engine skip to the positions holding one of the first
+    characters, where a leading look-behind is tried at every position (5-8x slower)."""
+    m = _WORD_START_LITERAL.match(rx)
+    if m is None:
+        return rx
+    return f"{m.group(1)}(?<!\\w.)(?:{rx[m.end() :]}"
 
 
 def cues_for(table: Mapping[str, Any] | None, lang: str) -> list[str]:

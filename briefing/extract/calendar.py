@@ -23,6 +23,7 @@ from briefing.extract.dates_publication import (
     is_dateline,
     scan_text,
 )
+from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.dates import Resolved, resolve, tense_at
 from briefing.nlp.normalize import normalize
@@ -487,14 +488,19 @@ def _compose_label(ev: Event, ctx: ArticleContext) -> str:
         named = []
     if not named:
         return ev.label
-    names = sorted(_short(a.name) if a.type == "person" else a.name for a in named[:3])
+    names = sorted(_short(a.id, a.name) if a.type == "person" else a.name for a in named[:3])
     return f"{ev.label}: {'–'.join(names)}"
 
 
-def _short(name: str) -> str:
-    """A person's surname when the name is a plain "First Last", else the full name."""
-    words = name.split()
-    return words[-1] if len(words) == 2 else name
+def _short(actor_id: str, name: str) -> str:
+    """A person's surname when the name is one first name and a surname of the KB ("Di
+    Maio" of "Luigi Di Maio", "Blinken"), else the full name ("José Manuel Albares")."""
+    kb_actor = knowledge_base().actors.get(actor_id)
+    for sur in kb_actor.surnames if kb_actor else name.split()[-1:]:
+        head = name[: -len(sur)].strip() if name.endswith(" " + sur) else ""
+        if head and " " not in head:
+            return sur
+    return name
 
 
 ANCHORED = {"next_day": 1, "prev_day": -1, "day_after_event": -1, "day_before_event": 1}

@@ -93,7 +93,7 @@ def test_a_statement_of_one_person_is_labelled_with_the_speaker():
     text = "Le ministre Jean-Yves Le Drian a déclaré le 3 février que la France restait prête."
     e = _one(_events(text, "fr", dt.date(2022, 2, 4))[1], "2022-02-03")
     assert e.kind == "statement"
-    assert e.label == "Statement: Jean-Yves Le Drian"
+    assert e.label == "Statement: Le Drian"
 
 
 def test_a_statement_on_a_past_gathering_dates_the_gathering():

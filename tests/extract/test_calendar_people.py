@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefing.extract.calendar import extract_events, infer_publication
 from tests.conftest import make_context
 
@@ -116,3 +118,34 @@ def test_a_month_containing_as_of_is_upcoming_in_the_future_tense():
     assert _one(_events(past, "uk", day)[1], "2022-01").status == "past"
     # A month already over is past whatever the tense.
     assert _one(_events(future, "uk", dt.date(2022, 2, 3))[1], "2022-01").status == "past"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date", "people"),
+    [
+        (
+            "pl",
+            "Minister Zbigniew Rau przyjął w Warszawie Siergieja Ławrowa. Obie strony "
+            "rozmawiały 14 stycznia o bezpieczeństwie.",
+            "2022-01-14",
+            {"zbigniew-rau", "sergei-lavrov"},
+        ),
+        (
+            "fa",
+            "حسین امیرعبداللهیان با سرگئی لاوروف دیدار کرد. طرفین روز ۲۰ ژانویه در مسکو گفت و "
+            "گو کردند.",
+            "2022-01-20",
+            {"hossein-amir-abdollahian", "sergei-lavrov"},
+        ),
+        (
+            "ro",
+            "Ministrul Bogdan Aurescu l-a primit pe Dmytro Kuleba. Cei doi s-au întâlnit pe "
+            "10 ianuarie la București.",
+            "2022-01-10",
+            {"bogdan-aurescu", "dmytro-kuleba"},
+        ),
+    ],
+)
+def test_the_two_sides_in_other_languages(lang: str, text: str, date: str, people: set[str]):
+    e = _one(_events(text, lang, dt.date(2022, 1, 21))[1], date)
+    assert people <= set(e.participants)

@@ -82,6 +82,14 @@ if not Doc.has_extension("sentences"):
     Doc.set_extension("sentences", default=None)
     Doc.set_extension("norm", default=None)
     Doc.set_extension("lang", default=None)
+if not Doc.has_extension("source_text"):
+    # The text the doc was made from: ``doc.text`` rebuilds it from every token each call.
+    Doc.set_extension("source_text", default=None)
+
+
+def _text(doc: Doc) -> str:
+    text = doc._.source_text
+    return text if text is not None else doc.text
 
 
 @cache
@@ -132,7 +140,7 @@ if not Token.has_extension("lemma"):
 @Language.component("briefing_sentences")
 def briefing_sentences(doc: Doc) -> Doc:
     lang = doc._.lang or doc.lang_
-    sentences = split_sentences(doc.text, lang)
+    sentences = split_sentences(_text(doc), lang)
     doc._.sentences = sentences
     if len(doc):
         # Whole-array write: setting ``token.is_sent_start`` one token at a time re-checks
@@ -145,7 +153,7 @@ def briefing_sentences(doc: Doc) -> Doc:
 
 @Language.component("briefing_normalize")
 def briefing_normalize(doc: Doc) -> Doc:
-    doc._.norm = normalize(doc.text)
+    doc._.norm = normalize(_text(doc))
     return doc
 
 
@@ -187,4 +195,5 @@ def process(texts: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[
 def _make_doc(nlp: Language, text: str, lang: str) -> Doc:
     doc = nlp.make_doc(text)
     doc._.lang = lang
+    doc._.source_text = text
     return doc

@@ -69,6 +69,7 @@ class _Lexicon:
     negation: re.Pattern[str] | None  # a negation ending the text before a verb
     preposition: re.Pattern[str] | None  # a preposition ending the text before an actor
     complementizers: re.Pattern[str] | None
+    contrasts: re.Pattern[str] | None  # "but": a clause with a stance of its own
     quotes: tuple[tuple[str, str], ...]
 
 
@@ -108,7 +109,10 @@ def lexicon(lang: str) -> _Lexicon:
     # Conjunctions must end right before the verb, so they are anchored at the end.
     conj = cues_for(table.get("conjunctions"), lang)
     alternation = "(?:" + "|".join(cue_regex(c, lang) for c in conj) + ")"
-    conj_rx = re.compile(alternation + r"[\s,]*$") if conj else None
+    # "…, однако предложил": a contrast before a verb also shares the subject.
+    shared = conj + cues_for(table.get("contrasts"), lang)
+    shared_alt = "(?:" + "|".join(cue_regex(c, lang) for c in shared) + ")"
+    conj_rx = re.compile(shared_alt + r"[\s,]*$") if shared else None
     gap_rx = re.compile(r"\s*(?:,\s*)?" + alternation + r"\s*") if conj else None
     return _Lexicon(
         verbs=tuple(verbs),
@@ -121,6 +125,7 @@ def lexicon(lang: str) -> _Lexicon:
         conjunctions=conj_rx,
         conj_gap=gap_rx,
         complementizers=words("complementizers"),
+        contrasts=words("contrasts"),
         negation=_ending(words("negations")),
         preposition=_ending(words("prepositions"), article=True),
         quotes=quotes,
@@ -271,7 +276,9 @@ class _Attributor:
         ]
         if before and c.start - before[-1].end <= 40:
             return before[-1].actor
-        if self._is_person(self.mem.current):
+        if self.mem.current is not None:
+            # The subject of the verb before in this sentence, person or not ("l'Otan
+            # propose …, mais elle refuse …").
             return self.mem.current
         if self.mem.last_person_speaker and s.index - self.mem.last_speaker_sentence <= 3:
             return self.mem.last_person_speaker
@@ -302,7 +309,20 @@ class _Attributor:
         ch = self.text[k]
         if ch in _CLOSE_QUOTES or ch in _DASHES:
             return True
-        return ch == "," and self.lang not in _COMMA_INVERSION_EXCLUDED
+        return (
+            ch == ","
+            and self.lang not in _COMMA_INVERSION_EXCLUDED
+            and not self._apposition_before(s, k)
+        )
+
+    def _apposition_before(self, s: Sentence, comma: int) -> bool:
+        """A person set off by commas right before the verb ("Le directeur de l'AIEA,
+        Rafael Grossi, a appelé …") is its subject: the verb is not post-posed."""
+        for m in self.by_sentence.get(s.index, []):
+            if m.end <= comma and not self.text[m.end : comma].strip():
+                before = self.text[s.start : m.start].rstrip()
+                return self._is_person(m.actor) and before.endswith(",")
+        return False
 
     def _right_speaker(
         self, s: Sentence, vend: int, reach: int | None = None
@@ -518,11 +538,17 @@ class _Attributor:
             if self.lex.negation is not None and self.lex.negation.search(self.norm[cs:vs]):
                 kind = _NEGATED.get(kind, kind)
             nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
+            cut = None
             if post or verb_final:
                 spans = ((clause if verb_final else cs, nxt),)
             else:
-                spans = ((vs, nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
+                cut = self._contrast(ve, nxt) if kind != "says" else None
+                spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
             out.append(Attribution(s, speakers, kind, spans, "verb"))
+            if cut is not None:
+                # "offers talks, but will not accept …": the verb's stance stops at "but";
+                # the rest is the same speaker's, its stance read from its own content.
+                out.append(Attribution(s, speakers, "says", ((cut, nxt),), "verb"))
             current = speakers
             self.mem.current = speakers[0]
         if not out and acc_speaker:
@@ -548,6 +574,22 @@ class _Attributor:
                     Attribution(s, prev.speakers, prev.kind, ((s.start, s.end),), "continuation")
                 )
         return out
+
+    def _contrast(self, start: int, stop: int) -> int | None:
+        """Where a contrastive clause ("…, but …", "…, aber …") starts in the content of a
+        stance verb, if it says something of its own (three words or more)."""
+        rx = self.lex.contrasts
+        if rx is None:
+            return None
+        for m in rx.finditer(self.norm, start, stop):
+            before = self.text[start : m.start()].rstrip()
+            if (
+                (self.lang in _VERB_INITIAL or before.endswith((",", "،", ";", "؛")))
+                and len(before.split()) >= 1
+                and len(self.text[m.end() : stop].split()) >= 3
+            ):
+                return m.start()
+        return None
 
     def _dangling(self, a: Attribution) -> bool:
         """An attribution with nothing after its verb: "Jens Stoltenberg … said"."""

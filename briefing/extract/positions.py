@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from briefing.data import load_yaml
-from briefing.extract.attribution import Attribution, attribute
+from briefing.extract.attribution import Attribution, attribute, lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import (
     Claim,
@@ -40,6 +40,7 @@ _MAX_TOPICS = 3  # per statement: beyond that a sentence is a list, not a positi
 _LISTING_KINDS = frozenset({"demands", "offers"})
 _NAMING_KINDS = frozenset({"denies", "warns"})  # kinds that imply the topic's main claim
 _CLAUSE = re.compile(r"[,;:–—\u2016]")
+_SHORT_CLAUSE = 6  # words: an infinitive or complement clause, not a statement of its own
 
 
 @cache
@@ -84,12 +85,26 @@ def _content_kind(norm: str, lang: str, hit: TopicHit) -> str | None:
     invade" is an assessment, not an offer)."""
     # Only within the hit's own clause: "ready for dialogue, but will not give up
     # enlargement" rejects enlargement, not dialogue.
-    start = max((m.end() for m in _CLAUSE.finditer(norm, 0, hit.start)), default=0)
+    bounds = [m for m in _CLAUSE.finditer(norm, 0, hit.start)]
+    start = bounds[-1].end() if bounds else 0
     stop = next((m.start() for m in _CLAUSE.finditer(norm, hit.end)), len(norm))
-    for kind, rx in _kind_cues(lang):
-        for m in rx.finditer(norm, start, stop):
-            if not (hit.start <= m.start() and m.end() <= hit.end):
-                return kind
+    windows = [(start, stop)]
+    contrasts = lexicon(lang).contrasts
+    if (
+        bounds
+        and bounds[-1].group() == ","
+        and len(norm[start:stop].split()) <= _SHORT_CLAUSE
+        and not (contrasts and contrasts.match(norm[start:stop].lstrip()))
+    ):
+        # A short clause after a comma completes the one before ("hat keine Absicht, in
+        # die Ukraine einzumarschieren"): its cues speak for the hit too.
+        before = bounds[-2].end() if len(bounds) > 1 else 0
+        windows.append((before, bounds[-1].start()))
+    for lo, hi in windows:
+        for kind, rx in _kind_cues(lang):
+            for m in rx.finditer(norm, lo, hi):
+                if not (hit.start <= m.start() and m.end() <= hit.end):
+                    return kind
     return None
 
 
@@ -220,14 +235,57 @@ def _inherit(
                         pos.citations.append(cite)
 
 
+def _break_ties(
+    ctx: ArticleContext, hits: list[TopicHit], support: dict[str, int]
+) -> list[TopicHit]:
+    """Words two topics share ("armi nucleari": arms control in Europe, or Iran's nuclear
+    programme) belong to the topic the rest of the article speaks about more."""
+    spans: dict[tuple[int, int], list[TopicHit]] = {}
+    for h in hits:
+        spans.setdefault((h.start, h.end), []).append(h)
+    if all(len(v) == 1 for v in spans.values()):
+        return hits
+    if not support:
+        for s in ctx.sentences:
+            for h in match_topics(ctx.norm[s.start : s.end], ctx.lang):
+                support[h.topic.key] = support.get(h.topic.key, 0) + 1
+    keep = {id(max(v, key=lambda h: support.get(h.topic.key, 0))) for v in spans.values()}
+    return [h for h in hits if id(h) in keep]
+
+
+_OWNER_GAP = re.compile(r"[\s'’s]*")  # "Russia's demand": only a possessive in between
+_OWNER_REACH = 25  # characters from a demand noun to its owner ("требование Москвы")
+
+
+def _demand_owner(ctx: ArticleContext, att: Attribution) -> str | None:
+    """Whose demand a rejection names ("rejected Moscow's demand", "отверг требование
+    Москвы", "a rejeté la demande de la Russie"): that actor demands what is rejected."""
+    nouns = _demand_nouns(ctx.lang)
+    if nouns is None:
+        return None
+    for a, b in att.spans:
+        for n in nouns.finditer(ctx.norm, a, b):
+            for m in ctx.mentions:
+                if m.sentence != att.sentence.index or m.actor in att.speakers:
+                    continue
+                after = ctx.article.text[n.end() : m.start]
+                before = ctx.article.text[m.end : n.start()]
+                if (0 <= m.start - n.end() <= _OWNER_REACH and not _CLAUSE.search(after)) or (
+                    0 <= n.start() - m.end <= 3 and _OWNER_GAP.fullmatch(before)
+                ):
+                    return m.actor
+    return None
+
+
 def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[Position]:
     merged: dict[tuple[str, str, str | None, str], Position] = {}
+    support: dict[str, int] = {}  # sentences per topic in the article, when ties need it
     by_sentence: dict[tuple[str, int], list[Position]] = {}
     bare: list[Attribution] = []
     for att in attributions:
         # Segments joined by a separator no cue can match across.
         norm = " \u2016 ".join(ctx.norm[a:b] for a, b in att.spans)
-        hits = match_topics(norm, ctx.lang)
+        hits = _break_ties(ctx, match_topics(norm, ctx.lang), support)
         if any(h.claim is not None for h in hits):
             # A bare topic word next to a specific claim is context, not a position.
             hits = [h for h in hits if h.claim is not None]
@@ -272,6 +330,23 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                 elif cite not in pos.citations:
                     pos.citations.append(cite)
                 by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
+            owner = _demand_owner(ctx, att) if kind == "rejects" and hit.claim else None
+            if owner and (hit.claim.kinds is None or "demands" in hit.claim.kinds):
+                key = (owner, hit.topic.key, hit.claim.key, "demands")
+                pos = merged.setdefault(
+                    key,
+                    Position(
+                        actor=owner,
+                        topic=hit.topic.label,
+                        stance=stance_line(hit.topic, hit.claim, "demands"),
+                        citations=[],
+                        stance_kind="demands",
+                        topic_key=hit.topic.key,
+                        claim_key=hit.claim.key,
+                    ),
+                )
+                if cite not in pos.citations:
+                    pos.citations.append(cite)
     _inherit(ctx, bare, by_sentence)
     for pos in [*_reject_demands(ctx, bare, by_sentence), *_refer_back(ctx, bare, by_sentence)]:
         key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")

@@ -43,6 +43,7 @@ class _Lexicon:
     context: re.Pattern[str] | None
     governed: re.Pattern[str] | None  # a preposition ending the text before an actor
     against: re.Pattern[str] | None
+    exposed: re.Pattern[str] | None  # "Russia would face …": its subject is the target
     owners: re.Pattern[str] | None  # a gap that is only an owner preposition
     specs: tuple[_Spec, ...]
 
@@ -81,6 +82,7 @@ def _lexicon(lang: str) -> _Lexicon:
         context=compile_cues(cues_for(table.get("context"), lang), lang),
         governed=_tail(compile_cues(cues_for(table.get("governed"), lang), lang)),
         against=compile_cues(cues_for(table.get("against"), lang), lang),
+        exposed=compile_cues(cues_for(table.get("exposed"), lang), lang),
         owners=_gap(compile_cues(cues_for(table.get("owners"), lang), lang)),
         specs=tuple(specs),
     )
@@ -130,6 +132,24 @@ class _Article:
             for m in self.in_sentence(s):
                 gap = norm[hit.end() : m.start]
                 if m.start >= hit.end() and len(gap.split()) <= 3 and not _PUNCT.search(gap):
+                    return m.actor
+        return None
+
+    def exposed_target(self, s: Sentence) -> str | None:
+        """ "la Russie s'exposerait à des sanctions", "Russia would face sanctions": the
+        actor right before the verb, in a sentence about measures."""
+        rx = self.lex.exposed
+        if rx is None or self.lex.context is None:
+            return None
+        norm = self.ctx.norm
+        for hit in rx.finditer(norm, s.start, s.end):
+            if not self.lex.context.search(norm, hit.end(), s.end):
+                continue
+            before = [m for m in self.in_sentence(s) if m.end <= hit.start()]
+            if before:
+                m = before[-1]
+                gap = norm[m.end : hit.start()]
+                if len(gap.split()) <= 1 and not _PUNCT.search(gap) and not self.governed(m, s):
                     return m.actor
         return None
 
@@ -215,7 +235,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     for s in ctx.sentences:
         if lex.context is not None and lex.context.search(norm, s.start, s.end):
             carry.context_at = s.index
-        local_target = art.against_target(s)
+        local_target = art.against_target(s) or art.exposed_target(s)
         if local_target and not art.is_person(local_target):
             carry.target, carry.target_at = local_target, s.index
         # "Orbán came out against new EU sanctions": who rejects is no proposer.
@@ -245,14 +265,32 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         found = [(spec, h) for spec in lex.specs if (h := spec.rx.search(norm, s.start, s.end))]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
         found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
+        # "harsh sanctions against Russian banks": the specific measure, not also an
+        # unspecified one on the same words.
+        found = [
+            (spec, h)
+            for spec, h in found
+            if spec.category != "other"
+            or not any(
+                o.category != "other" and h.start() < oh.end() and oh.start() < h.end()
+                for o, oh in found
+            )
+        ]
         # "Punishing Putin would destroy everything": no proposer in this sentence.
         opposed = bool(found) and (bool(rejecting) or _opposes_measures(ctx, s))
         if opposed:
             said_by = []
+        refused = _refusals(ctx, s) if found else []
         for spec, hit in found:
             target = base_target
             if spec.person_target:
                 target = art.person_after(s, hit.start()) or local_target or target
+            if any(a < hit.start() < b for a, b in refused) and not art.adjacent_owner(
+                s, hit.start(), hit.end(), target
+            ):
+                # "Die Bundesregierung lehnt Waffenlieferungen ab": refused, whoever
+                # refuses it, and nobody here puts it on the table.
+                continue
             proposers = _proposers(art, s, hit.start(), hit.end(), target, said_by, carry, opposed)
             if proposers:
                 carry.proposers, carry.proposers_at = tuple(proposers), s.index
@@ -275,6 +313,22 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             item.proposed_by.extend(p for p in proposers if p not in item.proposed_by)
             item.condition = item.condition or condition
     return list(out.values())
+
+
+def _refusals(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
+    """Spans of ``s`` governed by a rejecting verb (from the verb to the end of its
+    clause), whether or not its speaker is known."""
+    lex = attribution_lexicon(ctx.lang)
+    rejects = next((rx for kind, rx in lex.verbs if kind == "rejects"), None)
+    if rejects is None:
+        return []
+    out = []
+    for m in rejects.finditer(ctx.norm, s.start, s.end):
+        if lex.negation is not None and lex.negation.search(ctx.norm, s.start, m.start()):
+            continue  # "does not rule out"
+        stop = _PUNCT.search(ctx.norm, m.end(), s.end)
+        out.append((m.start(), max(m.end(), stop.start() if stop else s.end)))
+    return out
 
 
 def _opposes_measures(ctx: ArticleContext, s: Sentence) -> bool:

@@ -21,6 +21,14 @@ class _Event:
     verb: str
     fallback: str
     rx: re.Pattern[str]
+    impersonal: bool  # nobody in particular acts ("if the talks fail")
+
+
+@cache
+def _pronoun(lang: str) -> re.Pattern[str] | None:
+    table = load_yaml("lexicons/conditions.yaml") or {}
+    rx = compile_cues(cues_for(table.get("pronouns"), lang), lang)
+    return re.compile(rf"\s*(?:{rx.pattern})(?!\w)") if rx else None
 
 
 @cache
@@ -31,7 +39,15 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...]]:
     for key, spec in (table.get("events") or {}).items():
         rx = compile_cues(cues_for(spec.get("cues"), lang), lang)
         if rx is not None:
-            events.append(_Event(key, str(spec["verb"]), str(spec["fallback"]), rx))
+            events.append(
+                _Event(
+                    key,
+                    str(spec["verb"]),
+                    str(spec["fallback"]),
+                    rx,
+                    bool(spec.get("impersonal")),
+                )
+            )
     return markers, tuple(events)
 
 
@@ -62,11 +78,13 @@ def find_condition(
         if best is None:
             continue
         ev_start, ev_end, ev = best
-        subject = (
-            _first_actor(ctx, sentence, m.end(), ev_start)
-            or default_subject
-            or _last_actor(ctx, sentence, sentence.start, m.start())
-        )
+        if ev.impersonal:
+            return ev.fallback, None
+        pronoun = _pronoun(ctx.lang)
+        named = None
+        if pronoun is None or not pronoun.match(norm, m.end(), ev_start):
+            named = _first_actor(ctx, sentence, m.end(), ev_start)
+        subject = named or default_subject or _last_actor(ctx, sentence, sentence.start, m.start())
         obj = _first_actor(ctx, sentence, ev_end, min(sentence.end, ev_end + 40))
         if obj is None:
             # Verb-final clauses name the object first: "falls Russland in die Ukraine

@@ -7,6 +7,9 @@ the normalised text (``ctx.norm``: lower case, Persian/Arabic letters folded):
 * words separated by spaces match any run of whitespace;
 * ``*`` at the end of a word matches any word ending (``sankcj*``: sankcje, sankcji...);
 * `` .. `` between words allows a gap of up to four words;
+* `` ... `` before a last word makes it close the clause, after any number of words
+  within it (German separable verbs: ``lehnt ... ab`` in "lehnt die Forderung nach einem
+  Verzicht auf die Osterweiterung ab, ...");
 * a cue starting with ``re:`` is a raw regular expression.
 
 Cues match at word starts and, unless they end with ``*``, at word ends.
@@ -24,6 +27,10 @@ from briefing.data import load_yaml
 from briefing.nlp.normalize import normalize
 
 _GAP = r"(?:\s+\S+){0,4}?\s+"
+# Up to a clause's length of words without clause punctuation, for a particle that must
+# then end the clause (punctuation, sentence end, or a coordinating conjunction).
+_CLAUSE_GAP = r"(?:\s+[^\s,.;:!?()\"«»„“”]+){0,16}?\s+"
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?()\"«»„“”\u2016]|$)|\s+(?:und|aber|oder|doch|sondern|en|maar)\b)"
 
 
 # Arabic glues conjunctions and prepositions to the next word ("وقال", "وبحسب",
@@ -35,19 +42,24 @@ def _is_arabic_script(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
+def _words_regex(chunk: str) -> str:
+    return r"\s+".join(
+        re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in chunk.split()
+    )
+
+
 def cue_regex(cue: str, lang: str | None = None) -> str:
     """The regular expression of one analyst cue (see module docstring)."""
     if cue.startswith("re:"):
         return f"(?:{cue[3:]})"
+    head, sep, particle = cue.strip().partition(" ... ")
     parts = []
-    for i, chunk in enumerate(normalize(cue.strip()).split(" .. ")):
-        words = chunk.split()
-        rx = r"\s+".join(
-            re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words
-        )
-        parts.append(rx if i == 0 else _GAP + rx)
+    for i, chunk in enumerate(normalize(head).split(" .. ")):
+        parts.append(_words_regex(chunk) if i == 0 else _GAP + _words_regex(chunk))
+    if sep:
+        parts.append(_CLAUSE_GAP + _words_regex(normalize(particle)) + r"(?!\w)" + _CLAUSE_END)
     body = "".join(parts)
-    end = "" if cue.rstrip().endswith("*") else r"(?!\w)"
+    end = "" if cue.rstrip().endswith("*") or sep else r"(?!\w)"
     prefix = _PROCLITICS.get(lang or "", "") if _is_arabic_script(cue.strip()[:1]) else ""
     return rf"(?<!\w){prefix}(?:{body}){end}"
 

@@ -281,14 +281,29 @@ def _clause_end(norm: str, lang: str, f: Found, hit: _Hit, after: tuple[int, int
     return end
 
 
-def _status(r: Resolved, as_of: dt.date, tense: int) -> str:
+TENSE_REACH = 60  # a window's own verb stands this close to it ("met in January")
+
+
+def _local_tense(norm: str, lang: str, f: Found) -> int:
+    """The tense of the date's own clause: a verb far off ("warned ... of an invasion
+    in early 2022") tells when it was said, not whether the window is over."""
+    lo = max(f.sentence.start, f.mention.start - TENSE_REACH)
+    hi = min(f.sentence.end, f.mention.end + TENSE_REACH)
+    return tense_at(norm, lo, hi, f.mention.start, lang)
+
+
+def _status(r: Resolved, as_of: dt.date, tense: int, published: dt.date | None) -> str:
     """Upcoming when it starts after ``as_of``. A window that contains ``as_of`` ("in
-    January" read on 26 January, "between now and mid-February") is still open: upcoming
-    unless told in the past tense ("met in January"), since only the text says which part
-    of the window is meant."""
-    if r.lo > as_of or (r.lo <= as_of <= r.hi and r.lo != r.hi and tense >= 0):
+    January" read on 26 January) is still open: upcoming unless told in the past tense
+    ("met in January"), since only the text says which part of the window is meant; a
+    window that opens when the article is written ("between now and mid-February") looks
+    ahead whatever the tense of the clause ("Moscow was ready to invade between now...")."""
+    if r.lo > as_of:
         return "upcoming"
-    return "past"
+    if r.lo == r.hi or r.hi < as_of:
+        return "past"
+    opens_now = published is not None and r.lo >= published
+    return "upcoming" if tense >= 0 or opens_now else "past"
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
@@ -353,7 +368,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 date=r.date,
                 date_end=r.date_end,
                 label=label,
-                status=_status(r, ctx.as_of, f.tense),  # type: ignore[arg-type]
+                status=_status(r, ctx.as_of, _local_tense(norm, lang, f), pub),  # type: ignore[arg-type]
                 citations=[ctx.cite(c) for c in cited],
                 location=_locate(
                     norm,

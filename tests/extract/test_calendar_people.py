@@ -149,3 +149,9 @@ def test_a_month_containing_as_of_is_upcoming_in_the_future_tense():
 def test_the_two_sides_in_other_languages(lang: str, text: str, date: str, people: set[str]):
     e = _one(_events(text, lang, dt.date(2022, 1, 21))[1], date)
     assert people <= set(e.participants)
+
+
+def test_a_window_opening_now_is_upcoming_whatever_the_tense():
+    text = "Officials said Moscow was ready to launch an offensive between now and mid-February."
+    e = _one(_events(text, "en", dt.date(2022, 1, 26))[1], "2022-01-26")
+    assert (e.date_end, e.status) == ("2022-02-15", "upcoming")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from briefing.diskcache import cached
 from briefing.extract.actors_text import Word, alias_key, fold, split_alias
 from briefing.kb import knowledge_base, roles
 
@@ -68,7 +69,12 @@ def _sort_buckets(node: Trie) -> None:
 
 @cache
 def name_trie(lang: str) -> Trie:
-    """Every knowledge-base alias (all languages), keyed for articles in ``lang``."""
+    """Every knowledge-base alias (all languages), keyed for articles in ``lang``; kept
+    on disk between runs (rebuilt whenever code or data change)."""
+    return cached(f"name_trie-{lang}", lambda: _build_name_trie(lang))
+
+
+def _build_name_trie(lang: str) -> Trie:
     trie: Trie = {}
     for alias in knowledge_base().aliases:
         parts = split_alias(alias.text)

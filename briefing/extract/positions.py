@@ -253,8 +253,9 @@ def _break_ties(
     return [h for h in hits if id(h) in keep]
 
 
-_OWNER_GAP = re.compile(r"[\s'’s]*")  # "Russia's demand": only a possessive in between
-_OWNER_REACH = 25  # characters from a demand noun to its owner ("требование Москвы")
+# "Russia's (main) demand": a possessive and at most one word between owner and noun.
+_OWNER_BEFORE = re.compile(r"(?:['’]s)?(?:\s+\w+)?\s*")
+_OWNER_AFTER_WORDS = 2  # "требование Москвы", "la demande de la Russie", not "demand for … Ukraine"
 
 
 def _demand_owner(ctx: ArticleContext, att: Attribution) -> str | None:
@@ -268,10 +269,17 @@ def _demand_owner(ctx: ArticleContext, att: Attribution) -> str | None:
             for m in ctx.mentions:
                 if m.sentence != att.sentence.index or m.actor in att.speakers:
                     continue
-                after = ctx.article.text[n.end() : m.start]
                 before = ctx.article.text[m.end : n.start()]
-                if (0 <= m.start - n.end() <= _OWNER_REACH and not _CLAUSE.search(after)) or (
-                    0 <= n.start() - m.end <= 3 and _OWNER_GAP.fullmatch(before)
+                if m.end <= n.start() and _OWNER_BEFORE.fullmatch(before):
+                    return m.actor
+            for m in ctx.mentions:
+                if m.sentence != att.sentence.index or m.actor in att.speakers:
+                    continue
+                after = ctx.article.text[n.end() : m.start]
+                if (
+                    m.start >= n.end()
+                    and len(after.split()) <= _OWNER_AFTER_WORDS
+                    and not _CLAUSE.search(after)
                 ):
                     return m.actor
     return None

@@ -542,7 +542,7 @@ class _Attributor:
             if post or verb_final:
                 spans = ((clause if verb_final else cs, nxt),)
             else:
-                cut = self._contrast(ve, nxt) if kind != "says" else None
+                cut = self._contrast(ve, nxt)
                 spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
             out.append(Attribution(s, speakers, kind, spans, "verb"))
             if cut is not None:

@@ -39,6 +39,15 @@ STANCE_KINDS = (
 _MAX_TOPICS = 3  # per statement: beyond that a sentence is a list, not a position
 _LISTING_KINDS = frozenset({"demands", "offers"})
 _NAMING_KINDS = frozenset({"denies", "warns"})  # kinds that imply the topic's main claim
+# A kind a claim does not take, read as the nearest one it does.
+_NEAR_KINDS = {
+    "rejects": "denies",
+    "denies": "rejects",
+    "threatens": "warns",
+    "warns": "threatens",
+    "offers": "supports",
+    "supports": "offers",
+}
 _CLAUSE = re.compile(r"[,;:–—\u2016]")
 _SHORT_CLAUSE = 6  # words: an infinitive or complement clause, not a statement of its own
 
@@ -116,7 +125,9 @@ def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit) -> str | None:
     if kind is None:
         return default
     if claim is not None and claim.kinds is not None and kind not in claim.kinds:
-        return None
+        # "schließt einen Angriff aus" (rules out an attack) denies it.
+        near = _NEAR_KINDS.get(kind)
+        return near if near in claim.kinds else None
     return kind
 
 

@@ -200,3 +200,20 @@ def test_rejecting_someones_demand_reports_that_demand():
         if p.claim_key == "halt_enlargement"
     }
     assert found == {("jens-stoltenberg", "rejects"), ("russia", "demands")}
+
+
+def test_ruling_out_an_attack_denies_it():
+    kinds = _kinds(
+        "Russland kündigte neue Manöver an, schließt aber einen Angriff auf die Ukraine aus.",
+        "de",
+    )
+    assert kinds[("russia", "invasion_likelihood")] == {"denies"}
+
+
+def test_each_clause_of_a_neutral_statement_has_its_topic():
+    kinds = _kinds(
+        "Lavrov said Russia was ready for dialogue, but would not accept NATO enlargement.",
+        "en",
+    )
+    assert kinds[("sergei-lavrov", "nato_enlargement")] == {"rejects"}
+    assert kinds[("sergei-lavrov", "dialogue")] == {"offers"}

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import datetime as dt
 import gc
+import io
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from briefing.extract.actors import extract_actors
 from briefing.extract.calendar import extract_events, infer_publication
@@ -15,7 +20,18 @@ from briefing.extract.context import ArticleContext
 from briefing.extract.positions import extract_positions
 from briefing.extract.positions_figures import extract_figures
 from briefing.extract.sanctions import extract_measures
-from briefing.models import Article, ArticleFindings
+from briefing.models import (
+    Actor,
+    Article,
+    ArticleFindings,
+    Citation,
+    Event,
+    Figure,
+    Measure,
+    Mention,
+    Position,
+    Sentence,
+)
 from briefing.nlp.language import detect_language
 from briefing.nlp.pipeline import process
 
@@ -81,15 +97,49 @@ def analyze(
     gc.freeze()
     parts: list[ArticleFindings] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
-        futures = [pool.submit(analyze_chunk, chunk, as_of) for chunk in _chunks(rest, CHUNK)]
+        futures = [pool.submit(_analyze_packed, chunk, as_of) for chunk in _chunks(rest, CHUNK)]
         for fut in futures:
-            part = fut.result()
+            part = pickle.loads(fut.result())
             parts.extend(part)
             if progress:
                 progress(len(part))
     gc.unfreeze()
     done = iter(parts)
     return [warm[i] if i in warm else next(done) for i in range(len(articles))]
+
+
+def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    names = [f.name for f in dataclasses.fields(cls)]
+    return lambda obj: (cls, tuple(getattr(obj, n) for n in names))
+
+
+# Findings travel back from a worker as constructor arguments rather than through the
+# slotted dataclasses' generic state protocol (which lists each class's fields for every
+# object): a third of the pickling time. Only on this pipe, where both ends run this very
+# code; anything stored keeps the default, field-named form.
+_PACKED = {
+    cls: _by_fields(cls)
+    for cls in (
+        Article,
+        ArticleFindings,
+        Sentence,
+        Mention,
+        Citation,
+        Actor,
+        Event,
+        Position,
+        Measure,
+        Figure,
+    )
+}
+
+
+def _analyze_packed(articles: Sequence[Article], as_of: dt.date) -> bytes:
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, **_PACKED}
+    pickler.dump(analyze_chunk(articles, as_of))
+    return buf.getvalue()
 
 
 def _one_per_language(articles: Sequence[Article], limit: int = 8) -> list[int]:

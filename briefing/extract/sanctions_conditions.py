@@ -32,6 +32,23 @@ def _pronoun(lang: str) -> re.Pattern[str] | None:
 
 
 @cache
+def _links(lang: str) -> re.Pattern[str]:
+    """A gap between an event and its object: nothing, or a linking preposition."""
+    table = load_yaml("lexicons/conditions.yaml") or {}
+    rx = compile_cues(cues_for(table.get("links"), lang), lang)
+    body = rf"(?:{rx.pattern})" if rx else "(?!)"
+    return re.compile(rf"\s*(?:{body}\s*)?")
+
+
+def _object_after(ctx: ArticleContext, sentence: Sentence, ev_end: int) -> str | None:
+    links = _links(ctx.lang)
+    for m in ctx.mentions:
+        if m.sentence == sentence.index and ev_end <= m.start <= ev_end + 40:
+            return m.actor if links.fullmatch(ctx.norm, ev_end, m.start) else None
+    return None
+
+
+@cache
 def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...]]:
     table = load_yaml("lexicons/conditions.yaml") or {}
     markers = compile_cues(cues_for(table.get("markers"), lang), lang)
@@ -85,7 +102,7 @@ def find_condition(
         if pronoun is None or not pronoun.match(norm, m.end(), ev_start):
             named = _first_actor(ctx, sentence, m.end(), ev_start)
         subject = named or default_subject or _last_actor(ctx, sentence, sentence.start, m.start())
-        obj = _first_actor(ctx, sentence, ev_end, min(sentence.end, ev_end + 40))
+        obj = _object_after(ctx, sentence, ev_end)
         if obj is None:
             # Verb-final clauses name the object first: "falls Russland in die Ukraine
             # einmarschiert".

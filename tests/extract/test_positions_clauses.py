@@ -217,3 +217,21 @@ def test_each_clause_of_a_neutral_statement_has_its_topic():
     )
     assert kinds[("sergei-lavrov", "nato_enlargement")] == {"rejects"}
     assert kinds[("sergei-lavrov", "dialogue")] == {"offers"}
+
+
+def test_a_condition_object_is_linked_to_its_event():
+    # "l'Italia" opens the next clause: it is not what would be invaded.
+    measures = extract_measures(
+        make_context(
+            "Draghi ha detto che in caso di invasione l'Italia sosterrà nuove sanzioni contro "
+            "la Russia.",
+            "it",
+            DAY,
+        )
+    )
+    assert [m.condition for m in measures] == ["if Russia invades"]
+
+
+def test_reported_demand_in_the_subjunctive():
+    kinds = _kinds("Lawrow sagte, die Nato müsse auf eine weitere Osterweiterung verzichten.", "de")
+    assert kinds[("sergei-lavrov", "nato_enlargement")] == {"demands"}

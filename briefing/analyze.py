@@ -98,12 +98,17 @@ def analyze(
     parts: list[ArticleFindings] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
         futures = [pool.submit(_analyze_packed, chunk, as_of) for chunk in _chunks(rest, CHUNK)]
-        for fut in futures:
-            part = pickle.loads(fut.result())
+        futures.reverse()
+        while futures:
+            # Popped, so that no future keeps its pickled result alive once it is read.
+            part = pickle.loads(futures.pop().result())
             parts.extend(part)
             if progress:
                 progress(len(part))
     gc.unfreeze()
+    for art, found in zip(rest, parts, strict=True):
+        if found.article.text == art.text:
+            found.article.text = art.text  # one copy of each text in memory, not two
     done = iter(parts)
     return [warm[i] if i in warm else next(done) for i in range(len(articles))]
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,22 +79,53 @@ def write_outputs(
 ) -> list[Path]:
     """Render every format first, then write each atomically: a failed render leaves the
     previous brief untouched."""
-    from briefing.render.json_brief import render_json
-
     rendered: list[tuple[Path, bytes]] = []
-    if "json" in formats:
-        rendered.append((out_dir / f"{stem}.json", render_json(brief).encode("utf-8")))
-    if "html" in formats:
-        from briefing.render.html import render_html
+    staged: list[tuple[Path, Path]] = []
+    try:
+        if "json" in formats:
+            path = out_dir / f"{stem}.json"
+            staged.append((path, _stage_json(brief, path)))
+        if "html" in formats:
+            from briefing.render.html import render_html
 
-        rendered.append((out_dir / f"{stem}.html", render_html(brief).encode("utf-8")))
-    if "pdf" in formats:
-        from briefing.render.pdf import render_pdf
+            rendered.append((out_dir / f"{stem}.html", render_html(brief).encode("utf-8")))
+        if "pdf" in formats:
+            from briefing.render.pdf import render_pdf
 
-        rendered.append((out_dir / f"{stem}.pdf", render_pdf(brief)))
+            rendered.append((out_dir / f"{stem}.pdf", render_pdf(brief)))
+    except BaseException:
+        for _path, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for path, tmp in staged:
+        os.replace(tmp, path)
     for path, data in rendered:
         atomic_write_bytes(path, data)
-    return [p for p, _ in rendered]
+    return [p for p, _ in staged] + [p for p, _ in rendered]
+
+
+def _stage_json(brief: Brief, path: Path) -> Path:
+    """``render_json(brief)`` streamed into a temporary file beside ``path``: a brief of
+    thousands of articles is hundreds of MB as one string, and again as its bytes."""
+    from briefing.render.json_brief import brief_dict
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        with open(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(encoder.iterencode(brief_dict(brief)))
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 __all__ = ["FORMATS", "RunOptions", "atomic_write_text", "build_brief", "write_outputs"]

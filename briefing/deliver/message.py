@@ -18,50 +18,39 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from briefing.models import Article, Brief, Citation
+from briefing.models import Brief, Citation
 from briefing.render.html import TEMPLATES
+from briefing.render.view import CitationNumberer, CitedSentence, source_info
 
 TOP_ACTORS = 10
 SECTION_LIMIT = 15
 # Sources quoted per point in the mail; the attached PDF quotes them all.
 MAX_CITES = 3
 SECTIONS = ("events", "positions", "sanctions_options", "disagreements")
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ku", "sd", "ug", "dv"})
-
-
-@dataclass
-class Cited:
-    number: int
-    citation: Citation
-    source: Article
 
 
 @dataclass
 class MailView:
-    """Citation numbers in reading order and actor names, for the mail templates only
-    (the mail has its own small view so it does not follow the page's layout changes)."""
+    """Actor names and citation numbers for the mail templates. The mail keeps its own
+    small view (it does not follow the page's layout) but numbers citations and describes
+    sources exactly as the page does."""
 
     brief: Brief
     names: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, Article] = field(default_factory=dict)
-    cited: list[Cited] = field(default_factory=list)
-    _numbers: dict[tuple[str, int, int], int] = field(default_factory=dict)
+    _numberer: CitationNumberer | None = None
 
     def __post_init__(self) -> None:
         self.names = {a.id: a.name for a in self.brief.actors}
-        self.sources = {s.id: s for s in self.brief.sources}
+        self._numberer = CitationNumberer({s.id: source_info(s) for s in self.brief.sources})
+
+    @property
+    def cited(self) -> list[CitedSentence]:
+        assert self._numberer is not None
+        return self._numberer.cited
 
     def marks(self, citations: list[Citation]) -> list[int]:
-        out: list[int] = []
-        for c in citations:
-            key = (c.source, c.start, c.end)
-            n = self._numbers.get(key)
-            if n is None:
-                n = self._numbers[key] = len(self._numbers) + 1
-                self.cited.append(Cited(n, c, self.sources[c.source]))
-            if n not in out:
-                out.append(n)
-        return out
+        assert self._numberer is not None
+        return self._numberer.marks(citations)
 
     def name(self, actor_id: str | None) -> str:
         if actor_id is None:
@@ -118,7 +107,6 @@ def _context(brief: Brief, date: dt.date, pdf_name: str | None) -> dict[str, Any
         "more_upcoming": max(0, len(upcoming) - SECTION_LIMIT),
         "actors": brief.actors[:TOP_ACTORS],
         "pdf_name": pdf_name,
-        "rtl": RTL_LANGS,
         "MAX_CITES": MAX_CITES,
     }
 

@@ -307,7 +307,7 @@ class BriefView:
         return len(self.calendar)
 
 
-class _Numberer:
+class CitationNumberer:
     """Numbers citations in the order the reader meets them; one number per sentence."""
 
     def __init__(self, sources: Mapping[str, SourceInfo]) -> None:
@@ -395,7 +395,7 @@ class _Builder:
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.sources = [source_info(a) for a in brief.sources]
-        self.num = _Numberer({s.id: s for s in self.sources})
+        self.num = CitationNumberer({s.id: s for s in self.sources})
         self.source_labels = {s.id: s.label for s in self.sources}
         self.names = {a.id: a.name for a in brief.actors}
         self.rank = {a.id: i for i, a in enumerate(brief.actors)}

@@ -34,6 +34,15 @@ def seed_brief_dict(seed_brief):
     return brief_dict(seed_brief)
 
 
+def brief_dict_of(folder: Path, title: str = "Test") -> dict:
+    """The JSON brief (as a dict) of every article in ``folder``, through the whole pipeline."""
+    from briefing.build import RunOptions, build_brief
+    from briefing.ingest import load_paths
+    from briefing.render.json_brief import brief_dict
+
+    return brief_dict(build_brief(load_paths([folder]), RunOptions(title=title)))
+
+
 def make_context(text: str, lang: str, published: dt.date | None = None, art_id: str = "t1"):
     """An ``ArticleContext`` for one test article, with actors extracted."""
     from briefing.extract.actors import extract_actors

@@ -3,12 +3,10 @@ in German, French, Spanish and Arabic, through the whole pipeline (real actor ex
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 import yaml
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, brief_dict_of
 from tests.extract.analysis_support import (
     score_disagreements,
     score_measures,
@@ -30,12 +28,7 @@ def own_gold() -> dict:
 
 @pytest.fixture(scope="module")
 def own_brief() -> dict:
-    from briefing.build import RunOptions, build_brief
-    from briefing.ingest import load_paths
-    from briefing.render.json_brief import brief_dict
-
-    articles = load_paths([GOLD / "articles"])
-    return brief_dict(build_brief(copy.deepcopy(articles), RunOptions(title="Test")))
+    return brief_dict_of(GOLD / "articles", "Test")
 
 
 def test_seed_positions(seed_brief_dict, seed_gold):

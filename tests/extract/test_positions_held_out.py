@@ -5,12 +5,10 @@ measure's condition must be found where the sentence states one."""
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 import yaml
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, brief_dict_of
 from tests.extract.analysis_support import (
     _actor_ok,
     score_disagreements,
@@ -27,12 +25,7 @@ def gold() -> dict:
 
 @pytest.fixture(scope="module")
 def brief() -> dict:
-    from briefing.build import RunOptions, build_brief
-    from briefing.ingest import load_paths
-    from briefing.render.json_brief import brief_dict
-
-    articles = load_paths([GOLD / "held_out"])
-    return brief_dict(build_brief(copy.deepcopy(articles), RunOptions(title="Held out")))
+    return brief_dict_of(GOLD / "held_out", "Held out")
 
 
 def _matches(p: dict, c: dict, g: dict, names: dict[str, str]) -> bool:

@@ -14,6 +14,7 @@ extractor looks at are lemmatised.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
@@ -96,16 +97,29 @@ def _text(doc: Doc) -> str:
 def _lemmatizer() -> Callable[[str, str], str]:
     """simplemma's default lemmatizer, with its dictionaries as MARISA tries when
     ``marisa-trie`` is installed: the same entries, but a trie is built once per user
-    (simplemma's cache folder) and then memory-mapped in milliseconds, where the default
-    decodes the whole table in every process (Polish: ~2.5 s and hundreds of MB)."""
+    and then memory-mapped in milliseconds, where the default
+    decodes the whole table in every process (Polish: ~2.5 s and hundreds of MB). The
+    first run on a machine builds them (Polish: ~10 s), in the cache folder of
+    :mod:`briefing.diskcache`."""
     import simplemma
 
+    from briefing.diskcache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return simplemma.lemmatize
     try:
         from simplemma.strategies import DefaultStrategy
         from simplemma.strategies.dictionaries import TrieDictionaryFactory
 
-        factory = TrieDictionaryFactory()
-    except ImportError:
+        folder = folder / "simplemma" / getattr(simplemma, "__version__", "unknown")
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(folder)
+        factory = TrieDictionaryFactory(disk_cache_dir=str(folder))
+    except (ImportError, OSError):
+        # Without a place to keep the tries, every process would rebuild them (slower
+        # than simplemma's own tables): use those.
         return simplemma.lemmatize
     lemmatizer = simplemma.Lemmatizer(
         lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from briefing.data import load_yaml
+from briefing.nlp.dates_fallback import fallback_dates
 from briefing.nlp.normalize import normalize
 
 FALLBACK_LANG = "en"
@@ -465,9 +466,14 @@ def _context(m: DateMention, norm: str, lex: DateLexicon, floor: int) -> DateMen
 def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[DateMention]:
     """Date expressions in ``text[start:end]`` (``norm`` is its normalised twin)."""
     lex = lexicon(lang)
-    if not lex.re_prefilter.search(norm, start, end):
+    # Languages without a lexicon read day-month dates from dateparser's month names.
+    extra = [
+        (1, DateMention(f.start, f.end, f.day, f.month, f.year))
+        for f in fallback_dates(norm, start, end, lang)
+    ]
+    if not extra and not lex.re_prefilter.search(norm, start, end):
         return []
-    mentions = _non_overlapping(_candidates(norm, start, end, lex))
+    mentions = _non_overlapping(extra + _candidates(norm, start, end, lex))
     mentions = _attach(mentions, norm)
     return [_context(m, norm, lex, start) for m in mentions]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from briefing.analyze import analyze
 from briefing.consolidate import consolidate
 from briefing.errors import InputError
 from briefing.extract.dates_publication import infer_publications
-from briefing.fsio import atomic_write_bytes, atomic_write_text
+from briefing.fsio import atomic_write_bytes, staged_file
 from briefing.models import Article, Brief
 from briefing.render import FORMATS
 
@@ -109,23 +109,14 @@ def _stage_json(brief: Brief, path: Path) -> Path:
     thousands of articles is hundreds of MB as one string, and again as its bytes."""
     from briefing.render.json_brief import brief_dict
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(name)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-        with open(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(encoder.iterencode(brief_dict(brief)))
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    with staged_file(path) as (fh, tmp):
+        text = io.TextIOWrapper(fh, encoding="utf-8", newline="\n", write_through=False)
+        text.writelines(encoder.iterencode(brief_dict(brief)))
+        text.write("\n")
+        text.flush()
+        text.detach()  # leave the binary file to staged_file, which syncs and closes it
     return tmp
 
 
-__all__ = ["FORMATS", "RunOptions", "atomic_write_text", "build_brief", "write_outputs"]
+__all__ = ["FORMATS", "RunOptions", "build_brief", "write_outputs"]

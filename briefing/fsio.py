@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+@contextmanager
+def staged_file(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A temporary file beside ``path``, flushed to disk when the block ends; removed if
+    the block fails. The caller renames it onto ``path`` (``os.replace``) when ready, so
+    several outputs can be staged first and swapped in together."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
         # mkstemp creates 0600; give the file the mode an ordinary open() would.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh, tmp
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    with staged_file(path) as (fh, tmp):
+        fh.write(data)
+    os.replace(tmp, path)

@@ -116,9 +116,14 @@ def longest_matches(
     """Non-overlapping longest matches, left to right. ``slots`` maps a word index to the
     end of a state/organisation mention starting there, for role phrases with a slot."""
     out: list[Match] = []
-    i = 0
     n = len(words)
-    while i < n:
+    end = 0
+    # A match needs its first word's key at the trie's first level (a slot cannot open
+    # one), so only those words are tried as starts.
+    first = _first_level(trie)
+    for i in [k for k, w in enumerate(words) if not first.isdisjoint(w.keys)]:
+        if i < end:
+            continue
         best: Match | None = None
         frontier: list[tuple[Trie, int, tuple[int, int] | None]] = [(trie, i, None)]
         while frontier:
@@ -135,9 +140,18 @@ def longest_matches(
                 if slots and SLOT in node and k in slots and k > i:
                     nxt.append((node[SLOT], slots[k], (k, slots[k])))
             frontier = nxt
-        if best is None:
-            i += 1
-        else:
+        if best is not None:
             out.append(best)
-            i = best.j
+            end = best.j
     return out
+
+
+_FIRST_LEVEL: dict[int, tuple[Trie, frozenset[str]]] = {}
+
+
+def _first_level(trie: Trie) -> frozenset[str]:
+    """The keys a match can start with; the tries are built once and never change."""
+    hit = _FIRST_LEVEL.get(id(trie))
+    if hit is None or hit[0] is not trie:
+        hit = _FIRST_LEVEL[id(trie)] = (trie, frozenset(trie))
+    return hit[1]

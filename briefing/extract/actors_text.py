@@ -12,10 +12,12 @@ that must match letter for letter, case included: "US" but never "us").
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from itertools import repeat
+from typing import NamedTuple
 
 from briefing.data import load_yaml
 from briefing.nlp.normalize import normalize
@@ -25,6 +27,7 @@ from briefing.nlp.pipeline import lemma
 # "Russia's", "l'Ukraine" and "NATO-Russia" give their parts.
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DROP = str.maketrans({"\u0640": None, "ё": "е", "ґ": "г"})
+_DROPPED = tuple(map(chr, _DROP))
 _CASELESS_MIN = 0x0590  # Hebrew, Arabic and later scripts have no letter case
 MAX_ACRONYM = 6
 
@@ -116,8 +119,10 @@ def alias_key(word: str, lang: str, single: bool = False) -> str:
     return "^" + base if is_capitalised(word) else base
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A tuple, so that an article's words are built by C-level ``map`` calls: a
+    dataclass ``__init__`` per token was the stage's largest cost."""
+
     i: int
     start: int
     end: int
@@ -157,17 +162,31 @@ def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+_new_word = partial(tuple.__new__, Word)
+_start = re.Match.start
+_end = re.Match.end
+_group = re.Match.group
+
+
 def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[Word]:
     """The article's words with their keys and sentence indexes."""
-    out: list[Word] = []
-    for m in WORD.finditer(norm):
-        start, end = m.span()
-        raw = text[start:end]
-        folded = m.group().translate(_DROP)
-        if not folded:
-            continue
-        sent = max(0, bisect.bisect_right(sentence_starts, start) - 1)
-        out.append(Word(len(out), start, end, raw, folded, article_keys(raw, folded, lang), sent))
+    found = list(WORD.finditer(norm))
+    starts = list(map(_start, found))
+    ends = list(map(_end, found))
+    raws = list(map(text.__getitem__, map(slice, starts, ends)))
+    foldeds = list(map(_group, found))
+    if any(ch in norm for ch in _DROPPED):
+        foldeds = [g.translate(_DROP) for g in foldeds]
+    # A word's sentence is the last one starting at or before it (the first sentence for
+    # a word before any start): bisecting the starts after the first gives that index.
+    sentences = list(map(bisect_right, repeat(sentence_starts[1:]), starts))
+    keys = list(map(article_keys, raws, foldeds, repeat(lang)))
+    row = zip(range(len(found)), starts, ends, raws, foldeds, keys, sentences, strict=True)
+    out = list(map(_new_word, row))
+    if "\u0640" in norm and not all(foldeds):
+        # A word of tatweels only folds to nothing and is no word.
+        kept = [w for w in out if w.folded]
+        out = [w._replace(i=n) for n, w in enumerate(kept)]
     return out
 
 

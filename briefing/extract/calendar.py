@@ -57,7 +57,7 @@ def infer_publication(ctx: ArticleContext) -> None:
 def _found(ctx: ArticleContext) -> list[Found]:
     # The article text, not ctx.text: spaCy rebuilds Doc.text token by token on each call.
     # Its sentences are the pipeline's (same splitter), so the cached scan is valid here.
-    return list(scan_text(ctx.article.text, ctx.lang))
+    return list(scan_text(ctx.article.text, ctx.lang, ctx.norm, ctx.sentences))
 
 
 # ---------------------------------------------------------------------------- lexicons

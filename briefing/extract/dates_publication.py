@@ -54,11 +54,30 @@ def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list
     return out
 
 
-@lru_cache(maxsize=8192)
-def scan_text(text: str, lang: str) -> tuple[Found, ...]:
+_SCANNED: dict[tuple[str, str], tuple[Found, ...]] = {}
+_SCANNED_MAX = 8192
+
+
+def scan_text(
+    text: str,
+    lang: str,
+    norm: str | None = None,
+    sentences: Sequence[Sentence] | None = None,
+) -> tuple[Found, ...]:
     """``scan`` of a whole article, cached: the batch inference before the NLP stage and the
-    event extraction after it read the same dates once."""
-    return tuple(scan(text, normalize(text), split_sentences(text, lang), lang))
+    event extraction after it read the same dates once. ``norm`` and ``sentences``, when
+    the NLP stage has them, spare normalising and splitting the text again (they must be
+    ``normalize(text)`` and ``split_sentences(text, lang)``)."""
+    key = (text, lang)
+    found = _SCANNED.get(key)
+    if found is None:
+        if norm is None or sentences is None:
+            norm, sentences = normalize(text), split_sentences(text, lang)
+        found = tuple(scan(text, norm, sentences, lang))
+        if len(_SCANNED) >= _SCANNED_MAX:
+            del _SCANNED[next(iter(_SCANNED))]
+        _SCANNED[key] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)

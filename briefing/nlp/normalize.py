@@ -6,6 +6,7 @@ normalised text is an index into the original: citations never drift.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -51,9 +52,27 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+# Characters that ``str.lower`` leaves as they are but ``_fold_char`` changes: after one
+# C-speed ``lower()``, only these need a second look.
+_SPECIAL: dict[str, str] = {
+    ch: _fold_char(ch) for ch in [*_MAP, *map(chr, range(0x064B, 0x0660))] if _fold_char(ch) != ch
+}
+_SPECIAL_RE = re.compile("[" + "".join(map(re.escape, sorted(_SPECIAL))) + "]")
+
+
+def _special(m: re.Match[str]) -> str:
+    return _SPECIAL[m.group()]
+
+
 def normalize(text: str) -> str:
     """Lower-cased, script-folded copy of ``text`` with the same length."""
-    return "".join(_fold_char(ch) for ch in text)
+    low = text.lower()
+    # ``lower()`` matches ``_fold_char`` character for character except where it changes
+    # the length ("İ" -> "i̇") or reads the context (a final "Σ" -> "ς"): those texts take
+    # the character-by-character path. (Checked for every code point in the tests.)
+    if len(low) != len(text) or "Σ" in text:
+        return "".join(_fold_char(ch) for ch in text)
+    return _SPECIAL_RE.sub(_special, low)
 
 
 def normalize_keep_case(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import logging
 import os
 import sys
@@ -107,13 +106,11 @@ def write_outputs(
 def _stage_json(brief: Brief, path: Path) -> Path:
     """``render_json(brief)`` streamed into a temporary file beside ``path``: a brief of
     thousands of articles is hundreds of MB as one string, and again as its bytes."""
-    from briefing.render.json_brief import brief_dict
+    from briefing.render.json_brief import iter_json
 
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     with staged_file(path) as (fh, tmp):
         text = io.TextIOWrapper(fh, encoding="utf-8", newline="\n", write_through=False)
-        text.writelines(encoder.iterencode(brief_dict(brief)))
-        text.write("\n")
+        text.writelines(iter_json(brief))
         text.flush()
         text.detach()  # leave the binary file to staged_file, which syncs and closes it
     return tmp

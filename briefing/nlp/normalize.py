@@ -75,16 +75,12 @@ def normalize(text: str) -> str:
     return _SPECIAL_RE.sub(_special, low)
 
 
-def normalize_keep_case(text: str) -> str:
-    """Like ``normalize`` but keeps letter case (for case-sensitive acronyms)."""
-    return "".join(ch if _fold_char(ch) == ch.lower() else _fold_char(ch) for ch in text)
+_DIGITS = {ch: _MAP[ch] for ch in _MAP if ch.isdigit()}
+_DIGITS_RE = re.compile("[" + "".join(sorted(_DIGITS)) + "]")
 
 
 def digits_to_ascii(text: str) -> str:
-    return "".join(_MAP.get(ch, ch) if ch.isdigit() else ch for ch in text)
-
-
-def strip_accents(text: str) -> str:
-    """Accent-free form for fuzzy keys; may change length, never use for offsets."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Persian and Arabic-Indic digits as ASCII digits (same length)."""
+    if text.isascii():
+        return text
+    return _DIGITS_RE.sub(lambda m: _DIGITS[m.group()], text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from briefing.models import Actor, Article, Brief, Disagreement, Event, Measure, Position
@@ -130,5 +131,34 @@ def new_since_dict(new: dict[str, list[Any]]) -> dict[str, list[dict[str, Any]]]
     return {k: [fn(item) for item in new.get(k, [])] for k, fn in _NEW_SINCE.items()}
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _layout(value: Any, level: int) -> Iterator[str]:
+    """The top level and its sections indented, each list item on one line: readable, and
+    every item goes through the C encoder in one call (``indent=`` would send the whole
+    brief, 28 MB at 2,000 articles, through json's pure-Python encoder)."""
+    pad = "  " * (level + 1)
+    if isinstance(value, dict) and value and level < 2:
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("\n" if i == 0 else ",\n") + pad + _dumps(key) + ": "
+            yield from _layout(item, level + 1)
+        yield "\n" + "  " * level + "}"
+    elif isinstance(value, list) and value and level < 2:
+        yield "["
+        for i, item in enumerate(value):
+            yield ("\n" if i == 0 else ",\n") + pad + _dumps(item)
+        yield "\n" + "  " * level + "]"
+    else:
+        yield _dumps(value)
+
+
+def iter_json(brief: Brief) -> Iterator[str]:
+    """``render_json`` in pieces, for streaming to a file."""
+    yield from _layout(brief_dict(brief), 0)
+    yield "\n"
+
+
 def render_json(brief: Brief) -> str:
-    return json.dumps(brief_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(brief))

@@ -29,3 +29,9 @@ def test_keeps_length_and_folds_scripts():
 
 def test_arabic_harakat_become_the_neutral_filler():
     assert normalize("كَتَبَ") == "ک\u0640ت\u0640ب\u0640"
+
+
+def test_digits_to_ascii_only_touches_persian_and_arabic_digits():
+    from briefing.nlp.normalize import digits_to_ascii
+
+    assert digits_to_ascii("۳۰ دی ۱۴۰۰، ٢١ يناير ٢٠٢٢, 7 ७") == "30 دی 1400، 21 يناير 2022, 7 ७"

@@ -37,3 +37,17 @@ def test_json_keeps_non_latin_text_readable():
     out = render_json(sample_brief())
     assert "تحریم‌های جدید" in out and "\\u" not in out
     assert out.endswith("\n")
+
+
+def test_layout_is_one_item_per_line_and_parses_to_brief_dict():
+    brief = sample_brief()
+    out = render_json(brief)
+    expected = brief_dict(brief)
+    assert json.loads(out) == expected
+    lines = out.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    for section in ("sources", "actors", "positions"):
+        start = lines.index(f'  "{section}": [')
+        for n, item in enumerate(expected[section]):
+            line = lines[start + 1 + n].rstrip(",")
+            assert json.loads(line) == item

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -27,6 +29,7 @@ FULL_NAME_CUTOFF = 88.0
 SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
+_TEXT = attrgetter("text")
 _CASELESS = frozenset({"fa", "ar", "ur", "ps"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
@@ -334,7 +337,13 @@ def _reported_runs(
     runs: list[tuple[int, int, str | None]] = []
     verbs = _by_first_word("reporting_verbs", lang)
     according = _by_last_word("according_to", lang)
-    for k, w in enumerate(ws):
+    # Only words that open a reporting verb or close "according to" can start a run.
+    ks = {k for k, w in enumerate(ws) if w.folded in verbs}
+    ks.update(k + 1 for k, w in enumerate(ws) if w.folded in according)
+    for k in sorted(ks):
+        if k >= len(ws):
+            continue
+        w = ws[k]
         if any(_starts_with(ws, k, v) for v in verbs.get(w.folded, ())):
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 1 and _apposed(ws, text, j - 1, k):
@@ -411,15 +420,15 @@ def fuzzy_people(
     for f in found:
         covered.update(range(f.i, f.j))
     named = {f.actor for f in found}
-    choices, ids = _surnames(lang)
+    ids = _surnames(lang)[1]
     out: list[Found] = []
-    for w in ws:
-        if w.i in covered or len(w.text) < MIN_FUZZY_LEN or not _name_word(w, covered):
+    # A name word starts with a capital: the cheap test first.
+    capitalised = compress(ws, map(str.isupper, map(itemgetter(0), map(_TEXT, ws))))
+    for w in [w for w in capitalised if len(w.text) >= MIN_FUZZY_LEN]:
+        if w.i in covered or not _name_word(w, covered):
             continue
         key = stem(w.folded, lang)
-        for choice, score, idx in process.extract(
-            key, choices, scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF_NAMED, limit=5
-        ):
+        for choice, score, idx in _surname_hits(key, lang):
             actor = ids[idx]
             if choice[:1] != key[:1]:
                 continue
@@ -428,3 +437,14 @@ def fuzzy_people(
                     out.append(Found(w.i, w.i + 1, actor, "fuzzy"))
                 break
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _surname_hits(key: str, lang: str) -> tuple[tuple[str, float, int], ...]:
+    """The known surnames closest to one word's key (a word-level memo: the same capitalised
+    words recur across articles)."""
+    return tuple(
+        process.extract(
+            key, _surnames(lang)[0], scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF_NAMED, limit=5
+        )
+    )

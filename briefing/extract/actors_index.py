@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Any
 
 from briefing.diskcache import cached
@@ -19,6 +21,7 @@ from briefing.kb import knowledge_base, roles
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
 _END = ""  # trie key of the entries that end at a node
+_KEYS = attrgetter("keys")
 _KIND_RANK = {"block": 0, "name": 1, "seat": 1, "surname": 2}
 
 
@@ -121,7 +124,8 @@ def longest_matches(
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
     first = _first_level(trie)
-    for i in [k for k, w in enumerate(words) if not first.isdisjoint(w.keys)]:
+    opens = map(not_, map(first.isdisjoint, map(_KEYS, words)))
+    for i in list(compress(range(n), opens)):
         if i < end:
             continue
         best: Match | None = None

@@ -95,6 +95,8 @@ def adjacent_person(
     """The person named right after the role phrase, or right before it (apposition:
     "Hanna Maliar, Deputy Defence Minister", Persian "ملانی جولی وزیر امور خارجه")."""
     for f in found:
+        if f.i != rm.hi and f.j != rm.lo:
+            continue  # the cheap test first: most mentions are elsewhere
         if f.kind not in _PERSON_KINDS or not _is_person(f.actor, kb):
             continue
         if f.i == rm.hi and joined(ws, text, rm.hi - 1, f.i):

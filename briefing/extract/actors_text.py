@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from briefing.data import load_yaml
@@ -163,25 +163,25 @@ def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
 
 
 _new_word = partial(tuple.__new__, Word)
-_start = re.Match.start
-_end = re.Match.end
-_group = re.Match.group
+# Separators and words alternate in its split: one regex pass that yields only strings.
+_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
 
 
 def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[Word]:
     """The article's words with their keys and sentence indexes."""
-    found = list(WORD.finditer(norm))
-    starts = list(map(_start, found))
-    ends = list(map(_end, found))
+    parts = _SPLIT.split(norm)
+    bounds = list(accumulate(map(len, parts)))
+    starts = bounds[0:-1:2]
+    ends = bounds[1::2]
     raws = list(map(text.__getitem__, map(slice, starts, ends)))
-    foldeds = list(map(_group, found))
+    foldeds = parts[1::2]
     if any(ch in norm for ch in _DROPPED):
         foldeds = [g.translate(_DROP) for g in foldeds]
     # A word's sentence is the last one starting at or before it (the first sentence for
     # a word before any start): bisecting the starts after the first gives that index.
     sentences = list(map(bisect_right, repeat(sentence_starts[1:]), starts))
     keys = list(map(article_keys, raws, foldeds, repeat(lang)))
-    row = zip(range(len(found)), starts, ends, raws, foldeds, keys, sentences, strict=True)
+    row = zip(range(len(starts)), starts, ends, raws, foldeds, keys, sentences, strict=True)
     out = list(map(_new_word, row))
     if "\u0640" in norm and not all(foldeds):
         # A word of tatweels only folds to nothing and is no word.

@@ -74,13 +74,21 @@ class KnowledgeBase:
     actors: dict[str, KBActor] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
 
+    # Offices by (role, body) and by role, in actor then office order; built on first use
+    # (the knowledge base is complete by then and never changes after).
+    _holders: dict[tuple[str, str | None], list[tuple[KBActor, Office]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
     def holders(self, role: str, of: str | None) -> list[tuple[KBActor, Office]]:
-        return [
-            (a, o)
-            for a in self.actors.values()
-            for o in a.offices
-            if o.role == role and (of is None or o.of == of)
-        ]
+        if self._holders is None:
+            index: dict[tuple[str, str | None], list[tuple[KBActor, Office]]] = {}
+            for a in self.actors.values():
+                for o in a.offices:
+                    index.setdefault((o.role, o.of), []).append((a, o))
+                    index.setdefault((o.role, None), []).append((a, o))
+            self._holders = index
+        return list(self._holders.get((role, of), ()))
 
 
 def slug(name: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.analyze import analyze
+from briefing.analyze import analyze, paused_gc
 from briefing.consolidate import consolidate
 from briefing.errors import InputError
 from briefing.extract.dates_publication import infer_publications
@@ -53,16 +53,17 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
 
         bar = tqdm(total=len(articles), unit="article", file=sys.stderr)
         progress = bar.update
-    try:
-        findings = analyze(articles, provisional, jobs=opts.jobs, progress=progress)
-    finally:
-        if bar is not None:
-            bar.close()
-    # Publication dates may have been inferred from the texts: choose again.
-    # (merge_events judges past/upcoming against this final date.)
-    as_of = choose_as_of([f.article for f in findings], opts.as_of)
-    brief = consolidate(findings, as_of, opts.title)
-    check_citations(brief)
+    with paused_gc():
+        try:
+            findings = analyze(articles, provisional, jobs=opts.jobs, progress=progress)
+        finally:
+            if bar is not None:
+                bar.close()
+        # Publication dates may have been inferred from the texts: choose again.
+        # (merge_events judges past/upcoming against this final date.)
+        as_of = choose_as_of([f.article for f in findings], opts.as_of)
+        brief = consolidate(findings, as_of, opts.title)
+        check_citations(brief)
     return brief
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import gc
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -223,11 +224,20 @@ def _finish_pending(store: Store, cfg: Config) -> list[int]:
 
 
 def run_digest(cfg: Config, *, now: dt.datetime | None = None) -> DigestResult:
-    from briefing.deliver import build_message
-
     now = now or dt.datetime.now(ZoneInfo(cfg.schedule.timezone))
     today = now.date()
     as_of = dt.date.fromisoformat(cfg.as_of) if cfg.as_of else today
+    try:
+        return _run_digest(cfg, now, today, as_of)
+    finally:
+        # The batch's objects were frozen out of the cyclic collector (analyze.paused_gc);
+        # a scheduler lives on, so hand what is left of them back.
+        gc.unfreeze()
+
+
+def _run_digest(cfg: Config, now: dt.datetime, today: dt.date, as_of: dt.date) -> DigestResult:
+    from briefing.deliver import build_message
+
     with Store(cfg.state_url) as store, store.lock("digest", LOCK_TTL):
         result = DigestResult("nothing-new")
         result.completed = _finish_pending(store, cfg)

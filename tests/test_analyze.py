@@ -32,3 +32,34 @@ def test_jobs_give_the_same_findings_in_input_order(seed_articles, monkeypatch):
     assert [f.article.id for f in parallel] == [a.id for a in articles]
     assert sum(seen) == len(articles)
     assert [dataclasses.asdict(f) for f in parallel] == [dataclasses.asdict(f) for f in serial]
+
+
+def test_paused_gc_nests_and_restores_collection():
+    import gc
+
+    from briefing.analyze import paused_gc
+
+    assert gc.isenabled()
+    try:
+        with paused_gc():
+            with paused_gc():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # only the outermost block turns it back on
+        assert gc.isenabled()
+        with paused_gc():
+            pass
+        gc.disable()
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # left off by its owner: stays off
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_analyze_leaves_collection_on(seed_articles):
+    import gc
+
+    analyze(copy.deepcopy(seed_articles[:2]), dt.date(2022, 1, 20), jobs=1)
+    assert gc.isenabled()
+    gc.unfreeze()

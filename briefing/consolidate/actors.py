@@ -38,6 +38,7 @@ def merge_actors(
     # Citation lists per actor, joined once at the end: joining at every article would
     # rebuild the union each time (quadratic for an actor named in every article).
     cited: dict[str, list[list[Citation]]] = defaultdict(list)
+    seen_forms: dict[str, set[str]] = defaultdict(set)
     for order, f in enumerate(findings):
         published = f.article.published or dt.date.min
         for actor in f.actors.values():
@@ -51,8 +52,10 @@ def merge_actors(
                 roles[actor_id].append((published, order, actor.role))
             cur.mentions += actor.mentions
             per_source[actor_id][f.article.id] += actor.mentions
+            forms = seen_forms[actor_id]
             for form in actor.surface_forms:
-                if form not in cur.surface_forms:
+                if form not in forms:
+                    forms.add(form)
                     cur.surface_forms.append(form)
             cited[actor_id].append(actor.citations)
             cur.sources.add(f.article.id)

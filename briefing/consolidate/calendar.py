@@ -205,27 +205,42 @@ def _combine(group: list[Event]) -> Event:
     )
 
 
+_Sig = tuple[str | None, str, str, str | None, tuple[str, ...]]
+
+
+def _sig(e: Event) -> _Sig:
+    return (e.kind, e.label, e.date, e.date_end, tuple(e.participants))
+
+
 def _merge_same(events: list[Event]) -> list[Event]:
     buckets: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         for ym in _months(e):
             buckets[(_family(e), *ym)].append(i)
     groups = _Groups(len(events))
+    # ``_same`` reads only these fields: many sources report an event alike, so each
+    # distinct pair is judged once.
+    judged: dict[tuple[_Sig, _Sig], bool] = {}
     for members in buckets.values():
         # Each event meets the clusters of its bucket, not every other member: a story
         # told by a thousand sources costs a thousand comparisons per distinct event.
-        clusters: list[tuple[int, Event]] = []
+        clusters: list[tuple[int, Event, _Sig]] = []
         for i in members:
             e = events[i]
-            for k, (root, rep) in enumerate(clusters):
-                if _same(e, rep):
+            sig = _sig(e)
+            for k, (root, rep, rep_sig) in enumerate(clusters):
+                same = judged.get((sig, rep_sig))
+                if same is None:
+                    same = judged[(sig, rep_sig)] = _same(e, rep)
+                if same:
                     groups.union(i, root)
                     extra = [p for p in e.participants if p not in rep.participants]
                     if extra:
-                        clusters[k] = (root, replace(rep, participants=rep.participants + extra))
+                        rep = replace(rep, participants=rep.participants + extra)
+                        clusters[k] = (root, rep, _sig(rep))
                     break
             else:
-                clusters.append((i, e))
+                clusters.append((i, e, sig))
     return [_combine([events[i] for i in g]) for g in groups.groups()]
 
 

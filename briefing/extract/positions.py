@@ -17,11 +17,14 @@ from briefing.extract.attribution import Attribution, attribute, lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import (
     Claim,
+    CueKeys,
     Topic,
     TopicHit,
     compile_cues,
+    cue_keys,
     cues_for,
     match_topics,
+    text_keys,
     topics,
 )
 from briefing.models import Position
@@ -58,12 +61,13 @@ def _stances() -> dict:
 
 
 @cache
-def _kind_cues(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _kind_cues(lang: str) -> tuple[tuple[str, re.Pattern[str], CueKeys | None], ...]:
     out = []
     for kind, table in (_stances().get("cues") or {}).items():
-        rx = compile_cues(cues_for(table, lang), lang)
+        cues = cues_for(table, lang)
+        rx = compile_cues(cues, lang)
         if rx is not None:
-            out.append((str(kind), rx))
+            out.append((str(kind), rx, cue_keys(cues, lang)))
     return tuple(out)
 
 
@@ -89,9 +93,9 @@ def stance_line(topic: Topic, claim: Claim | None, kind: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _content_kind(norm: str, lang: str, hit: TopicHit) -> str | None:
+def _content_kind(norm: str, lang: str, hit: TopicHit, keys: set[str]) -> str | None:
     """Kind from content cues, ignoring cues inside the claim's own words ("ready to
-    invade" is an assessment, not an offer)."""
+    invade" is an assessment, not an offer). ``keys``: the text keys of ``norm``."""
     # Only within the hit's own clause: "ready for dialogue, but will not give up
     # enlargement" rejects enlargement, not dialogue.
     bounds = [m for m in _CLAUSE.finditer(norm, 0, hit.start)]
@@ -109,19 +113,20 @@ def _content_kind(norm: str, lang: str, hit: TopicHit) -> str | None:
         # die Ukraine einzumarschieren"): its cues speak for the hit too.
         before = bounds[-2].end() if len(bounds) > 1 else 0
         windows.append((before, bounds[-1].start()))
+    kind_cues = [(kind, rx) for kind, rx, k in _kind_cues(lang) if k is None or k.may_match(keys)]
     for lo, hi in windows:
-        for kind, rx in _kind_cues(lang):
+        for kind, rx in kind_cues:
             for m in rx.finditer(norm, lo, hi):
                 if not (hit.start <= m.start() and m.end() <= hit.end):
                     return kind
     return None
 
 
-def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit) -> str | None:
+def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit, keys: set[str]) -> str | None:
     """The stance kind, or None when the kind found makes no sense for the claim."""
     claim = hit.claim
     default = (claim.default_kind if claim else None) or hit.topic.default_kind or "assesses"
-    kind = att.kind if att.kind in STANCE_KINDS else _content_kind(norm, lang, hit)
+    kind = att.kind if att.kind in STANCE_KINDS else _content_kind(norm, lang, hit, keys)
     if kind is None:
         return default
     if claim is not None and claim.kinds is not None and kind not in claim.kinds:
@@ -304,7 +309,8 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     for att in attributions:
         # Segments joined by a separator no cue can match across.
         norm = " \u2016 ".join(ctx.norm[a:b] for a, b in att.spans)
-        hits = _break_ties(ctx, match_topics(norm, ctx.lang), support)
+        keys = text_keys(norm)
+        hits = _break_ties(ctx, match_topics(norm, ctx.lang, keys), support)
         if any(h.claim is not None for h in hits):
             # A bare topic word next to a specific claim is context, not a position.
             hits = [h for h in hits if h.claim is not None]
@@ -312,7 +318,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
         if not hits:
             bare.append(att)
         for i, hit in enumerate(hits):
-            kind = _kind(att, norm, ctx.lang, hit)
+            kind = _kind(att, norm, ctx.lang, hit, keys)
             if hit.claim is None and kind in _NAMING_KINDS and hit.topic.default_claim:
                 # "Russia plans no attack": a denial on the topic is about its main claim.
                 claim = next(c for c in hit.topic.claims if c.key == hit.topic.default_claim)
@@ -328,7 +334,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                     for h in hits[1:]
                     if h.claim is not None
                     and h.claim.part
-                    and _kind(att, norm, ctx.lang, h) == kind
+                    and _kind(att, norm, ctx.lang, h, keys) == kind
                 ]
                 if parts:
                     line = f"{line}, including {' and '.join(parts)}"

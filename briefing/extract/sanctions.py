@@ -19,7 +19,15 @@ from briefing.extract.attribution import attribute
 from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.sanctions_conditions import find_condition
-from briefing.extract.topics import compile_cues, cues_for, match_topics
+from briefing.extract.topics import (
+    CueKeys,
+    compile_cues,
+    cue_keys,
+    cues_for,
+    match_topics,
+    text_keys,
+    topics,
+)
 from briefing.models import MEASURE_CATEGORIES, Measure, Mention, Sentence
 
 _CONTEXT_REACH = 2  # sentences a context word carries over
@@ -36,6 +44,7 @@ class _Spec:
     person_target: bool
     self_evident: bool
     rx: re.Pattern[str]
+    keys: CueKeys | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +75,8 @@ def _lexicon(lang: str) -> _Lexicon:
         category = str(spec["category"])
         if category not in MEASURE_CATEGORIES:
             raise ValueError(f"measures.yaml: {key}: unknown category {category!r}")
-        rx = compile_cues(cues_for(spec.get("cues"), lang), lang)
+        cues = cues_for(spec.get("cues"), lang)
+        rx = compile_cues(cues, lang)
         if rx is not None:
             specs.append(
                 _Spec(
@@ -76,6 +86,7 @@ def _lexicon(lang: str) -> _Lexicon:
                     spec.get("target") == "person",
                     bool(spec.get("self_evident")),
                     rx,
+                    cue_keys(cues, lang),
                 )
             )
     return _Lexicon(
@@ -233,6 +244,8 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     out: dict[tuple[str, str | None], Measure] = {}
     norm = ctx.norm
     for s in ctx.sentences:
+        keys = text_keys(norm[s.start : s.end])
+        opposes: list[bool] = []  # _opposes_measures(ctx, s), once known
         if lex.context is not None and lex.context.search(norm, s.start, s.end):
             carry.context_at = s.index
         local_target = art.against_target(s) or art.exposed_target(s)
@@ -245,7 +258,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             for a in dict.fromkeys(speakers.get(s.index, []))
             if a != local_target and a not in rejecting
         ]
-        if said_by and s.index == carry.context_at and not _opposes_measures(ctx, s):
+        if said_by and s.index == carry.context_at and not _opposes(ctx, s, keys, opposes):
             carry.proposers, carry.proposers_at = tuple(said_by), s.index
         base_target = local_target if local_target and not art.is_person(local_target) else None
         if base_target is None and s.index - carry.target_at <= _CARRY_REACH:
@@ -262,7 +275,12 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         else:
             about = None
         base_target = base_target or about
-        found = [(spec, h) for spec in lex.specs if (h := spec.rx.search(norm, s.start, s.end))]
+        found = [
+            (spec, h)
+            for spec in lex.specs
+            if (spec.keys is None or spec.keys.may_match(keys))
+            and (h := spec.rx.search(norm, s.start, s.end))
+        ]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
         found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
         # "harsh sanctions against Russian banks": the specific measure, not also an
@@ -277,7 +295,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             )
         ]
         # "Punishing Putin would destroy everything": no proposer in this sentence.
-        opposed = bool(found) and (bool(rejecting) or _opposes_measures(ctx, s))
+        opposed = bool(found) and (bool(rejecting) or _opposes(ctx, s, keys, opposes))
         if opposed:
             said_by = []
         refused = _refusals(ctx, s) if found else []
@@ -331,11 +349,25 @@ def _refusals(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-def _opposes_measures(ctx: ArticleContext, s: Sentence) -> bool:
+@cache
+def _opposing_topics() -> frozenset[str]:
+    return frozenset(t.key for t in topics().values() if any(c.opposes_measures for c in t.claims))
+
+
+def _opposes_measures(ctx: ArticleContext, s: Sentence, keys: set[str]) -> bool:
     """Whether the sentence argues against measures (a claim flagged
-    ``opposes_measures`` in topics.yaml), so its speaker proposes none."""
-    hits = match_topics(ctx.norm[s.start : s.end], ctx.lang)
+    ``opposes_measures`` in topics.yaml), so its speaker proposes none. ``keys``: the
+    text keys of the sentence."""
+    # Topics match independently: those with no such claim cannot change the answer.
+    hits = match_topics(ctx.norm[s.start : s.end], ctx.lang, keys, _opposing_topics())
     return any(h.claim is not None and h.claim.opposes_measures for h in hits)
+
+
+def _opposes(ctx: ArticleContext, s: Sentence, keys: set[str], known: list[bool]) -> bool:
+    """:func:`_opposes_measures`, computed once per sentence into ``known``."""
+    if not known:
+        known.append(_opposes_measures(ctx, s, keys))
+    return known[0]
 
 
 def _proposers(

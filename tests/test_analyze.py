@@ -63,3 +63,22 @@ def test_analyze_leaves_collection_on(seed_articles):
     analyze(copy.deepcopy(seed_articles[:2]), dt.date(2022, 1, 20), jobs=1)
     assert gc.isenabled()
     gc.unfreeze()
+
+
+def test_analysis_makes_no_cyclic_garbage(seed_articles):
+    # Workers run with the cyclic collector off (analyze.py): that is only safe while
+    # the analysis frees everything by reference counting.
+    import gc
+
+    from briefing.analyze import analyze_chunk
+
+    articles = copy.deepcopy(seed_articles)
+    analyze_chunk(articles[:1], dt.date(2022, 1, 20))  # loads the lexicons once
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            analyze_chunk(copy.deepcopy(seed_articles), dt.date(2022, 1, 20))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

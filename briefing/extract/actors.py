@@ -45,7 +45,8 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     in_full = {
         m.entries[0].target
         for m in matches
-        if m.entries[0].kind == "name" and all(e.target == m.entries[0].target for e in m.entries)
+        if m.entries[0].kind == "name"
+        and (len(m.entries) == 1 or all(e.target == m.entries[0].target for e in m.entries))
     }
     venue_words = locatives(lang)
     for m in matches:

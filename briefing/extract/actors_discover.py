@@ -30,6 +30,7 @@ SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
 _TEXT = attrgetter("text")
+_FOLDED = attrgetter("folded")
 _CASELESS = frozenset({"fa", "ar", "ur", "ps"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
@@ -122,14 +123,18 @@ def _plausible_name(ws: Sequence[Word], i: int, j: int, lang: str) -> bool:
 
 
 def _name_word(w: Word, covered: set[int]) -> bool:
+    return w.i not in covered and _name_like(w.text, w.folded)
+
+
+@lru_cache(maxsize=100_000)
+def _name_like(text: str, folded: str) -> bool:
     return (
-        w.i not in covered
-        and has_case(w.text)
-        and w.text[0].isupper()
-        and w.text.isalpha()
-        and len(w.text) >= 2
-        and not is_acronym(w.text)
-        and w.folded not in _not_names()
+        has_case(text)
+        and text[0].isupper()
+        and text.isalpha()
+        and len(text) >= 2
+        and not is_acronym(text)
+        and folded not in _not_names()
     )
 
 
@@ -186,16 +191,6 @@ def _run_before(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tup
     while start < k and ws[start].folded in _NAME_PARTICLES:
         start += 1
     return start, k
-
-
-def _starts_with(ws: Sequence[Word], k: int, phrase: tuple[str, ...]) -> bool:
-    return k + len(phrase) <= len(ws) and all(ws[k + n].folded == p for n, p in enumerate(phrase))
-
-
-def _ends_with(ws: Sequence[Word], k: int, phrase: tuple[str, ...]) -> bool:
-    return k - len(phrase) >= 0 and all(
-        ws[k - len(phrase) + n].folded == p for n, p in enumerate(phrase)
-    )
 
 
 def _role_label(rm: RoleMention, kb: KnowledgeBase) -> str:
@@ -338,19 +333,22 @@ def _reported_runs(
     verbs = _by_first_word("reporting_verbs", lang)
     according = _by_last_word("according_to", lang)
     # Only words that open a reporting verb or close "according to" can start a run.
-    ks = {k for k, w in enumerate(ws) if w.folded in verbs}
-    ks.update(k + 1 for k, w in enumerate(ws) if w.folded in according)
+    folded = list(map(_FOLDED, ws))
+    ks = set(compress(range(len(ws)), map(verbs.__contains__, folded)))
+    ks.update(compress(range(1, len(ws) + 1), map(according.__contains__, folded)))
     for k in sorted(ks):
         if k >= len(ws):
             continue
-        w = ws[k]
-        if any(_starts_with(ws, k, v) for v in verbs.get(w.folded, ())):
+        if any(tuple(folded[k : k + len(v)]) == v for v in verbs.get(folded[k], ())):
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 1 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
-        if k > 0 and any(_ends_with(ws, k, a) for a in according.get(ws[k - 1].folded, ())):
+        if k > 0 and any(
+            len(a) <= k and tuple(folded[k - len(a) : k]) == a
+            for a in according.get(folded[k - 1], ())
+        ):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 1 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))

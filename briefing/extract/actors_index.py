@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 from operator import attrgetter, not_
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.diskcache import cached
 from briefing.extract.actors_text import Word, alias_key, fold, split_alias
@@ -42,8 +42,7 @@ class Found:
     kind: str  # "name" | "surname" | "role" | "discovered" | "fuzzy"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     i: int  # first word
     j: int  # one past the last word
     entries: tuple[Entry, ...]
@@ -128,26 +127,58 @@ def longest_matches(
     for i in list(compress(range(n), opens)):
         if i < end:
             continue
-        best: Match | None = None
-        frontier: list[tuple[Trie, int, tuple[int, int] | None]] = [(trie, i, None)]
-        while frontier:
-            nxt: list[tuple[Trie, int, tuple[int, int] | None]] = []
-            for node, k, slot in frontier:
-                if k > i and _END in node and (best is None or k > best.j):
-                    best = Match(i, k, tuple(node[_END]), slot)
-                if k >= n:
-                    continue
-                for key in words[k].keys:
-                    child = node.get(key)
-                    if child is not None:
-                        nxt.append((child, k + 1, slot))
-                if slots and SLOT in node and k in slots and k > i:
-                    nxt.append((node[SLOT], slots[k], (k, slots[k])))
-            frontier = nxt
+        best = _walk(words, trie, i, n) if not slots else _walk_slots(words, trie, slots, i, n)
         if best is not None:
             out.append(best)
             end = best.j
     return out
+
+
+def _walk(words: Sequence[Word], trie: Trie, i: int, n: int) -> Match | None:
+    """The longest match from word ``i``; of several as long, the first reached. Without
+    slots every path advances one word per step, so the frontier is one level of nodes."""
+    frontier = [trie]
+    best: Trie | None = None
+    k = i
+    while frontier and k < n:
+        keys = words[k].keys
+        # Trie nodes are never empty, so filter(None) keeps exactly the children found.
+        if len(frontier) == 1:
+            frontier = list(filter(None, map(frontier[0].get, keys)))
+        else:
+            nxt: list[Trie] = []
+            for node in frontier:
+                nxt.extend(filter(None, map(node.get, keys)))
+            frontier = nxt
+        k += 1
+        for node in frontier:
+            if _END in node:
+                best, best_j = node, k
+                break
+    return None if best is None else Match(i, best_j, tuple(best[_END]))
+
+
+def _walk_slots(
+    words: Sequence[Word], trie: Trie, slots: Mapping[int, int], i: int, n: int
+) -> Match | None:
+    """:func:`_walk` where a slot may stand for a whole state or organisation mention."""
+    best: Match | None = None
+    frontier: list[tuple[Trie, int, tuple[int, int] | None]] = [(trie, i, None)]
+    while frontier:
+        nxt: list[tuple[Trie, int, tuple[int, int] | None]] = []
+        for node, k, slot in frontier:
+            if k > i and _END in node and (best is None or k > best.j):
+                best = Match(i, k, tuple(node[_END]), slot)
+            if k >= n:
+                continue
+            for key in words[k].keys:
+                child = node.get(key)
+                if child is not None:
+                    nxt.append((child, k + 1, slot))
+            if SLOT in node and k in slots and k > i:
+                nxt.append((node[SLOT], slots[k], (k, slots[k])))
+        frontier = nxt
+    return best
 
 
 _FIRST_LEVEL: dict[int, tuple[Trie, frozenset[str]]] = {}

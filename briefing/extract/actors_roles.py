@@ -13,7 +13,7 @@ from briefing.kb import KnowledgeBase, roles
 
 # Only these may stand between a role, its qualifier and a name: "US Secretary of State
 # Antony Blinken", "Mélanie Joly, Canada's foreign minister", "NATO-Russia".
-_JOINERS = frozenset(" \t-'’\u2013\u00a0\u200c")
+_JOINERS = " \t-'’\u2013\u00a0\u200c"
 _PERSON_KINDS = frozenset({"name", "surname", "discovered", "fuzzy"})
 
 
@@ -33,7 +33,8 @@ def gap(ws: Sequence[Word], text: str, a: int, b: int) -> str:
 
 
 def joined(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
-    return ws[a].sentence == ws[b].sentence and all(ch in _JOINERS for ch in gap(ws, text, a, b))
+    # Nothing is left of a gap made only of joiners once they are stripped.
+    return ws[a].sentence == ws[b].sentence and not gap(ws, text, a, b).strip(_JOINERS)
 
 
 def find_roles(

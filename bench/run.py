@@ -63,8 +63,9 @@ def make_corpus(n: int, folder: Path, seed: int = 7) -> list[tuple[str, str]]:
     return texts
 
 
-def floor_seconds(texts: list[tuple[str, str]]) -> float:
-    """Blank tokenizer + spaCy's sentencizer over the same texts, one process."""
+def floor_seconds(texts: list[tuple[str, str]]) -> tuple[float, float]:
+    """Blank tokenizer + spaCy's sentencizer over the same texts, one process: wall and
+    CPU seconds."""
     code = (
         "import json,sys,time,spacy\n"
         "texts=json.load(open(sys.argv[1]))\n"
@@ -80,14 +81,19 @@ def floor_seconds(texts: list[tuple[str, str]]) -> float:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(texts, fh)
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, fh.name], capture_output=True, text=True, check=True
-    )
+    cpu = _children_cpu()
+    subprocess.run([sys.executable, "-c", code, fh.name], capture_output=True, check=True)
     wall = time.perf_counter() - start
     Path(fh.name).unlink()
     # Floor includes its own start-up (import spaCy), as the run does.
-    del out
-    return wall
+    return wall, _children_cpu() - cpu
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of finished child processes: unlike wall time, it
+    barely moves when other work shares the machine."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def run_once(n: int, jobs: int, work: Path) -> dict[str, float]:
@@ -99,11 +105,13 @@ def run_once(n: int, jobs: int, work: Path) -> dict[str, float]:
            "--output", str(out), "--format", "json", "--quiet", "--as-of", "2022-01-20",
            "--jobs", str(jobs)]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    cpu = _children_cpu()
     start = time.perf_counter()
     subprocess.run(cmd, check=True, cwd=ROOT)
     wall = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    floor = floor_seconds(texts)
+    floor, floor_cpu = floor_seconds(texts)
     brief = json.loads((out / "brief.json").read_text(encoding="utf-8"))
     return {
         "n": n,
@@ -113,6 +121,8 @@ def run_once(n: int, jobs: int, work: Path) -> dict[str, float]:
         "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
         "floor_seconds": round(floor, 2),
         "ratio_to_floor": round(wall / floor, 2),
+        "cpu_seconds": round(cpu, 2),
+        "floor_cpu_seconds": round(floor_cpu, 2),
         "actors": len(brief["actors"]),
         "events": len(brief["calendar"]),
         "positions": len(brief["positions"]),

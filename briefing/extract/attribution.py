@@ -23,7 +23,7 @@ from functools import cache
 
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
-from briefing.extract.topics import compile_cues, cue_regex, cues_for
+from briefing.extract.topics import alternation, compile_cues, cue_regex, cues_for
 from briefing.models import Mention, Sentence
 
 # Languages whose verb ends the clause: the subject opens it.
@@ -108,12 +108,12 @@ def lexicon(lang: str) -> _Lexicon:
 
     # Conjunctions must end right before the verb, so they are anchored at the end.
     conj = cues_for(table.get("conjunctions"), lang)
-    alternation = "(?:" + "|".join(cue_regex(c, lang) for c in conj) + ")"
+    conj_alt = "(?:" + alternation([cue_regex(c, lang) for c in conj]) + ")"
     # "…, однако предложил": a contrast before a verb also shares the subject.
     shared = conj + cues_for(table.get("contrasts"), lang)
-    shared_alt = "(?:" + "|".join(cue_regex(c, lang) for c in shared) + ")"
+    shared_alt = "(?:" + alternation([cue_regex(c, lang) for c in shared]) + ")"
     conj_rx = re.compile(shared_alt + r"[\s,]*$") if shared else None
-    gap_rx = re.compile(r"\s*(?:,\s*)?" + alternation + r"\s*") if conj else None
+    gap_rx = re.compile(r"\s*(?:,\s*)?" + conj_alt + r"\s*") if conj else None
     return _Lexicon(
         verbs=tuple(verbs),
         according=words("according"),

@@ -17,11 +17,10 @@ from briefing.extract.attribution import Attribution, attribute, lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import (
     Claim,
-    CueKeys,
+    CueIndex,
     Topic,
     TopicHit,
     compile_cues,
-    cue_keys,
     cues_for,
     match_topics,
     text_keys,
@@ -61,14 +60,16 @@ def _stances() -> dict:
 
 
 @cache
-def _kind_cues(lang: str) -> tuple[tuple[str, re.Pattern[str], CueKeys | None], ...]:
+def _kind_cues(lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], CueIndex]:
     out = []
+    cue_lists = []
     for kind, table in (_stances().get("cues") or {}).items():
         cues = cues_for(table, lang)
         rx = compile_cues(cues, lang)
         if rx is not None:
-            out.append((str(kind), rx, cue_keys(cues, lang)))
-    return tuple(out)
+            out.append((str(kind), rx))
+            cue_lists.append(cues)
+    return tuple(out), CueIndex(cue_lists, lang)
 
 
 def stance_sign(kind: str | None) -> int:
@@ -93,9 +94,17 @@ def stance_line(topic: Topic, claim: Claim | None, kind: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _content_kind(norm: str, lang: str, hit: TopicHit, keys: set[str]) -> str | None:
-    """Kind from content cues, ignoring cues inside the claim's own words ("ready to
-    invade" is an assessment, not an offer). ``keys``: the text keys of ``norm``."""
+def _usable_kind_cues(lang: str, keys: set[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The content cues of each kind that may match a text with these text keys."""
+    kind_cues, index = _kind_cues(lang)
+    return [kind_cues[i] for i in index.candidates(keys)]
+
+
+def _content_kind(
+    norm: str, lang: str, hit: TopicHit, kind_cues: list[tuple[str, re.Pattern[str]]]
+) -> str | None:
+    """Kind from content cues (``kind_cues``: those that may match ``norm``), ignoring cues
+    inside the claim's own words ("ready to invade" is an assessment, not an offer)."""
     # Only within the hit's own clause: "ready for dialogue, but will not give up
     # enlargement" rejects enlargement, not dialogue.
     bounds = [m for m in _CLAUSE.finditer(norm, 0, hit.start)]
@@ -113,7 +122,6 @@ def _content_kind(norm: str, lang: str, hit: TopicHit, keys: set[str]) -> str | 
         # die Ukraine einzumarschieren"): its cues speak for the hit too.
         before = bounds[-2].end() if len(bounds) > 1 else 0
         windows.append((before, bounds[-1].start()))
-    kind_cues = [(kind, rx) for kind, rx, k in _kind_cues(lang) if k is None or k.may_match(keys)]
     for lo, hi in windows:
         for kind, rx in kind_cues:
             for m in rx.finditer(norm, lo, hi):
@@ -122,11 +130,17 @@ def _content_kind(norm: str, lang: str, hit: TopicHit, keys: set[str]) -> str | 
     return None
 
 
-def _kind(att: Attribution, norm: str, lang: str, hit: TopicHit, keys: set[str]) -> str | None:
+def _kind(
+    att: Attribution,
+    norm: str,
+    lang: str,
+    hit: TopicHit,
+    kind_cues: list[tuple[str, re.Pattern[str]]],
+) -> str | None:
     """The stance kind, or None when the kind found makes no sense for the claim."""
     claim = hit.claim
     default = (claim.default_kind if claim else None) or hit.topic.default_kind or "assesses"
-    kind = att.kind if att.kind in STANCE_KINDS else _content_kind(norm, lang, hit, keys)
+    kind = att.kind if att.kind in STANCE_KINDS else _content_kind(norm, lang, hit, kind_cues)
     if kind is None:
         return default
     if claim is not None and claim.kinds is not None and kind not in claim.kinds:
@@ -306,9 +320,10 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     support: dict[str, int] = {}  # sentences per topic in the article, when ties need it
     by_sentence: dict[tuple[str, int], list[Position]] = {}
     bare: list[Attribution] = []
+    text_norm = ctx.norm
     for att in attributions:
         # Segments joined by a separator no cue can match across.
-        norm = " \u2016 ".join(ctx.norm[a:b] for a, b in att.spans)
+        norm = " \u2016 ".join([text_norm[a:b] for a, b in att.spans])
         keys = text_keys(norm)
         hits = _break_ties(ctx, match_topics(norm, ctx.lang, keys), support)
         if any(h.claim is not None for h in hits):
@@ -317,8 +332,11 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
         hits = hits[:_MAX_TOPICS]
         if not hits:
             bare.append(att)
+        kind_cues = (
+            [] if not hits or att.kind in STANCE_KINDS else _usable_kind_cues(ctx.lang, keys)
+        )
         for i, hit in enumerate(hits):
-            kind = _kind(att, norm, ctx.lang, hit, keys)
+            kind = _kind(att, norm, ctx.lang, hit, kind_cues)
             if hit.claim is None and kind in _NAMING_KINDS and hit.topic.default_claim:
                 # "Russia plans no attack": a denial on the topic is about its main claim.
                 claim = next(c for c in hit.topic.claims if c.key == hit.topic.default_claim)
@@ -334,7 +352,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                     for h in hits[1:]
                     if h.claim is not None
                     and h.claim.part
-                    and _kind(att, norm, ctx.lang, h, keys) == kind
+                    and _kind(att, norm, ctx.lang, h, kind_cues) == kind
                 ]
                 if parts:
                     line = f"{line}, including {' and '.join(parts)}"

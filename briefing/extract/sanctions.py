@@ -20,9 +20,8 @@ from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.sanctions_conditions import find_condition
 from briefing.extract.topics import (
-    CueKeys,
+    CueIndex,
     compile_cues,
-    cue_keys,
     cues_for,
     match_topics,
     text_keys,
@@ -44,7 +43,6 @@ class _Spec:
     person_target: bool
     self_evident: bool
     rx: re.Pattern[str]
-    keys: CueKeys | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +53,7 @@ class _Lexicon:
     exposed: re.Pattern[str] | None  # "Russia would face …": its subject is the target
     owners: re.Pattern[str] | None  # a gap that is only an owner preposition
     specs: tuple[_Spec, ...]
+    spec_index: CueIndex  # of specs
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -71,6 +70,7 @@ def _gap(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
 def _lexicon(lang: str) -> _Lexicon:
     table = load_yaml("lexicons/measures.yaml") or {}
     specs = []
+    spec_cues = []
     for key, spec in (table.get("measures") or {}).items():
         category = str(spec["category"])
         if category not in MEASURE_CATEGORIES:
@@ -78,6 +78,7 @@ def _lexicon(lang: str) -> _Lexicon:
         cues = cues_for(spec.get("cues"), lang)
         rx = compile_cues(cues, lang)
         if rx is not None:
+            spec_cues.append(cues)
             specs.append(
                 _Spec(
                     key,
@@ -86,7 +87,6 @@ def _lexicon(lang: str) -> _Lexicon:
                     spec.get("target") == "person",
                     bool(spec.get("self_evident")),
                     rx,
-                    cue_keys(cues, lang),
                 )
             )
     return _Lexicon(
@@ -96,6 +96,7 @@ def _lexicon(lang: str) -> _Lexicon:
         exposed=compile_cues(cues_for(table.get("exposed"), lang), lang),
         owners=_gap(compile_cues(cues_for(table.get("owners"), lang), lang)),
         specs=tuple(specs),
+        spec_index=CueIndex(spec_cues, lang),
     )
 
 
@@ -277,9 +278,8 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         base_target = base_target or about
         found = [
             (spec, h)
-            for spec in lex.specs
-            if (spec.keys is None or spec.keys.may_match(keys))
-            and (h := spec.rx.search(norm, s.start, s.end))
+            for i in lex.spec_index.candidates(keys)
+            if (h := (spec := lex.specs[i]).rx.search(norm, s.start, s.end))
         ]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
         found = [(spec, h) for spec, h in found if spec.self_evident or in_context]

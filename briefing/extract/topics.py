@@ -80,49 +80,63 @@ def _cue_words(cue: str, lang: str | None) -> list[str]:
 KEY_LEN = 3
 
 
-def cue_word_keys(cue: str, lang: str | None = None) -> frozenset[str] | None:
-    """The first ``KEY_LEN`` characters of every word of ``cue`` that long: keys every
-    text it matches holds (see :func:`text_keys`); None when it has none (raw cues)."""
+def cue_word_keys(cue: str, lang: str | None = None) -> tuple[str, ...] | None:
+    """The first ``KEY_LEN`` characters of every word of ``cue`` that long, longest word
+    first: keys every text it matches holds (see :func:`text_keys`); None when it has
+    none (raw cues)."""
     if cue.startswith("re:"):
         return None
-    keys = frozenset(w[:KEY_LEN] for w in _cue_words(cue, lang) if len(w) >= KEY_LEN)
-    return keys or None
+    words = sorted((w for w in _cue_words(cue, lang) if len(w) >= KEY_LEN), key=len, reverse=True)
+    return tuple(dict.fromkeys(w[:KEY_LEN] for w in words)) or None
 
 
-@dataclass(frozen=True, slots=True)
-class CueKeys:
-    """What a text must hold (its :func:`text_keys`) for a compiled cue list to match:
-    every key of one of the cues. Lets a search that cannot match be skipped."""
+class CueIndex:
+    """Which of several cue lists may match a text, from its :func:`text_keys`: those
+    with a cue whose keys are all in the text. The others need no search."""
 
-    some: frozenset[str]  # one key of every cue: a text with none of them cannot match
-    cues: tuple[frozenset[str], ...]  # all keys of each cue
+    __slots__ = ("_all", "_always", "_bits", "_by_key", "_keys")
 
-    def may_match(self, keys: set[str]) -> bool:
-        return not self.some.isdisjoint(keys) and any(k <= keys for k in self.cues)
+    def __init__(self, cue_lists: Iterable[Iterable[str]], lang: str | None = None) -> None:
+        self._bits: dict[str, int] = {}
+        by_key: dict[str, list[tuple[int, int]]] = {}
+        always = set()
+        for i, cues in enumerate(cue_lists):
+            for c in cues:
+                if not (c and c.strip()):
+                    continue
+                keys = cue_word_keys(c, lang)
+                if keys is None:
+                    always.add(i)
+                    continue
+                mask = 0
+                for k in keys:
+                    mask |= self._bits.setdefault(k, 1 << len(self._bits))
+                # Looked up by the key of its longest word, the least common one.
+                by_key.setdefault(keys[0], []).append((mask, i))
+        self._by_key = {k: tuple(dict.fromkeys(v)) for k, v in by_key.items()}
+        self._keys = frozenset(self._by_key)  # keys cues are looked up by
+        self._all = frozenset(self._bits)  # every key of every cue
+        self._always = frozenset(always)  # lists with a cue without keys
+
+    def candidates(self, keys: set[str]) -> list[int]:
+        """Indices (in order) of the cue lists that may match a text with ``keys``."""
+        found = set(self._always)
+        present = keys & self._keys
+        if present:
+            bits = self._bits
+            mask = 0
+            for k in keys & self._all:
+                mask |= bits[k]
+            for k in present:
+                for need, i in self._by_key[k]:
+                    if need & mask == need:
+                        found.add(i)
+        return sorted(found)
 
 
-def cue_keys(cues: Iterable[str], lang: str | None = None) -> CueKeys | None:
-    """Keys of the cues :func:`compile_cues` compiles; None when some cue has none."""
-    found = set()
-    for c in cues:
-        if c and c.strip():
-            keys = cue_word_keys(c, lang)
-            if keys is None:
-                return None
-            found.add(keys)
-    # A cue needing more keys than another one is implied by it.
-    minimal = [k for k in found if not any(o < k for o in found)]
-    minimal.sort(key=lambda k: (len(k), sorted(k)))
-    return CueKeys(frozenset(max(k, key=len) for k in minimal), tuple(minimal))
-
-
-def may_match(keys: CueKeys | None, found: set[str]) -> bool:
-    """Whether cues with ``keys`` can match a text with the :func:`text_keys` ``found``."""
-    return keys is None or keys.may_match(found)
-
-
-# A word start inside a token follows a character that is no letter, digit or space.
-_INNER_START = re.compile(rf"(?<=[^\w\s])(?=(\S{{1,{KEY_LEN}}}))")
+# A word start inside a token follows a character that is no letter, digit or space
+# (matched, not looked behind at: the engine then skips to those characters).
+_INNER_START = re.compile(rf"[^\w\s](?=(\S{{1,{KEY_LEN}}}))")
 
 
 def text_keys(text: str) -> set[str]:
@@ -140,7 +154,7 @@ def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str
     rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=len, reverse=True)
     if not rxs:
         return None
-    return re.compile(_grouped(rxs))
+    return re.compile(alternation(rxs))
 
 
 # A cue regex that starts with a word-start check, then a literal character.
@@ -157,8 +171,8 @@ def _literal_first(rx: str) -> str:
     return f"{m.group(1)}(?<!\\w.)(?:{rx[m.end() :]}"
 
 
-def _grouped(rxs: list[str]) -> str:
-    r"""The alternation of ``rxs``, in this order, with the cues that start with the same
+def alternation(rxs: list[str]) -> str:
+    r"""The alternation of ``rxs`` (cue regexes), in this order, with the cues that start with the same
     literal after a word start under one branch: ``x(?<!\w.)(?:(?:…)|(?:…))``.
 
     Cues starting with different characters never match at the same place, and those of
@@ -274,32 +288,26 @@ def _check(topic: Topic) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _TopicCues:
-    topic: Topic
-    keys: CueKeys | None  # of the topic's and all its claims' cues
-    rx: re.Pattern[str] | None
-    rx_keys: CueKeys | None
-    claims: tuple[tuple[Claim, re.Pattern[str], CueKeys | None], ...]
+    # Every claim, then the topic itself, of every topic, in the order they are tried.
+    patterns: tuple[tuple[Topic, Claim | None, re.Pattern[str] | None], ...]
+    index: CueIndex  # of patterns
 
 
 @cache
-def _topic_patterns(lang: str) -> tuple[_TopicCues, ...]:
+def _topic_patterns(lang: str) -> _TopicCues:
     table = load_yaml("lexicons/topics.yaml") or {}
-    out = []
+    patterns = []
+    cue_lists = []
     for key, topic in topics().items():
         spec = table[key]
-        cues = cues_for(spec.get("cues"), lang)
-        every_cue = list(cues)
-        claim_rx = []
         for claim in topic.claims:
-            claim_cues = cues_for(spec["claims"][claim.key].get("cues"), lang)
-            every_cue += claim_cues
-            rx = compile_cues(claim_cues, lang)
-            if rx is not None:
-                claim_rx.append((claim, rx, cue_keys(claim_cues, lang)))
-        keys = cue_keys(every_cue, lang)
-        rx = compile_cues(cues, lang)
-        out.append(_TopicCues(topic, keys, rx, cue_keys(cues, lang), tuple(claim_rx)))
-    return tuple(out)
+            cues = cues_for(spec["claims"][claim.key].get("cues"), lang)
+            patterns.append((topic, claim, compile_cues(cues, lang)))
+            cue_lists.append(cues)
+        cues = cues_for(spec.get("cues"), lang)
+        patterns.append((topic, None, compile_cues(cues, lang)))
+        cue_lists.append(cues)
+    return _TopicCues(tuple(patterns), CueIndex(cue_lists, lang))
 
 
 def match_topics(
@@ -313,26 +321,17 @@ def match_topics(
     :func:`text_keys` of the span, if known; ``among``: only these topics."""
     if keys is None:
         keys = text_keys(norm_text)
+    cues = _topic_patterns(lang)
     hits: list[TopicHit] = []
-    for tc in _topic_patterns(lang):
-        # A topic none of whose cue keys are in the text cannot match: most are skipped.
-        if tc.keys is not None and tc.keys.some.isdisjoint(keys):
+    done: Topic | None = None  # the topic of the last hit: its other cues are not tried
+    # Cues that cannot match (most) are skipped; the others are tried in the same order.
+    for i in cues.index.candidates(keys):
+        topic, claim, rx = cues.patterns[i]
+        if topic is done or rx is None or (among is not None and topic.key not in among):
             continue
-        if among is not None and tc.topic.key not in among:
-            continue
-        found: TopicHit | None = None
-        for claim, rx, claim_keys in tc.claims:
-            if not may_match(claim_keys, keys):
-                continue
-            m = rx.search(norm_text)
-            if m:
-                found = TopicHit(tc.topic, claim, m.start(), m.end())
-                break
-        if found is None and tc.rx is not None and may_match(tc.rx_keys, keys):
-            m = tc.rx.search(norm_text)
-            if m:
-                found = TopicHit(tc.topic, None, m.start(), m.end())
-        if found is not None:
-            hits.append(found)
+        m = rx.search(norm_text)
+        if m:
+            hits.append(TopicHit(topic, claim, m.start(), m.end()))
+            done = topic
     hits.sort(key=lambda h: h.start)
     return hits

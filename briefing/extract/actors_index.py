@@ -8,6 +8,7 @@ size of the knowledge base.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -122,12 +123,19 @@ def longest_matches(
     end = 0
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
-    first = _first_level(trie)
+    first, depth = _shape(trie)
     opens = map(not_, map(first.isdisjoint, map(_KEYS, words)))
+    # A slot is only reached at most ``depth`` words after the start; without one in
+    # reach, the plain walk finds the same match.
+    slot_starts = sorted(slots) if slots else []
     for i in list(compress(range(n), opens)):
         if i < end:
             continue
-        best = _walk(words, trie, i, n) if not slots else _walk_slots(words, trie, slots, i, n)
+        s = bisect_right(slot_starts, i)
+        if s < len(slot_starts) and slot_starts[s] <= i + depth:
+            best = _walk_slots(words, trie, slots or {}, i, n)
+        else:
+            best = _walk(words, trie, i, n)
         if best is not None:
             out.append(best)
             end = best.j
@@ -181,12 +189,17 @@ def _walk_slots(
     return best
 
 
-_FIRST_LEVEL: dict[int, tuple[Trie, frozenset[str]]] = {}
+_SHAPES: dict[int, tuple[Trie, frozenset[str], int]] = {}
 
 
-def _first_level(trie: Trie) -> frozenset[str]:
-    """The keys a match can start with; the tries are built once and never change."""
-    hit = _FIRST_LEVEL.get(id(trie))
+def _shape(trie: Trie) -> tuple[frozenset[str], int]:
+    """The keys a match can start with, and the longest path in words; the tries are
+    built once and never change."""
+    hit = _SHAPES.get(id(trie))
     if hit is None or hit[0] is not trie:
-        hit = _FIRST_LEVEL[id(trie)] = (trie, frozenset(trie))
-    return hit[1]
+        hit = _SHAPES[id(trie)] = (trie, frozenset(trie), _depth(trie))
+    return hit[1], hit[2]
+
+
+def _depth(node: Trie) -> int:
+    return max((1 + _depth(child) for key, child in node.items() if key != _END), default=0)

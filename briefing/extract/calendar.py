@@ -23,6 +23,7 @@ from briefing.extract.dates_publication import (
     is_dateline,
     scan_text,
 )
+from briefing.extract.topics import KEY_LEN, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.dates import Resolved, resolve, tense_at
@@ -73,6 +74,9 @@ class Cue:
     day_only: bool = False  # statements and decisions are dated to the day, never a month
     body: str | None = None  # a format's own actor id
     members: tuple[str, ...] = ()  # a format's seats at the table (actor ids)
+    # Word-start keys (see ``topics.text_keys``) one of which every match holds; None:
+    # no such keys (raw expressions, clitics), always searched.
+    keys: frozenset[str] | None = None
 
 
 # Arabic glues conjunctions, prepositions and the article to the word ("والمحادثات").
@@ -94,6 +98,20 @@ def _alt(words: list[str], lang: str) -> str:
     return rf"(?<![\w]){_CLITICS.get(lang, '')}(?:{'|'.join(parts)})(?![\w])"
 
 
+def _first_word_keys(words: list[str], lang: str) -> frozenset[str] | None:
+    """The first ``KEY_LEN`` characters of the first word of each entry: a text without
+    any of them cannot match ``_alt(words, lang)``, whose matches start at a word start."""
+    if lang in _CLITICS:
+        return None  # the first word may be glued to a clitic: it starts no token
+    keys = set()
+    for w in {normalize(str(x)) for x in words}:
+        first = w.split()[0].rstrip("*") if w.split() else ""
+        if w.startswith("~") or len(first) < KEY_LEN:
+            return None
+        keys.add(first[:KEY_LEN])
+    return frozenset(keys)
+
+
 @cache
 def _events_table() -> dict[str, Any]:
     return load_yaml("lexicons/calendar_events.yaml") or {}
@@ -112,6 +130,7 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
                 spec.get("near"),
                 re.compile(_alt(words, lang)),
                 bool(spec.get("day_only")),
+                keys=_first_word_keys(words, lang),
             )
         )
     return tuple(out)
@@ -131,6 +150,7 @@ def format_cues(lang: str) -> tuple[Cue, ...]:
                 re.compile(_alt(words, lang)),
                 body=spec.get("body"),
                 members=tuple(spec.get("members") or ()),
+                keys=_first_word_keys(words, lang),
             )
         )
     return tuple(out)
@@ -188,7 +208,13 @@ _CLAUSE = re.compile(r"[,;،؛]")
 
 def _hits(cues: tuple[Cue, ...], norm: str, a: int, b: int, pos: int) -> list[_Hit]:
     out = []
+    keys: set[str] | None = None
     for cue in cues:
+        if cue.keys is not None:
+            if keys is None:
+                keys = text_keys(norm[a:b])
+            if cue.keys.isdisjoint(keys):
+                continue
         for m in cue.regex.finditer(norm, a, b):
             lo, hi = (m.end(), pos) if m.end() <= pos else (pos, m.start())
             dist = max(0, hi - lo)

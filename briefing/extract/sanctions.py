@@ -116,6 +116,7 @@ class _Carry:
 class _Article:
     ctx: ArticleContext
     lex: _Lexicon
+    norm: str  # ctx.norm, read once: the property goes through spaCy's extensions
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
     def in_sentence(self, s: Sentence) -> list[Mention]:
@@ -129,13 +130,13 @@ class _Article:
         """Whether a preposition puts ``m`` in object position ("aid to Ukraine")."""
         if self.lex.governed is None:
             return False
-        before = self.ctx.norm[max(s.start, m.start - 25) : m.start]
+        before = self.norm[max(s.start, m.start - 25) : m.start]
         return bool(self.lex.governed.search(before))
 
     def against_target(self, s: Sentence) -> str | None:
         if self.lex.against is None:
             return None
-        norm = self.ctx.norm
+        norm = self.norm
         for hit in self.lex.against.finditer(norm, s.start, s.end):
             # Only "sanctions against X", not "aggression against Ukraine".
             lead = max(s.start, hit.start() - 40)
@@ -153,7 +154,7 @@ class _Article:
         rx = self.lex.exposed
         if rx is None or self.lex.context is None:
             return None
-        norm = self.ctx.norm
+        norm = self.norm
         for hit in rx.finditer(norm, s.start, s.end):
             if not self.lex.context.search(norm, hit.end(), s.end):
                 continue
@@ -175,7 +176,7 @@ class _Article:
         """The actor right next to the cue that owns the measure ("US sanctions",
         "تحریمهای جدید آمریکا", "amerykańskie technologie")."""
         text = self.ctx.article.text
-        norm = self.ctx.norm
+        norm = self.norm
         for m in self.in_sentence(s):
             if m.actor == target:
                 continue
@@ -208,7 +209,7 @@ class _Article:
         comps = attribution_lexicon(self.ctx.lang).complementizers
         starts = [s.start]
         if comps is not None:
-            starts += [c.end() for c in comps.finditer(self.ctx.norm, s.start, pos)]
+            starts += [c.end() for c in comps.finditer(self.norm, s.start, pos)]
         for m in self.in_sentence(s):
             if m.start >= pos:
                 break
@@ -226,7 +227,8 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     lex = _lexicon(ctx.lang)
     if not lex.specs:
         return []
-    art = _Article(ctx, lex)
+    norm = ctx.norm
+    art = _Article(ctx, lex, norm)
     for m in sorted(ctx.mentions, key=lambda m: m.start):
         art.mentions.setdefault(m.sentence, []).append(m)
     speakers: dict[int, list[str]] = {}
@@ -235,21 +237,19 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         speakers.setdefault(att.sentence.index, []).extend(att.speakers)
         if att.kind == "rejects":
             against.setdefault(att.sentence.index, set()).update(att.speakers)
+    against_targets = [art.against_target(s) for s in ctx.sentences]
     # The state or organisation measures are aimed at, for sentences that do not say.
-    targets = Counter(
-        t for s in ctx.sentences if (t := art.against_target(s)) and not art.is_person(t)
-    )
+    targets = Counter(t for t in against_targets if t and not art.is_person(t))
     article_target = targets.most_common(1)[0][0] if targets else None
 
     carry = _Carry()
     out: dict[tuple[str, str | None], Measure] = {}
-    norm = ctx.norm
     for s in ctx.sentences:
         keys = text_keys(norm[s.start : s.end])
         opposes: list[bool] = []  # _opposes_measures(ctx, s), once known
         if lex.context is not None and lex.context.search(norm, s.start, s.end):
             carry.context_at = s.index
-        local_target = art.against_target(s) or art.exposed_target(s)
+        local_target = against_targets[s.index] or art.exposed_target(s)
         if local_target and not art.is_person(local_target):
             carry.target, carry.target_at = local_target, s.index
         # "Orbán came out against new EU sanctions": who rejects is no proposer.
@@ -259,13 +259,13 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             for a in dict.fromkeys(speakers.get(s.index, []))
             if a != local_target and a not in rejecting
         ]
-        if said_by and s.index == carry.context_at and not _opposes(ctx, s, keys, opposes):
+        if said_by and s.index == carry.context_at and not _opposes(art, s, keys, opposes):
             carry.proposers, carry.proposers_at = tuple(said_by), s.index
         base_target = local_target if local_target and not art.is_person(local_target) else None
         if base_target is None and s.index - carry.target_at <= _CARRY_REACH:
             base_target = carry.target
         base_target = base_target or article_target
-        found_condition = find_condition(ctx, s, base_target)
+        found_condition = find_condition(ctx, s, base_target, norm, keys)
         condition = None
         if found_condition:
             condition, about = found_condition
@@ -295,10 +295,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             )
         ]
         # "Punishing Putin would destroy everything": no proposer in this sentence.
-        opposed = bool(found) and (bool(rejecting) or _opposes(ctx, s, keys, opposes))
+        opposed = bool(found) and (bool(rejecting) or _opposes(art, s, keys, opposes))
         if opposed:
             said_by = []
-        refused = _refusals(ctx, s) if found else []
+        refused = _refusals(art, s) if found else []
         for spec, hit in found:
             target = base_target
             if spec.person_target:
@@ -333,18 +333,19 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     return list(out.values())
 
 
-def _refusals(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
+def _refusals(art: _Article, s: Sentence) -> list[tuple[int, int]]:
     """Spans of ``s`` governed by a rejecting verb (from the verb to the end of its
     clause), whether or not its speaker is known."""
-    lex = attribution_lexicon(ctx.lang)
+    lex = attribution_lexicon(art.ctx.lang)
     rejects = next((rx for kind, rx in lex.verbs if kind == "rejects"), None)
     if rejects is None:
         return []
     out = []
-    for m in rejects.finditer(ctx.norm, s.start, s.end):
-        if lex.negation is not None and lex.negation.search(ctx.norm, s.start, m.start()):
+    norm = art.norm
+    for m in rejects.finditer(norm, s.start, s.end):
+        if lex.negation is not None and lex.negation.search(norm, s.start, m.start()):
             continue  # "does not rule out"
-        stop = _PUNCT.search(ctx.norm, m.end(), s.end)
+        stop = _PUNCT.search(norm, m.end(), s.end)
         out.append((m.start(), max(m.end(), stop.start() if stop else s.end)))
     return out
 
@@ -354,19 +355,19 @@ def _opposing_topics() -> frozenset[str]:
     return frozenset(t.key for t in topics().values() if any(c.opposes_measures for c in t.claims))
 
 
-def _opposes_measures(ctx: ArticleContext, s: Sentence, keys: set[str]) -> bool:
+def _opposes_measures(art: _Article, s: Sentence, keys: set[str]) -> bool:
     """Whether the sentence argues against measures (a claim flagged
     ``opposes_measures`` in topics.yaml), so its speaker proposes none. ``keys``: the
     text keys of the sentence."""
     # Topics match independently: those with no such claim cannot change the answer.
-    hits = match_topics(ctx.norm[s.start : s.end], ctx.lang, keys, _opposing_topics())
+    hits = match_topics(art.norm[s.start : s.end], art.ctx.lang, keys, _opposing_topics())
     return any(h.claim is not None and h.claim.opposes_measures for h in hits)
 
 
-def _opposes(ctx: ArticleContext, s: Sentence, keys: set[str], known: list[bool]) -> bool:
+def _opposes(art: _Article, s: Sentence, keys: set[str], known: list[bool]) -> bool:
     """:func:`_opposes_measures`, computed once per sentence into ``known``."""
     if not known:
-        known.append(_opposes_measures(ctx, s, keys))
+        known.append(_opposes_measures(art, s, keys))
     return known[0]
 
 

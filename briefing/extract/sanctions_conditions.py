@@ -9,10 +9,11 @@ from functools import cache
 
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
-from briefing.extract.topics import compile_cues, cues_for
+from briefing.extract.topics import CueIndex, compile_cues, cues_for
 from briefing.models import Sentence
 
 _REACH_WORDS = 8  # words between the marker and the event
+_REACH = re.compile(rf"(?:\s*\S+){{0,{_REACH_WORDS}}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +50,16 @@ def _object_after(ctx: ArticleContext, sentence: Sentence, ev_end: int) -> str |
 
 
 @cache
-def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...]]:
+def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...], CueIndex]:
     table = load_yaml("lexicons/conditions.yaml") or {}
     markers = compile_cues(cues_for(table.get("markers"), lang), lang)
     events = []
+    event_cues = []
     for key, spec in (table.get("events") or {}).items():
-        rx = compile_cues(cues_for(spec.get("cues"), lang), lang)
+        cues = cues_for(spec.get("cues"), lang)
+        rx = compile_cues(cues, lang)
         if rx is not None:
+            event_cues.append(cues)
             events.append(
                 _Event(
                     key,
@@ -65,28 +69,32 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...]]:
                     bool(spec.get("impersonal")),
                 )
             )
-    return markers, tuple(events)
+    return markers, tuple(events), CueIndex(event_cues, lang)
 
 
 def find_condition(
-    ctx: ArticleContext, sentence: Sentence, default_subject: str | None = None
+    ctx: ArticleContext,
+    sentence: Sentence,
+    default_subject: str | None = None,
+    norm: str | None = None,
+    keys: set[str] | None = None,
 ) -> tuple[str, str | None] | None:
     """The English condition stated in ``sentence`` and the actor it is about, or None.
 
     ``default_subject`` (an actor id, usually the measure's target) stands in when the
     condition does not name who acts ("در صورت انجام چنین اقداماتی": if such steps are
-    taken)."""
-    markers, events = _patterns(ctx.lang)
+    taken). ``norm``: ``ctx.norm``, and ``keys``: the sentence's text keys, if at hand."""
+    markers, events, index = _patterns(ctx.lang)
+    if keys is not None:
+        # Events that cannot match in the sentence cannot follow a marker in it.
+        events = tuple(events[i] for i in index.candidates(keys))
     if markers is None or not events:
         return None
-    norm = ctx.norm
+    if norm is None:
+        norm = ctx.norm
     for m in markers.finditer(norm, sentence.start, sentence.end):
-        window_end = m.end()
-        for _ in range(_REACH_WORDS):
-            nxt = re.search(r"\s*\S+", norm[window_end : sentence.end])
-            if not nxt:
-                break
-            window_end += nxt.end()
+        reach = _REACH.match(norm, m.end(), sentence.end)
+        window_end = reach.end() if reach else m.end()
         best: tuple[int, int, _Event] | None = None
         for ev in events:
             hit = ev.rx.search(norm, m.end(), window_end)

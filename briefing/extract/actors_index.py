@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from operator import attrgetter, not_
 from typing import Any, NamedTuple
@@ -26,8 +26,7 @@ _KEYS = attrgetter("keys")
 _KIND_RANK = {"block": 0, "name": 1, "seat": 1, "surname": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     target: str  # actor id, role key, or "" for a non-actor
     kind: str  # "name" | "surname" | "block" | "role"
     form: str = ""  # the alias, folded: breaks ties between actors sharing a key
@@ -62,12 +61,23 @@ def _insert(trie: Trie, keys: Sequence[str], entry: Entry) -> None:
         bucket.append(entry)
 
 
-def _sort_buckets(node: Trie) -> None:
-    for key, child in node.items():
-        if key == _END:
-            child.sort(key=lambda e: _KIND_RANK.get(e.kind, 3))
+def _seal_buckets(node: Trie, rank: bool) -> None:
+    """Buckets as tuples of plain tuples, ranked by kind when ``rank``: the collector
+    stops tracking those (it never does a tuple subclass), so the tries add little to
+    every full collection. A match turns its bucket back into entries."""
+    for key, child in list(node.items()):
+        if key != _END:
+            _seal_buckets(child, rank)
         else:
-            _sort_buckets(child)
+            bucket = sorted(child, key=lambda e: _KIND_RANK.get(e.kind, 3)) if rank else child
+            node[key] = tuple(map(tuple, bucket))
+
+
+_entry = partial(tuple.__new__, Entry)
+
+
+def _entries(bucket: tuple[tuple[str, str, str], ...]) -> tuple[Entry, ...]:
+    return tuple(map(_entry, bucket))
 
 
 @cache
@@ -84,7 +94,7 @@ def _build_name_trie(lang: str) -> Trie:
         keys = [alias_key(w, lang, single=len(parts) == 1) for w in parts]
         if keys:
             _insert(trie, keys, Entry(alias.actor, alias.kind, fold(alias.text)))
-    _sort_buckets(trie)
+    _seal_buckets(trie, rank=True)
     return trie
 
 
@@ -99,6 +109,7 @@ def role_trie(lang: str) -> Trie:
                 keys = [SLOT if w == SLOT else alias_key(w, lang) for w in _split_role(str(phrase))]
                 if keys:
                     _insert(trie, keys, Entry(key, "role"))
+    _seal_buckets(trie, rank=False)
     return trie
 
 
@@ -163,7 +174,7 @@ def _walk(words: Sequence[Word], trie: Trie, i: int, n: int) -> Match | None:
             if _END in node:
                 best, best_j = node, k
                 break
-    return None if best is None else Match(i, best_j, tuple(best[_END]))
+    return None if best is None else Match(i, best_j, _entries(best[_END]))
 
 
 def _walk_slots(
@@ -176,7 +187,7 @@ def _walk_slots(
         nxt: list[tuple[Trie, int, tuple[int, int] | None]] = []
         for node, k, slot in frontier:
             if k > i and _END in node and (best is None or k > best.j):
-                best = Match(i, k, tuple(node[_END]), slot)
+                best = Match(i, k, _entries(node[_END]), slot)
             if k >= n:
                 continue
             for key in words[k].keys:

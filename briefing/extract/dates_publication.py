@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.models import Article, Sentence
-from briefing.nlp.dates import DateMention, find_dates, resolve, tense_at
+from briefing.nlp.dates import DateMention, find_dates, resolve, tense_cues, tense_near
 from briefing.nlp.normalize import normalize
 from briefing.nlp.sentences import split_sentences
 
@@ -49,8 +49,10 @@ class Found:
 def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list[Found]:
     out: list[Found] = []
     for s in sentences:
-        for m in find_dates(text, norm, s.start, s.end, lang):
-            out.append(Found(s, m, tense_at(norm, s.start, s.end, m.start, lang)))
+        mentions = find_dates(text, norm, s.start, s.end, lang)
+        if mentions:
+            cues = tense_cues(norm, s.start, s.end, lang)
+            out.extend(Found(s, m, tense_near(cues, norm, m.start)) for m in mentions)
     return out
 
 

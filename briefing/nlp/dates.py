@@ -124,6 +124,11 @@ class DateLexicon:
     re_relative: re.Pattern[str]
     re_n_relative: list[tuple[re.Pattern[str], str]]
     re_prefilter: re.Pattern[str]
+    # The bare month alternation: every pattern built on month names holds a match of it
+    # in the same span (same engine context), so without one they need no search.
+    re_months_any: re.Pattern[str]
+    re_jmonths_any: re.Pattern[str]
+    re_hmonths_any: re.Pattern[str]
     re_future: re.Pattern[str]
     re_past: re.Pattern[str]
     re_qualifier_end: re.Pattern[str]
@@ -267,6 +272,9 @@ def lexicon(lang: str) -> DateLexicon:
         re_relative=re_relative,
         re_n_relative=n_relative,
         re_prefilter=re_prefilter,
+        re_months_any=re.compile(months),
+        re_jmonths_any=re.compile(jmonths),
+        re_hmonths_any=re.compile(_alt(list(hmonth_of))),
         re_future=re_future,
         re_past=re_past,
         re_qualifier_end=re_qualifier_end,
@@ -315,17 +323,22 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
         y, mo, d = (int(m.group(g) or m.group(g + "2")) for g in ("y", "mo", "d"))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out.append((0, DateMention(m.start(), m.end(), d, mo, y)))
-    for m in lex.re_hijri.finditer(norm, start, end):
+    hijri = lex.re_hmonths_any.search(norm, start, end) is not None
+    for m in lex.re_hijri.finditer(norm, start, end) if hijri else ():
         mo = _month(m.group("m"), lex.hmonth_of)
         d = int(m.group("d"))
         if mo and 1 <= d <= 30:
             out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), hijri=True)))
-    for m in lex.re_jalali.finditer(norm, start, end):
+    jalali = lex.re_jmonths_any.search(norm, start, end) is not None
+    for m in lex.re_jalali.finditer(norm, start, end) if jalali else ():
         mo = _month(m.group("m") or m.group("m2"), lex.jmonth_of)
         d = int(m.group("d")) if m.group("d") else None
         if mo and (d is None or 1 <= d <= 31):
             out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), jalali=True)))
+    month_named = lex.re_months_any.search(norm, start, end) is not None
     for prio, rx in ((1, lex.re_day_month), (1, lex.re_month_day), (0, lex.re_range)):
+        if not month_named:
+            break
         for m in rx.finditer(norm, start, end):
             mo = _month(m.group("m"), lex.month_of)
             d = _day(m, lex)
@@ -338,11 +351,11 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
             if last is not None and not first < last <= 31:
                 continue
             out.append((prio, DateMention(m.start(), m.end(), first, mo, _year(m), day_end=last)))
-    for m in lex.re_month_year.finditer(norm, start, end):
+    for m in lex.re_month_year.finditer(norm, start, end) if month_named else ():
         mo = _month(m.group("m"), lex.month_of)
         if mo:
             out.append((2, DateMention(m.start(), m.end(), None, mo, _year(m))))
-    for m in lex.re_month.finditer(norm, start, end):
+    for m in lex.re_month.finditer(norm, start, end) if month_named else ():
         word = re.sub(r"\s+", " ", m.group(0))
         if word in lex.ambiguous:
             continue
@@ -484,17 +497,34 @@ def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[Da
 def tense_at(norm: str, start: int, end: int, pos: int, lang: str) -> int:
     """+1 future, -1 past, 0 unknown: the nearest tense cue to ``pos`` in the sentence,
     preferring cues of the same clause (no comma or semicolon in between)."""
+    return tense_near(tense_cues(norm, start, end, lang), norm, pos)
+
+
+def tense_cues(norm: str, start: int, end: int, lang: str) -> list[tuple[int, int, int]]:
+    """(sign, start, end) of every tense cue in ``norm[start:end]``: found once for all
+    the dates of a sentence."""
     lex = lexicon(lang)
+    return [
+        (sign, m.start(), m.end())
+        for sign, rx in ((1, lex.re_future), (-1, lex.re_past))
+        for m in rx.finditer(norm, start, end)
+    ]
+
+
+def tense_near(cues: list[tuple[int, int, int]], norm: str, pos: int) -> int:
+    """``tense_at`` from the cues of the span (see :func:`tense_cues`)."""
     best: tuple[int, int] | None = None
-    for sign, rx in ((1, lex.re_future), (-1, lex.re_past)):
-        for m in rx.finditer(norm, start, end):
-            a, b = (m.end(), pos) if m.end() <= pos else (pos, m.start())
-            dist = max(0, b - a)
-            if re.search(r"[,;:]", norm[a:b]):
-                dist += CLAUSE_PENALTY
-            if best is None or dist < best[0]:
-                best = (dist, sign)
+    for sign, cue_start, cue_end in cues:
+        a, b = (cue_end, pos) if cue_end <= pos else (pos, cue_start)
+        dist = max(0, b - a)
+        if _CLAUSE_MARK.search(norm, a, b):
+            dist += CLAUSE_PENALTY
+        if best is None or dist < best[0]:
+            best = (dist, sign)
     return best[1] if best else 0
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 # ---------------------------------------------------------------------------- resolving

@@ -27,7 +27,7 @@ from briefing.extract.actors_roles import find_roles, resolve_roles
 from briefing.extract.actors_text import Word, locatives, words
 from briefing.extract.context import ArticleContext
 from briefing.kb import KBActor, KnowledgeBase, knowledge_base
-from briefing.models import Actor, Citation, Mention
+from briefing.models import Actor, Citation, Mention, Sentence
 
 
 def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]]:
@@ -35,8 +35,10 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     kb = knowledge_base()
     lang = ctx.lang
     # The article's text is the doc's text; Doc.text would rebuild it from the tokens.
-    text = ctx.article.text if len(ctx.article.text) == len(ctx.norm) else ctx.text
-    ws = words(text, ctx.norm, lang, [s.start for s in ctx.sentences])
+    norm = ctx.norm
+    sentences = ctx.sentences
+    text = ctx.article.text if len(ctx.article.text) == len(norm) else ctx.text
+    ws = words(text, norm, lang, [s.start for s in sentences])
     if not ws:
         return {}, []
     found: list[Found] = []
@@ -50,7 +52,7 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     }
     venue_words = locatives(lang)
     for m in matches:
-        entry = _choose(m, ws, in_full)
+        entry = m.entries[0] if len(m.entries) == 1 else _choose(m, ws, in_full)
         if entry.kind == "block":
             blocked.update(range(m.i, m.j))
         elif entry.kind == "seat":
@@ -68,7 +70,7 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     found.extend(fuzzy_people(ws, found, blocked, lang, kb))
     found.extend(resolve_roles(role_mentions, found, discovered.roles, ws, text, day, kb))
     found = _keep_linked_surnames(found, kb)
-    return _build(ctx, text, ws, found, discovered.names, discovered.roles, day, kb)
+    return _build(ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb)
 
 
 def _choose(m: Match, ws: list[Word], in_full: set[str]) -> Entry:
@@ -105,6 +107,7 @@ def _keep_linked_surnames(found: list[Found], kb: KnowledgeBase) -> list[Found]:
 
 def _build(
     ctx: ArticleContext,
+    sentences: list[Sentence],
     text: str,
     ws: list[Word],
     found: list[Found],
@@ -113,14 +116,15 @@ def _build(
     day: dt.date,
     kb: KnowledgeBase,
 ) -> tuple[dict[str, Actor], list[Mention]]:
-    sentences = ctx.sentences
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     role_forms: dict[str, list[str]] = {}
     citations: dict[int, Citation] = {}
     cited: set[tuple[str, int]] = set()
-    for f in sorted(found, key=lambda f: (ws[f.i].start, -f.j)):
+    # The index breaks ties as a stable sort would, and keeps Found out of comparisons.
+    order = sorted([(ws[f.i].start, -f.j, n, f) for n, f in enumerate(found)])
+    for _start, _end, _n, f in order:
         start, end = ws[f.i].start, ws[f.j - 1].end
         if (start, end, f.actor) in seen:
             continue

@@ -132,55 +132,59 @@ def longest_matches(
     out: list[Match] = []
     n = len(words)
     end = 0
+    keys_of = list(map(_KEYS, words))
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
     first, depth = _shape(trie)
-    opens = map(not_, map(first.isdisjoint, map(_KEYS, words)))
+    opens = map(not_, map(first.isdisjoint, keys_of))
     # A slot is only reached at most ``depth`` words after the start; without one in
-    # reach, the plain walk finds the same match.
+    # reach, the plain walk below finds the same match.
     slot_starts = sorted(slots) if slots else []
     for i in list(compress(range(n), opens)):
         if i < end:
             continue
         s = bisect_right(slot_starts, i)
         if s < len(slot_starts) and slot_starts[s] <= i + depth:
-            best = _walk_slots(words, trie, slots or {}, i, n)
-        else:
-            best = _walk(words, trie, i, n)
+            found = _walk_slots(words, trie, slots or {}, i, n)
+            if found is not None:
+                out.append(found)
+                end = found.j
+            continue
+        # Without slots every path advances one word per step, so the frontier is one
+        # level of nodes; the longest match is the first node with entries at the
+        # deepest level reached. Inline: this loop runs for every candidate start.
+        frontier = [trie]
+        best: Trie | None = None
+        best_j = k = i
+        while frontier and k < n:
+            keys = keys_of[k]
+            # Trie nodes are never empty, so filter(None) keeps exactly the children.
+            if len(frontier) == 1:
+                frontier = list(filter(None, map(frontier[0].get, keys)))
+            else:
+                nxt: list[Trie] = []
+                for node in frontier:
+                    nxt.extend(filter(None, map(node.get, keys)))
+                frontier = nxt
+            k += 1
+            for node in frontier:
+                if _END in node:
+                    best, best_j = node, k
+                    break
         if best is not None:
-            out.append(best)
-            end = best.j
+            out.append(_match((i, best_j, tuple(map(_entry, best[_END])), None)))
+            end = best_j
     return out
 
 
-def _walk(words: Sequence[Word], trie: Trie, i: int, n: int) -> Match | None:
-    """The longest match from word ``i``; of several as long, the first reached. Without
-    slots every path advances one word per step, so the frontier is one level of nodes."""
-    frontier = [trie]
-    best: Trie | None = None
-    k = i
-    while frontier and k < n:
-        keys = words[k].keys
-        # Trie nodes are never empty, so filter(None) keeps exactly the children found.
-        if len(frontier) == 1:
-            frontier = list(filter(None, map(frontier[0].get, keys)))
-        else:
-            nxt: list[Trie] = []
-            for node in frontier:
-                nxt.extend(filter(None, map(node.get, keys)))
-            frontier = nxt
-        k += 1
-        for node in frontier:
-            if _END in node:
-                best, best_j = node, k
-                break
-    return None if best is None else Match(i, best_j, _entries(best[_END]))
+_match = partial(tuple.__new__, Match)
 
 
 def _walk_slots(
     words: Sequence[Word], trie: Trie, slots: Mapping[int, int], i: int, n: int
 ) -> Match | None:
-    """:func:`_walk` where a slot may stand for a whole state or organisation mention."""
+    """The longest match from word ``i``, where a slot may stand for a whole state or
+    organisation mention; of several as long, the first reached."""
     best: Match | None = None
     frontier: list[tuple[Trie, int, tuple[int, int] | None]] = [(trie, i, None)]
     while frontier:

@@ -42,7 +42,8 @@ def find_roles(
 ) -> list[RoleMention]:
     """Role phrases with the state or organisation right before ("US Secretary of State"),
     inside ("ministrul rus de externe") or right after ("secretarul general al NATO")."""
-    bodies = [f for f in found if f.kind == "name" and _is_body(f.actor, kb)]
+    body_ids = _body_ids(kb)
+    bodies = [f for f in found if f.kind == "name" and f.actor in body_ids]
     slots = {f.i: f.j for f in bodies}
     by_end = {f.j: f for f in bodies}
     by_start = {f.i: f for f in bodies}
@@ -85,9 +86,16 @@ def find_roles(
     return out
 
 
-def _is_body(actor_id: str, kb: KnowledgeBase) -> bool:
-    actor = kb.actors.get(actor_id)
-    return actor is not None and actor.type in ("state", "organization")
+_BODIES: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
+
+
+def _body_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """Ids of the states and organisations; the knowledge base never changes once built."""
+    hit = _BODIES.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        ids = frozenset(k for k, a in kb.actors.items() if a.type in ("state", "organization"))
+        hit = _BODIES[id(kb)] = (kb, ids)
+    return hit[1]
 
 
 def adjacent_person(

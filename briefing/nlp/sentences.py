@@ -78,10 +78,9 @@ def _quote_depth(text: str, start: int, end: int) -> int:
     """Open quotations in ``text[start:end]``: a quote mark after a space opens, one after a
     letter or punctuation closes, whatever the quoting style („…”, “…”, «…», "…")."""
     depth = 0
-    for i in range(start, end):
+    for q in _QUOTE_MARK.finditer(text, start, end):
+        i = q.start()
         ch = text[i]
-        if ch not in _QUOTES:
-            continue
         prev = text[i - 1] if i > start else " "
         if ch in "„«" or (ch != "»" and (prev.isspace() or prev in "([–—-")):
             depth += 1
@@ -90,8 +89,12 @@ def _quote_depth(text: str, start: int, end: int) -> int:
     return depth
 
 
+_QUOTE_MARK = re.compile(f"[{_QUOTES}]")
+_CLOSING_MARK = re.compile('[”»“"]')
+
+
 def _closes_later(text: str, pos: int, end: int) -> bool:
-    return any(text[i] in '”»“"' for i in range(pos, min(end, pos + 600)))
+    return _CLOSING_MARK.search(text, pos, min(end, pos + 600)) is not None
 
 
 def split_sentences(text: str, lang: str = "en") -> list[Sentence]:

@@ -18,6 +18,8 @@ Cues match at word starts and, unless they end with ``*``, at word ends.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -51,7 +53,7 @@ def _words_regex(chunk: str) -> str:
 def cue_regex(cue: str, lang: str | None = None) -> str:
     """The regular expression of one analyst cue (see module docstring)."""
     if cue.startswith("re:"):
-        return f"(?:{cue[3:]})"
+        return _raw_regex(cue[3:])
     head, sep, particle = cue.strip().partition(" ... ")
     parts = []
     for i, chunk in enumerate(normalize(head).split(" .. ")):
@@ -62,6 +64,33 @@ def cue_regex(cue: str, lang: str | None = None) -> str:
     end = "" if cue.rstrip().endswith("*") or sep else r"(?!\w)"
     prefix = _PROCLITICS.get(lang or "", "") if _is_arabic_script(cue.strip()[:1]) else ""
     return rf"(?<!\w){prefix}(?:{body}){end}"
+
+
+_WORD_START = "(?<!\\w)"
+
+
+def _raw_regex(body: str) -> str:
+    r"""A raw cue as a group; one that starts with a word-start check and has no
+    alternation or capturing group at its top (``(?<!\w)گفت(?!\w)…``) as
+    ``(?<!\w)(?:گفت(?!\w)…)``, the form of the other cues: the same regex, which
+    :func:`compile_cues` can then start with its literal (see :func:`alternation`)."""
+    if body.startswith(_WORD_START) and _is_sequence(body):
+        return f"{_WORD_START}(?:{body[len(_WORD_START) :]})"
+    return f"(?:{body})"
+
+
+def _is_sequence(rx: str) -> bool:
+    """Whether ``rx`` is a plain sequence (no top-level alternation, no group numbers)
+    whose second item is a single literal (not repeated)."""
+    try:
+        tree = re_parser.parse(rx)
+    except re.error:
+        return False
+    if any(op is re_constants.BRANCH for op, _av in tree.data):
+        return False
+    if len(tree.data) < 2 or tree.data[1][0] is not re_constants.LITERAL:
+        return False
+    return tree.state.groups == 1  # group 0 only: nothing captured, nothing referred to
 
 
 def _cue_words(cue: str, lang: str | None) -> list[str]:
@@ -161,25 +190,18 @@ def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str
 _WORD_START_LITERAL = re.compile(r"\(\?<!\\w\)\(\?:(\\[^\w\s]|[^\\()\[\]{}|^$.*+?\s])")
 
 
-def _literal_first(rx: str) -> str:
-    r"""``(?<!\w)(?:x…`` as ``x(?<!\w.)(?:…``: the same matches, but a pattern that starts
-    with a literal lets the regex engine skip to the positions holding one of the first
-    characters, where a leading look-behind is tried at every position (5-8x slower)."""
-    m = _WORD_START_LITERAL.match(rx)
-    if m is None:
-        return rx
-    return f"{m.group(1)}(?<!\\w.)(?:{rx[m.end() :]}"
-
-
 def alternation(rxs: list[str]) -> str:
-    r"""The alternation of ``rxs`` (cue regexes), in this order, with the cues that start with the same
-    literal after a word start under one branch: ``x(?<!\w.)(?:(?:…)|(?:…))``.
+    r"""The alternation of the cue regexes ``rxs``, in this order, written for speed.
 
-    Cues starting with different characters never match at the same place, and those of
-    one character keep their order: the engine tries the same cues in the same order, so
-    it finds the same matches (and backtracks alike inside a larger pattern), but at each
-    position it tries one branch instead of every cue (5-7x faster for a hundred cues).
-    A cue of another form (raw, Arabic proclitic) keeps its place between them."""
+    A cue ``(?<!\w)(?:x…`` becomes ``x(?<!\w.)(?:…``: the same matches, but a pattern that
+    starts with literals lets the engine skip to the positions holding one of them, where
+    a leading look-behind is tried at every position (5-8x slower). Cues with the same
+    first literal share one branch, ``x(?<!\w.)(?:(?:…)|(?:…))``: cues starting with
+    different characters never match at the same place and those of one character keep
+    their order, so the engine tries the same cues in the same order and finds the same
+    matches (backtracking alike inside a larger pattern), but tries one branch per
+    position instead of every cue (5-7x faster for a hundred cues). A cue of another form
+    (raw, Arabic proclitic) keeps its place between them."""
     parts: list[str | dict[str, list[str]]] = []
     groups: dict[str, list[str]] | None = None  # of the cues since the last other one
     for rx in rxs:

@@ -10,8 +10,9 @@ import io
 import multiprocessing
 import os
 import pickle
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any
 
@@ -107,35 +108,93 @@ def analyze(
                 if progress:
                     progress(len(chunk))
         return results
-    # One article per language first, here: that loads the knowledge base, the name tries,
-    # the lexicons and the lemma tables once, and the forked workers inherit them instead
-    # of each paying the start-up (and holding its own copy).
-    first = _one_per_language(articles)
-    warm = dict(zip(first, analyze_chunk([articles[i] for i in first], as_of), strict=True))
-    if progress:
-        progress(len(warm))
-    rest = [a for i, a in enumerate(articles) if i not in warm]
+    return _analyze_in_lanes(articles, as_of, jobs, progress)
+
+
+def _analyze_in_lanes(
+    articles: Sequence[Article], as_of: dt.date, jobs: int, progress: Progress | None
+) -> list[ArticleFindings]:
+    """``jobs`` worker processes ("lanes"), each fed chunks of one language at a time.
+
+    A worker loads a language's lexicons, tries, lemma tables and spaCy pipeline the
+    first time it meets that language (most of a small run's cost), so the chunks are laid
+    out by language and cut into one contiguous segment per lane: a lane loads only the
+    few languages of its segment, and the lanes load theirs in parallel. A lane done with
+    its segment takes chunks from the end of the fullest other one, so no core idles while
+    work is left. The knowledge base, the same for every language, is loaded here once
+    and inherited by the forked workers."""
+    from briefing.kb import knowledge_base
+
+    knowledge_base()
+    lanes_of = _segments(_language_chunks(articles), jobs)
+    pending = [deque(segment) for segment in lanes_of]
     # Objects alive now are never collected: the workers then never write to (and so never
     # copy) the pages that hold them.
     gc.freeze()
-    parts: list[ArticleFindings] = []
+    results: list[ArticleFindings | None] = [None] * len(articles)
     # Workers run without the cyclic collector: the analysis makes no cyclic garbage
-    # (none in 1,000 articles), and its collections cost a sixth of a worker's time.
-    pool = ProcessPoolExecutor(jobs, mp_context=_fork_context(), initializer=gc.disable)
-    with paused_gc(), pool:
-        futures = [pool.submit(_analyze_packed, chunk, as_of) for chunk in _chunks(rest, CHUNK)]
-        futures.reverse()
-        while futures:
-            # Popped, so that no future keeps its pickled result alive once it is read.
-            part = pickle.loads(futures.pop().result())
-            parts.extend(part)
-            if progress:
-                progress(len(part))
-    for art, found in zip(rest, parts, strict=True):
-        if found.article.text == art.text:
-            found.article.text = art.text  # one copy of each text in memory, not two
-    done = iter(parts)
-    return [warm[i] if i in warm else next(done) for i in range(len(articles))]
+    # (none in 1,000 articles; tests/test_analyze.py), and its collections cost a sixth
+    # of a worker's time.
+    lanes = [
+        ProcessPoolExecutor(1, mp_context=_fork_context(), initializer=gc.disable)
+        for _ in range(jobs)
+    ]
+    running: dict[Future[bytes], tuple[int, list[int]]] = {}
+
+    def feed(lane: int) -> None:
+        mine = pending[lane]
+        donor = mine if mine else max(pending, key=len)
+        if donor:
+            idxs = mine.popleft() if mine else donor.pop()
+            fut = lanes[lane].submit(_analyze_packed, [articles[i] for i in idxs], as_of)
+            running[fut] = (lane, idxs)
+
+    try:
+        with paused_gc():
+            for lane in range(jobs):
+                feed(lane)
+                feed(lane)  # one queued behind the running one: the lane never waits
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    lane, idxs = running.pop(fut)
+                    # Read, then dropped: no future keeps its pickled result alive.
+                    part = pickle.loads(fut.result())
+                    for i, found in zip(idxs, part, strict=True):
+                        if found.article.text == articles[i].text:
+                            found.article.text = articles[i].text  # one copy in memory
+                        results[i] = found
+                    if progress:
+                        progress(len(part))
+                    feed(lane)
+    finally:
+        for pool in lanes:
+            pool.shutdown(cancel_futures=True)
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+def _language_chunks(articles: Sequence[Article]) -> list[list[int]]:
+    """Article indexes in chunks of one language each (unlabelled articles together), the
+    most common language first."""
+    by_lang: dict[str | None, list[int]] = {}
+    for i, art in enumerate(articles):
+        by_lang.setdefault(art.language, []).append(i)
+    groups = sorted(by_lang.values(), key=lambda idxs: (-len(idxs), idxs[0]))
+    return [g[k : k + CHUNK] for g in groups for k in range(0, len(g), CHUNK)]
+
+
+def _segments(chunks: list[list[int]], parts: int) -> list[list[list[int]]]:
+    """``chunks`` cut, in order, into ``parts`` runs of about equal article counts."""
+    total = sum(map(len, chunks))
+    out: list[list[list[int]]] = [[] for _ in range(parts)]
+    seen = 0
+    for chunk in chunks:
+        # The lane whose share the chunk's middle falls in.
+        lane = min(parts - 1, (2 * seen + len(chunk)) * parts // (2 * total))
+        out[lane].append(chunk)
+        seen += len(chunk)
+    return out
 
 
 def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
@@ -170,16 +229,6 @@ def _analyze_packed(articles: Sequence[Article], as_of: dt.date) -> bytes:
     pickler.dispatch_table = {**copyreg.dispatch_table, **_PACKED}
     pickler.dump(analyze_chunk(articles, as_of))
     return buf.getvalue()
-
-
-def _one_per_language(articles: Sequence[Article], limit: int = 8) -> list[int]:
-    seen: dict[str | None, int] = {}
-    for i, art in enumerate(articles):
-        if art.language not in seen:
-            seen[art.language] = i
-            if len(seen) == limit:
-                break
-    return sorted(seen.values())
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:

@@ -82,3 +82,26 @@ def test_analysis_makes_no_cyclic_garbage(seed_articles):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_chunks_hold_one_language_and_lanes_get_contiguous_equal_shares(monkeypatch):
+    from briefing.analyze import _language_chunks, _segments
+    from briefing.models import Article
+
+    monkeypatch.setattr(analyze_mod, "CHUNK", 4)
+    langs = ["en"] * 10 + ["pl"] * 3 + ["fa"] * 6 + [None] * 2 + ["en"] * 3
+    articles = [Article(id=str(i), text="x", language=lang) for i, lang in enumerate(langs)]
+    chunks = _language_chunks(articles)
+    assert sorted(i for c in chunks for i in c) == list(range(len(articles)))
+    assert all(len({langs[i] for i in c}) == 1 and len(c) <= 4 for c in chunks)
+    assert [langs[c[0]] for c in chunks][:4] == ["en"] * 4  # the most common first
+    lanes = _segments(chunks, 2)
+    assert [c for lane in lanes for c in lane] == chunks  # contiguous, in order
+    sizes = [sum(map(len, lane)) for lane in lanes]
+    assert abs(sizes[0] - sizes[1]) <= 4
+    # A cut between lanes splits one language at most: every language but one is loaded
+    # by a single lane.
+    pairs = {(k, langs[c[0]]) for k, lane in enumerate(lanes) for c in lane}
+    assert len(pairs) <= len(set(langs)) + len(lanes) - 1
+    # More lanes than chunks: one lane gets it, the others have nothing of their own.
+    assert [c for lane in _segments(chunks[:1], 3) for c in lane] == chunks[:1]

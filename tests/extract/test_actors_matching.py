@@ -1,0 +1,132 @@
+"""The fast paths of the actor stage give what the plain algorithms give: word splitting,
+trie matching (with and without role slots) and the office-holder index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from briefing.extract.actors_index import (
+    _END,
+    SLOT,
+    Entry,
+    Match,
+    Trie,
+    longest_matches,
+    name_trie,
+    role_trie,
+)
+from briefing.extract.actors_text import Word, article_keys, words
+from briefing.kb import knowledge_base
+from briefing.nlp.normalize import normalize
+
+TEXTS = {
+    "en": "The US Secretary of State Antony Blinken met NATO Secretary General Jens "
+    "Stoltenberg in Brussels. Russia's foreign minister Sergei Lavrov said Moscow would "
+    "respond, according to Mélanie Joly, Canada's foreign minister.",
+    "ro": "Secretarul general al NATO, Jens Stoltenberg, a declarat că ministrul rus de "
+    "externe Serghei Lavrov a vorbit cu Statele Unite.",
+    "pl": "Minister spraw zagranicznych Rosji Siergiej Ławrow rozmawiał z Blinkenem. "
+    "Rosja i Ukraina, powiedziała Anna Kowalska.",
+    "fa": "آنتونی بلینکن وزیر امور خارجه آمریکا با سرگئی لاوروف در ژنو دیدار کرد. روسیه گفت.",
+    "ar": "قال وزير الخارجية الأمريكي أنتوني بلينكن إن روسيا ـــ وأوكرانيا.",
+}
+
+
+def _plain_words(text: str, norm: str, lang: str, starts: list[int]) -> list[Word]:
+    """The word splitting as first written: one regex match at a time."""
+    drop = str.maketrans({"\u0640": None, "ё": "е", "ґ": "г"})
+    out: list[Word] = []
+    for m in re.finditer(r"[^\W_]+", norm):
+        start, end = m.span()
+        folded = m.group().translate(drop)
+        if not folded:
+            continue
+        sent = max(0, sum(1 for s in starts if s <= start) - 1)
+        raw = text[start:end]
+        out.append(Word(len(out), start, end, raw, folded, article_keys(raw, folded, lang), sent))
+    return out
+
+
+def _plain_matches(
+    ws: Sequence[Word], trie: Trie, slots: Mapping[int, int] | None = None
+) -> list[Match]:
+    """Longest matches as first written: a frontier of (node, word, slot) for every start."""
+    out: list[Match] = []
+    i = 0
+    while i < len(ws):
+        best: Match | None = None
+        frontier: list[tuple[Trie, int, tuple[int, int] | None]] = [(trie, i, None)]
+        while frontier:
+            nxt: list[tuple[Trie, int, tuple[int, int] | None]] = []
+            for node, k, slot in frontier:
+                if k > i and _END in node and (best is None or k > best.j):
+                    best = Match(i, k, tuple(Entry(*e) for e in node[_END]), slot)
+                if k >= len(ws):
+                    continue
+                for key in ws[k].keys:
+                    if key in node:
+                        nxt.append((node[key], k + 1, slot))
+                if slots and SLOT in node and k in slots and k > i:
+                    nxt.append((node[SLOT], slots[k], (k, slots[k])))
+            frontier = nxt
+        if best is None:
+            i += 1
+        else:
+            out.append(best)
+            i = best.j
+    return out
+
+
+def _words_of(text: str, lang: str) -> list[Word]:
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    return words(text, normalize(text), lang, starts)
+
+
+def test_words_match_the_one_match_at_a_time_split():
+    for lang, text in TEXTS.items():
+        norm = normalize(text)
+        starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+        assert words(text, norm, lang, starts) == _plain_words(text, norm, lang, starts)
+
+
+def test_words_before_the_first_sentence_and_tatweel_only_words():
+    text = "Xx \u0640\u0640 روسیه. Yy"
+    ws = words(text, normalize(text), "ar", [3, 13])
+    assert [w.text for w in ws] == ["Xx", "روسیه", "Yy"]
+    assert [w.i for w in ws] == [0, 1, 2]
+    assert [w.sentence for w in ws] == [0, 0, 1]
+
+
+def test_name_matches_equal_the_frontier_walk():
+    for lang, text in TEXTS.items():
+        ws = _words_of(text, lang)
+        assert longest_matches(ws, name_trie(lang)) == _plain_matches(ws, name_trie(lang))
+
+
+def test_role_matches_with_slots_equal_the_frontier_walk():
+    kb = knowledge_base()
+    for lang, text in TEXTS.items():
+        ws = _words_of(text, lang)
+        bodies = [
+            m
+            for m in longest_matches(ws, name_trie(lang))
+            if (a := kb.actors.get(m.entries[0].target)) and a.type in ("state", "organization")
+        ]
+        slots = {m.i: m.j for m in bodies}
+        got = longest_matches(ws, role_trie(lang), slots)
+        assert got == _plain_matches(ws, role_trie(lang), slots)
+        assert got, lang
+
+
+def test_office_holders_index_equals_a_scan_of_every_office():
+    kb = knowledge_base()
+    pairs = {(o.role, o.of) for a in kb.actors.values() for o in a.offices}
+    for role, of in pairs | {(role, None) for role, _ in pairs} | {("no-such-role", None)}:
+        scan = [
+            (a, o)
+            for a in kb.actors.values()
+            for o in a.offices
+            if o.role == role and (of is None or o.of == of)
+        ]
+        assert kb.holders(role, of) == scan

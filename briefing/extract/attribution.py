@@ -200,18 +200,19 @@ def _verb_matches(
     # One pass finds where verbs are (longest cue first); the kind is then the first
     # kind whose own cues match that very span.
     for m in lex.any_verb.finditer(norm, sentence.start, sentence.end):
-        if _inside(m.start(), quotes) or norm[m.start() - 1 : m.start()] == "-":
+        start, end = m.span()
+        if (quotes and _inside(start, quotes)) or norm[start - 1 : start] == "-":
             continue  # quoted speech, or a compound ("Iran-backed")
-        kind = next((k for k, rx in lex.verbs if rx.fullmatch(norm, m.start(), m.end())), None)
+        kind = next((k for k, rx in lex.verbs if rx.fullmatch(norm, start, end)), None)
         if kind is not None:
-            out.append((m.start(), m.end(), kind))
+            out.append((start, end, kind))
     return out
 
 
 def _spans(rx: re.Pattern[str] | None, norm: str, start: int, end: int) -> list[tuple[int, int]]:
     if rx is None or start >= end:
         return []
-    return [(m.start(), m.end()) for m in rx.finditer(norm, start, end)]
+    return [m.span() for m in rx.finditer(norm, start, end)]
 
 
 class _Attributor:
@@ -226,11 +227,11 @@ class _Attributor:
         for m in sorted(ctx.mentions, key=lambda m: m.start):
             self.by_sentence.setdefault(m.sentence, []).append(m)
         self.persons_seen: list[Mention] = []
+        self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
-        a = self.ctx.actors.get(actor or "")
-        return a is not None and a.type == "person"
+        return (actor or "") in self.persons
 
     def _candidates(self, s: Sentence, start: int, end: int) -> list[_Cand]:
         cands = [
@@ -619,8 +620,9 @@ class _Attributor:
                 self.mem.last_speaker_sentence = s.index
                 if self._is_person(a.speaker):
                     self.mem.last_person_speaker = a.speaker
+            persons = self.persons
             self.persons_seen.extend(
-                m for m in self.by_sentence.get(s.index, []) if self._is_person(m.actor)
+                m for m in self.by_sentence.get(s.index, ()) if (m.actor or "") in persons
             )
             if found:
                 prev = found[-1]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import re._constants as re_constants
 import re._parser as re_parser
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -123,12 +123,13 @@ class CueIndex:
     """Which of several cue lists may match a text, from its :func:`text_keys`: those
     with a cue whose keys are all in the text. The others need no search."""
 
-    __slots__ = ("_all", "_always", "_bits", "_by_key", "_keys")
+    __slots__ = ("_always", "_by_key", "_keys")
 
     def __init__(self, cue_lists: Iterable[Iterable[str]], lang: str | None = None) -> None:
-        self._bits: dict[str, int] = {}
-        by_key: dict[str, list[tuple[int, int]]] = {}
-        always = set()
+        # Each cue is looked up by the key of its longest word, the least common one.
+        one: dict[str, dict[int, None]] = {}  # cues with no other key: lists they are in
+        more: dict[str, dict[tuple[frozenset[str], int], None]] = {}
+        always: set[int] = set()  # lists with a cue without keys
         for i, cues in enumerate(cue_lists):
             for c in cues:
                 if not (c and c.strip()):
@@ -136,30 +137,28 @@ class CueIndex:
                 keys = cue_word_keys(c, lang)
                 if keys is None:
                     always.add(i)
-                    continue
-                mask = 0
-                for k in keys:
-                    mask |= self._bits.setdefault(k, 1 << len(self._bits))
-                # Looked up by the key of its longest word, the least common one.
-                by_key.setdefault(keys[0], []).append((mask, i))
-        self._by_key = {k: tuple(dict.fromkeys(v)) for k, v in by_key.items()}
-        self._keys = frozenset(self._by_key)  # keys cues are looked up by
-        self._all = frozenset(self._bits)  # every key of every cue
-        self._always = frozenset(always)  # lists with a cue without keys
+                elif len(keys) == 1:
+                    one.setdefault(keys[0], {})[i] = None
+                else:
+                    more.setdefault(keys[0], {})[frozenset(keys), i] = None
+        self._by_key = {
+            k: (tuple(one.get(k, ())), tuple(more.get(k, ()))) for k in one.keys() | more.keys()
+        }
+        self._keys = frozenset(self._by_key)
+        self._always = tuple(sorted(always))
 
-    def candidates(self, keys: set[str]) -> list[int]:
+    def candidates(self, keys: set[str]) -> Sequence[int]:
         """Indices (in order) of the cue lists that may match a text with ``keys``."""
-        found = set(self._always)
         present = keys & self._keys
-        if present:
-            bits = self._bits
-            mask = 0
-            for k in keys & self._all:
-                mask |= bits[k]
-            for k in present:
-                for need, i in self._by_key[k]:
-                    if need & mask == need:
-                        found.add(i)
+        if not present:
+            return self._always
+        found = set(self._always)
+        for k in present:
+            lists, cues = self._by_key[k]
+            found.update(lists)
+            for need, i in cues:
+                if need <= keys:
+                    found.add(i)
         return sorted(found)
 
 

@@ -19,6 +19,8 @@ class ArticleContext:
     # Filled by the actors extractor, read by the others.
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    # One Citation per sentence, shared by every item citing it (they are immutable).
+    _cites: dict[int, Citation] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -35,7 +37,10 @@ class ArticleContext:
         return self.doc._.sentences
 
     def cite(self, sentence: Sentence) -> Citation:
-        return sentence.citation(self.article.id)
+        cite = self._cites.get(sentence.index)
+        if cite is None or cite.start != sentence.start:
+            cite = self._cites[sentence.index] = sentence.citation(self.article.id)
+        return cite
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sentence.index]

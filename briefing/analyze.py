@@ -140,13 +140,20 @@ def _analyze_in_lanes(
         for _ in range(jobs)
     ]
     running: dict[Future[bytes], tuple[int, list[int]]] = {}
+    # Forked workers hold the batch already: they are sent indexes, not texts.
+    global _BATCH
+    forked = _fork_context() is not None
+    _BATCH = articles
 
     def feed(lane: int) -> None:
         mine = pending[lane]
         donor = mine if mine else max(pending, key=len)
         if donor:
             idxs = mine.popleft() if mine else donor.pop()
-            fut = lanes[lane].submit(_analyze_packed, [articles[i] for i in idxs], as_of)
+            if forked:
+                fut = lanes[lane].submit(_analyze_inherited, idxs, as_of)
+            else:
+                fut = lanes[lane].submit(_analyze_packed, [articles[i] for i in idxs], as_of)
             running[fut] = (lane, idxs)
 
     try:
@@ -161,13 +168,13 @@ def _analyze_in_lanes(
                     # Read, then dropped: no future keeps its pickled result alive.
                     part = pickle.loads(fut.result())
                     for i, found in zip(idxs, part, strict=True):
-                        if found.article.text == articles[i].text:
-                            found.article.text = articles[i].text  # one copy in memory
+                        found.article.text = articles[i].text  # not sent back (see below)
                         results[i] = found
                     if progress:
                         progress(len(part))
                     feed(lane)
     finally:
+        _BATCH = None
         for pool in lanes:
             pool.shutdown(cancel_futures=True)
     assert all(r is not None for r in results)
@@ -223,11 +230,22 @@ _PACKED = {
 }
 
 
+_BATCH: Sequence[Article] | None = None  # the batch being analysed, for forked workers
+
+
+def _analyze_inherited(idxs: list[int], as_of: dt.date) -> bytes:
+    assert _BATCH is not None
+    return _analyze_packed([_BATCH[i] for i in idxs], as_of)
+
+
 def _analyze_packed(articles: Sequence[Article], as_of: dt.date) -> bytes:
+    found = analyze_chunk(articles, as_of)
+    for f in found:
+        f.article.text = ""  # the parent has it: a third of the bytes otherwise
     buf = io.BytesIO()
     pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {**copyreg.dispatch_table, **_PACKED}
-    pickler.dump(analyze_chunk(articles, as_of))
+    pickler.dump(found)
     return buf.getvalue()
 
 

@@ -105,3 +105,14 @@ def test_chunks_hold_one_language_and_lanes_get_contiguous_equal_shares(monkeypa
     assert len(pairs) <= len(set(langs)) + len(lanes) - 1
     # More lanes than chunks: one lane gets it, the others have nothing of their own.
     assert [c for lane in _segments(chunks[:1], 3) for c in lane] == chunks[:1]
+
+
+def test_without_fork_the_articles_travel_to_the_workers(seed_articles, monkeypatch):
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    monkeypatch.setattr(analyze_mod, "_fork_context", lambda: None)
+    as_of = dt.date(2022, 1, 20)
+    articles = _copies(seed_articles, 6)
+    serial = analyze(copy.deepcopy(articles), as_of, jobs=1)
+    parallel = analyze(copy.deepcopy(articles), as_of, jobs=2)
+    assert [dataclasses.asdict(f) for f in parallel] == [dataclasses.asdict(f) for f in serial]
+    assert all(f.article.text for f in parallel)

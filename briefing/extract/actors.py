@@ -116,6 +116,7 @@ def _build(
     day: dt.date,
     kb: KnowledgeBase,
 ) -> tuple[dict[str, Actor], list[Mention]]:
+    source = ctx.article.id
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
@@ -137,6 +138,7 @@ def _build(
             actor = actors[f.actor] = _new_actor(
                 f.actor, kb.actors.get(f.actor), discovered_names, discovered_roles, day
             )
+            actor.sources.add(source)
         actor.mentions += 1
         if f.kind == "role":
             role_forms.setdefault(f.actor, []).append(surface)
@@ -147,7 +149,6 @@ def _build(
             if sent not in citations:
                 citations[sent] = ctx.cite(sentences[sent])
             actor.citations.append(citations[sent])
-        actor.sources.add(ctx.article.id)
     for actor in actors.values():
         # Names first, then the role phrases that stood for the person.
         for form in role_forms.get(actor.id, []):

@@ -105,9 +105,11 @@ def _content_kind(
 ) -> str | None:
     """Kind from content cues (``kind_cues``: those that may match ``norm``), ignoring cues
     inside the claim's own words ("ready to invade" is an assessment, not an offer)."""
+    if not kind_cues:
+        return None
     # Only within the hit's own clause: "ready for dialogue, but will not give up
     # enlargement" rejects enlargement, not dialogue.
-    bounds = [m for m in _CLAUSE.finditer(norm, 0, hit.start)]
+    bounds = list(_CLAUSE.finditer(norm, 0, hit.start))
     start = bounds[-1].end() if bounds else 0
     stop = next((m.start() for m in _CLAUSE.finditer(norm, hit.end)), len(norm))
     windows = [(start, stop)]
@@ -270,6 +272,8 @@ def _break_ties(
 ) -> list[TopicHit]:
     """Words two topics share ("armi nucleari": arms control in Europe, or Iran's nuclear
     programme) belong to the topic the rest of the article speaks about more."""
+    if len(hits) < 2:
+        return hits
     spans: dict[tuple[int, int], list[TopicHit]] = {}
     for h in hits:
         spans.setdefault((h.start, h.end), []).append(h)

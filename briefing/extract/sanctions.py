@@ -54,6 +54,7 @@ class _Lexicon:
     owners: re.Pattern[str] | None  # a gap that is only an owner preposition
     specs: tuple[_Spec, ...]
     spec_index: CueIndex  # of specs
+    any_spec: re.Pattern[str] | None  # every cue of every spec
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -70,7 +71,7 @@ def _gap(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
 def _lexicon(lang: str) -> _Lexicon:
     table = load_yaml("lexicons/measures.yaml") or {}
     specs = []
-    spec_cues = []
+    spec_cues: list[list[str]] = []
     for key, spec in (table.get("measures") or {}).items():
         category = str(spec["category"])
         if category not in MEASURE_CATEGORIES:
@@ -97,6 +98,7 @@ def _lexicon(lang: str) -> _Lexicon:
         owners=_gap(compile_cues(cues_for(table.get("owners"), lang), lang)),
         specs=tuple(specs),
         spec_index=CueIndex(spec_cues, lang),
+        any_spec=compile_cues([c for cues in spec_cues for c in cues], lang),
     )
 
 
@@ -245,7 +247,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     carry = _Carry()
     out: dict[tuple[str, str | None], Measure] = {}
     for s in ctx.sentences:
-        keys = text_keys(norm[s.start : s.end])
+        # Most sentences name no measure: one search tells, and spares finding the keys
+        # that choose which measures to search.
+        named = lex.any_spec is not None and lex.any_spec.search(norm, s.start, s.end)
+        keys = text_keys(norm[s.start : s.end]) if named else None
         opposes: list[bool] = []  # _opposes_measures(ctx, s), once known
         if lex.context is not None and lex.context.search(norm, s.start, s.end):
             carry.context_at = s.index
@@ -278,7 +283,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         base_target = base_target or about
         found = [
             (spec, h)
-            for i in lex.spec_index.candidates(keys)
+            for i in (lex.spec_index.candidates(keys) if keys is not None else ())
             if (h := (spec := lex.specs[i]).rx.search(norm, s.start, s.end))
         ]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
@@ -355,16 +360,16 @@ def _opposing_topics() -> frozenset[str]:
     return frozenset(t.key for t in topics().values() if any(c.opposes_measures for c in t.claims))
 
 
-def _opposes_measures(art: _Article, s: Sentence, keys: set[str]) -> bool:
+def _opposes_measures(art: _Article, s: Sentence, keys: set[str] | None) -> bool:
     """Whether the sentence argues against measures (a claim flagged
     ``opposes_measures`` in topics.yaml), so its speaker proposes none. ``keys``: the
-    text keys of the sentence."""
+    text keys of the sentence, if known."""
     # Topics match independently: those with no such claim cannot change the answer.
     hits = match_topics(art.norm[s.start : s.end], art.ctx.lang, keys, _opposing_topics())
     return any(h.claim is not None and h.claim.opposes_measures for h in hits)
 
 
-def _opposes(art: _Article, s: Sentence, keys: set[str], known: list[bool]) -> bool:
+def _opposes(art: _Article, s: Sentence, keys: set[str] | None, known: list[bool]) -> bool:
     """:func:`_opposes_measures`, computed once per sentence into ``known``."""
     if not known:
         known.append(_opposes_measures(art, s, keys))

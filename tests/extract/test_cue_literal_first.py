@@ -32,6 +32,28 @@ CUES = {
     "ar": ["عقوبات", "حلف .. الناتو", "الاتحاد الأوروبي"],
     "fa": ["re:(?<!\\w)گفت(?!\\w)(?!\\s*و\\s*گو)(?!وگو)", "گفت و گو*", "گزارش داد*"],
     "ru": ["санкци*", "расширени* .. нато"],
+    # Ten first letters and more: the branches go under one \b.
+    "en": [
+        "said",
+        "says",
+        "told",
+        "warned",
+        "asked",
+        "urged",
+        "noted",
+        "added",
+        "rejected",
+        "denied",
+        "claimed",
+        "backed",
+        "-backed",
+        "re:(?<!\\w)said(?!\\w)",
+        "according to",
+        "in a statement",
+        "on .. standby",
+        "official*",
+        "9 troops",
+    ],
 }
 TEXTS = [
     "Sankcje, sankcjami i (sankcjach) — nowe sankcje; Nord Stream 2 oraz NATO nie ma rozszerzenia.",
@@ -40,6 +62,8 @@ TEXTS = [
     "فرض عقوبات والعقوبات حلف شمال الأطلسي الناتو و الاتحاد الأوروبي",
     "او گفت و گو را رد کرد و گفت که گزارش داده است؛ گفتگو",
     "санкции и антисанкции; расширение на восток НАТО",
+    "He said (warned) Iran-backed, -backed unsaid; officials told: according to 19 troops, 9 troops",
+    "Saidx asked_ urged-noted added rejected, denied.claimed ON full STANDBY in a statement",
 ]
 
 
@@ -86,6 +110,10 @@ def test_groups_cues_by_first_literal_in_order():
     rxs = [r"(?<!\w)(?:nato)(?!\w)", r"(?<!\w)(?:\-backed)", r"(?<!\w)(?:nie)(?!\w)", "(?:x|y)"]
     assert alternation(rxs) == (
         r"n(?<!\w.)(?:(?:ato)(?!\w)|(?:ie)(?!\w))|\-(?<!\w.)(?:backed)|(?:x|y)"
+    )
+    many = [rf"(?<!\w)(?:{c}x)" for c in "abcdefghij"] + [r"(?<!\w)(?:\-y)"]
+    assert alternation(many) == (
+        r"\-(?<!\w.)(?:y)|\b(?:" + "|".join(f"{c}(?:x)" for c in "abcdefghij") + ")"
     )
     kept = [r"(?<!\w)(?:[وف]?[بل]?)(?:عقوبات)(?!\w)", r"(?<!\w)(?:\s+x)"]
     assert alternation(kept) == "|".join(kept)

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import accumulate, repeat
+from operator import eq, itemgetter
 from typing import NamedTuple
 
 from briefing.data import load_yaml
@@ -180,7 +181,7 @@ def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[W
     # A word's sentence is the last one starting at or before it (the first sentence for
     # a word before any start): bisecting the starts after the first gives that index.
     sentences = list(map(bisect_right, repeat(sentence_starts[1:]), starts))
-    keys = list(map(article_keys, raws, foldeds, repeat(lang)))
+    keys = _keys_of(raws, foldeds, lang)
     row = zip(range(len(starts)), starts, ends, raws, foldeds, keys, sentences, strict=True)
     out = list(map(_new_word, row))
     if "\u0640" in norm and not all(foldeds):
@@ -188,6 +189,38 @@ def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[W
         kept = [w for w in out if w.folded]
         out = [w._replace(i=n) for n, w in enumerate(kept)]
     return out
+
+
+# Word as written -> (its folded form, its keys), per language; cleared when it grows past
+# the bound, like the keys' own cache.
+_BY_WORD: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}
+_BY_WORD_MAX = 100_000
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+
+
+def _keys_of(raws: list[str], foldeds: list[str], lang: str) -> list[frozenset[str]]:
+    """:func:`article_keys` of every word, looked up by the word as written: one string
+    hash per word, where the keys' cache hashes the word, its folded form and the language
+    (most of the stage's time on real text, where every word is a fresh string)."""
+    known = _BY_WORD.setdefault(lang, {})
+    hits = list(map(known.get, raws))
+    if None in hits:
+        if len(known) > _BY_WORD_MAX:
+            known.clear()
+        for n, hit in enumerate(hits):
+            if hit is None:
+                raw, folded = raws[n], foldeds[n]
+                hits[n] = known[raw] = (folded, article_keys(raw, folded, lang))
+    keys = list(map(_SECOND, hits))
+    if not all(map(eq, foldeds, map(_FIRST, hits))):
+        # Normalisation maps each character on its own, so a word as written always folds
+        # the same way; this only guards that.
+        keys = [
+            k if hit[0] == folded else article_keys(raw, folded, lang)
+            for raw, folded, hit, k in zip(raws, foldeds, hits, keys, strict=True)
+        ]
+    return keys
 
 
 def split_alias(alias: str) -> list[str]:

@@ -339,16 +339,15 @@ def _reported_runs(
     for k in sorted(ks):
         if k >= len(ws):
             continue
-        if any(tuple(folded[k : k + len(v)]) == v for v in verbs.get(folded[k], ())):
+        opening = verbs.get(folded[k])
+        if opening and any(tuple(folded[k : k + len(v)]) == v for v in opening):
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 1 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
-        if k > 0 and any(
-            len(a) <= k and tuple(folded[k - len(a) : k]) == a
-            for a in according.get(folded[k - 1], ())
-        ):
+        closing = according.get(folded[k - 1]) if k > 0 else None
+        if closing and any(len(a) <= k and tuple(folded[k - len(a) : k]) == a for a in closing):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 1 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
@@ -132,6 +133,9 @@ def lexicon(lang: str) -> _Lexicon:
     )
 
 
+_START = attrgetter("start")
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int
@@ -242,10 +246,10 @@ class _Attributor:
         taken = [(c.start, c.end) for c in cands]
         for kind, rx in (("role", self.lex.roles), ("pronoun", self.lex.pronouns)):
             for a, b in _spans(rx, self.norm, start, end):
-                if any(a < y and x < b for x, y in taken):
+                if taken and any(a < y and x < b for x, y in taken):
                     continue
                 cands.append(_Cand(a, b, kind))
-        cands.sort(key=lambda c: c.start)
+        cands.sort(key=_START)
         return cands
 
     def _resolve_role(self, s: Sentence, c: _Cand) -> str | None:
@@ -404,7 +408,9 @@ class _Attributor:
     ) -> tuple[str, ...]:
         """Speakers left of the verb; ``head``: take the clause's first subject phrase
         (verb-final languages, or a verb coordinated with an earlier, non-reporting one)."""
-        cands = [c for c in self._candidates(s, cs, vstart) if not _inside(c.start, according)]
+        cands = self._candidates(s, cs, vstart)
+        if according:
+            cands = [c for c in cands if not _inside(c.start, according)]
         if not cands:
             return ()
         if head:

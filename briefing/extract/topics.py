@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from briefing.data import load_yaml
+from briefing.nlp.dates import longest_first
 from briefing.nlp.normalize import normalize
 
 _GAP = r"(?:\s+\S+){0,4}?\s+"
@@ -179,7 +180,7 @@ def text_keys(text: str) -> set[str]:
 def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str] | None:
     """One alternation of every cue (longest first so the most specific wins), or None.
     ``lang`` enables its clitic rules (Arabic)."""
-    rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=len, reverse=True)
+    rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=longest_first)
     if not rxs:
         return None
     return re.compile(alternation(rxs))

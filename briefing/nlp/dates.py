@@ -80,10 +80,17 @@ class Resolved:
 # ---------------------------------------------------------------------------- lexicon
 
 
+def longest_first(entry: str) -> tuple[int, str]:
+    """Sort key of alternation entries: longest first, so the most specific wins; then by
+    text, so that the order (and which of two equally long entries that both match wins)
+    never depends on the order of a set, which changes with Python's hash seed."""
+    return -len(entry), entry
+
+
 def _alt(words: list[str]) -> str:
     """Alternation of lexicon entries, longest first; ``*`` ends a prefix."""
     parts = []
-    for w in sorted({normalize(x) for x in words}, key=len, reverse=True):
+    for w in sorted({normalize(x) for x in words}, key=longest_first):
         if w.startswith("~"):
             parts.append(w[1:])
         elif w.endswith("*"):

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from briefing.diskcache import cached
@@ -136,7 +136,16 @@ def longest_matches(
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
     first, depth = _shape(trie)
-    opens = map(not_, map(first.isdisjoint, keys_of))
+    # Whether a word's keys open the trie, memoised per key set: the first level is a
+    # large set, one small dict look-up per word is cheaper than several in it.
+    memo = _opens_memo(trie)
+    opens = list(map(memo.get, keys_of))
+    if None in opens:
+        if len(memo) > _OPENS_MAX:
+            memo.clear()
+        for k, flag in enumerate(opens):
+            if flag is None:
+                opens[k] = memo[keys_of[k]] = not first.isdisjoint(keys_of[k])
     # A slot is only reached at most ``depth`` words after the start; without one in
     # reach, the plain walk below finds the same match.
     slot_starts = sorted(slots) if slots else []
@@ -202,6 +211,17 @@ def _walk_slots(
                 nxt.append((node[SLOT], slots[k], (k, slots[k])))
         frontier = nxt
     return best
+
+
+_OPENS: dict[int, tuple[Trie, dict[frozenset[str], bool]]] = {}
+_OPENS_MAX = 100_000
+
+
+def _opens_memo(trie: Trie) -> dict[frozenset[str], bool]:
+    hit = _OPENS.get(id(trie))
+    if hit is None or hit[0] is not trie:
+        hit = _OPENS[id(trie)] = (trie, {})
+    return hit[1]
 
 
 _SHAPES: dict[int, tuple[Trie, frozenset[str], int]] = {}

@@ -171,6 +171,7 @@ def lexicon(lang: str) -> DateLexicon:
     ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))
     relative_of: dict[str, str] = {}
     n_relative: list[tuple[re.Pattern[str], str]] = []
+    n_relative_phrases: list[tuple[str, str]] = []
     rel = t.get("relative") or {}
     until_words: set[str] = set()
     for key, phrases in rel.items():
@@ -179,6 +180,7 @@ def lexicon(lang: str) -> DateLexicon:
             if key == "until_now":
                 until_words.add(ph)
             elif "{n}" in ph:
+                n_relative_phrases.append((ph, key))
                 nums = _alt([*number_of, "~\\d{1,2}"])
                 pat = re.escape(ph).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n>{nums})")
                 n_relative.append((re.compile(_word(pat)), key))
@@ -244,9 +246,13 @@ def lexicon(lang: str) -> DateLexicon:
     re_weekday = re.compile(_word(_alt(list(weekday_of))))
     re_relative = re.compile(_word(_alt(list(relative_of))))
     pre_words = [*month_of, *jmonth_of, *hmonth_of, *weekday_of, *relative_of, *ordinal_of]
+    # A sentence without any of these holds no date. "In {n} days" is stood for by its
+    # longest word ("days"): searching the whole phrase, number words and all, at every
+    # position took twice as long as the rest of the prefilter together.
+    n_words = {max(ph.replace("{n}", " ").split(), key=len) for ph, _k in n_relative_phrases}
     re_prefilter = re.compile(
         rf"(?:19|20)\d\d|{_word(_alt(pre_words))}"
-        + "".join("|" + p.pattern.replace("(?P<n>", "(?:") for p, _k in n_relative)
+        + "".join("|" + re.escape(w) for w in sorted(n_words, key=longest_first))
     )
     re_future = re.compile(_word(_alt(t.get("future", []))))
     re_past = re.compile(_word(_alt(t.get("past", []))))

@@ -1,4 +1,5 @@
-"""The month-name gates of ``find_dates`` skip only searches that cannot match."""
+"""The gates of ``find_dates`` (the prefilter, month names before the month patterns)
+skip only searches that cannot match."""
 
 from __future__ import annotations
 
@@ -28,7 +29,11 @@ def test_gated_and_ungated_find_the_same_dates(monkeypatch):
         norm = normalize(text)
         lex = dates.lexicon(lang)
         open_gates = dataclasses.replace(
-            lex, re_months_any=_ALWAYS, re_jmonths_any=_ALWAYS, re_hmonths_any=_ALWAYS
+            lex,
+            re_prefilter=_ALWAYS,
+            re_months_any=_ALWAYS,
+            re_jmonths_any=_ALWAYS,
+            re_hmonths_any=_ALWAYS,
         )
         for s in split_sentences(text, lang):
             gated = dates.find_dates(text, norm, s.start, s.end, lang)

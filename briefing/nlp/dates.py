@@ -129,7 +129,9 @@ class DateLexicon:
     year_words: frozenset[str]
     re_weekday: re.Pattern[str]
     re_relative: re.Pattern[str]
-    re_n_relative: list[tuple[re.Pattern[str], str]]
+    # "in {n} days": pattern, relative key, and the phrase's longest word, which every
+    # match holds (a cheap test before the costly search).
+    re_n_relative: list[tuple[re.Pattern[str], str, str]]
     re_prefilter: re.Pattern[str]
     # The bare month alternation: every pattern built on month names holds a match of it
     # in the same span (same engine context), so without one they need no search.
@@ -170,8 +172,7 @@ def lexicon(lang: str) -> DateLexicon:
     number_of = {normalize(str(k)): int(v) for k, v in (t.get("numbers") or {}).items()}
     ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))
     relative_of: dict[str, str] = {}
-    n_relative: list[tuple[re.Pattern[str], str]] = []
-    n_relative_phrases: list[tuple[str, str]] = []
+    n_relative: list[tuple[re.Pattern[str], str, str]] = []
     rel = t.get("relative") or {}
     until_words: set[str] = set()
     for key, phrases in rel.items():
@@ -180,10 +181,10 @@ def lexicon(lang: str) -> DateLexicon:
             if key == "until_now":
                 until_words.add(ph)
             elif "{n}" in ph:
-                n_relative_phrases.append((ph, key))
                 nums = _alt([*number_of, "~\\d{1,2}"])
                 pat = re.escape(ph).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n>{nums})")
-                n_relative.append((re.compile(_word(pat)), key))
+                word = max(ph.replace("{n}", " ").split(), key=len)
+                n_relative.append((re.compile(_word(pat)), key, word))
             else:
                 relative_of[ph] = key
     qualifier_of = {
@@ -249,7 +250,7 @@ def lexicon(lang: str) -> DateLexicon:
     # A sentence without any of these holds no date. "In {n} days" is stood for by its
     # longest word ("days"): searching the whole phrase, number words and all, at every
     # position took twice as long as the rest of the prefilter together.
-    n_words = {max(ph.replace("{n}", " ").split(), key=len) for ph, _k in n_relative_phrases}
+    n_words = {word for _rx, _key, word in n_relative}
     re_prefilter = re.compile(
         rf"(?:19|20)\d\d|{_word(_alt(pre_words))}"
         + "".join("|" + re.escape(w) for w in sorted(n_words, key=longest_first))
@@ -398,7 +399,10 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
         key = lex.relative_of.get(re.sub(r"\s+", " ", m.group(0)))
         if key:
             out.append((1, DateMention(m.start(), m.end(), relative=key)))
-    for rx, key in lex.re_n_relative:
+    span = norm[start:end]
+    for rx, key, word in lex.re_n_relative:
+        if word not in span:
+            continue
         for m in rx.finditer(norm, start, end):
             n_word = re.sub(r"\s+", " ", m.group("n"))
             n = int(n_word) if n_word.isdigit() else lex.number_of.get(n_word)

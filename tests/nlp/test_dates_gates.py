@@ -34,6 +34,7 @@ def test_gated_and_ungated_find_the_same_dates(monkeypatch):
             re_months_any=_ALWAYS,
             re_jmonths_any=_ALWAYS,
             re_hmonths_any=_ALWAYS,
+            re_n_relative=[(rx, key, "") for rx, key, _word in lex.re_n_relative],
         )
         for s in split_sentences(text, lang):
             gated = dates.find_dates(text, norm, s.start, s.end, lang)

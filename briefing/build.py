@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import os
 import sys
@@ -110,10 +109,7 @@ def _stage_json(brief: Brief, path: Path) -> Path:
     from briefing.render.json_brief import iter_json
 
     with staged_file(path) as (fh, tmp):
-        text = io.TextIOWrapper(fh, encoding="utf-8", newline="\n", write_through=False)
-        text.writelines(iter_json(brief))
-        text.flush()
-        text.detach()  # leave the binary file to staged_file, which syncs and closes it
+        fh.writelines(iter_json(brief))
     return tmp
 
 

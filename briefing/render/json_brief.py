@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from typing import Any
+
+import orjson
 
 from briefing.models import Actor, Article, Brief, Disagreement, Event, Measure, Position
 
@@ -131,34 +132,32 @@ def new_since_dict(new: dict[str, list[Any]]) -> dict[str, list[dict[str, Any]]]
     return {k: [fn(item) for item in new.get(k, [])] for k, fn in _NEW_SINCE.items()}
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _layout(value: Any, level: int) -> Iterator[str]:
+def _layout(value: Any, level: int) -> Iterator[bytes]:
     """The top level and its sections indented, each list item on one line: readable, and
-    every item goes through the C encoder in one call (``indent=`` would send the whole
-    brief, 28 MB at 2,000 articles, through json's pure-Python encoder)."""
-    pad = "  " * (level + 1)
+    every item is one call to orjson (the standard library's ``indent=`` sends the whole
+    brief, 20 MB at 2,000 articles, through its pure-Python encoder; even one C-encoded
+    item at a time, it took 4x orjson's time)."""
+    pad = b"  " * (level + 1)
     if isinstance(value, dict) and value and level < 2:
-        yield "{"
+        yield b"{"
         for i, (key, item) in enumerate(value.items()):
-            yield ("\n" if i == 0 else ",\n") + pad + _dumps(key) + ": "
+            yield (b"\n" if i == 0 else b",\n") + pad + orjson.dumps(key) + b": "
             yield from _layout(item, level + 1)
-        yield "\n" + "  " * level + "}"
+        yield b"\n" + b"  " * level + b"}"
     elif isinstance(value, list) and value and level < 2:
-        yield "["
+        yield b"["
         for i, item in enumerate(value):
-            yield ("\n" if i == 0 else ",\n") + pad + _dumps(item)
-        yield "\n" + "  " * level + "]"
+            yield (b"\n" if i == 0 else b",\n") + pad + orjson.dumps(item)
+        yield b"\n" + b"  " * level + b"]"
     else:
-        yield _dumps(value)
+        yield orjson.dumps(value)
 
 
-def iter_json(brief: Brief) -> Iterator[str]:
-    """``render_json`` in pieces, for streaming to a file."""
+def iter_json(brief: Brief) -> Iterator[bytes]:
+    """``render_json`` in UTF-8 pieces, for streaming to a file."""
     yield from _layout(brief_dict(brief), 0)
-    yield "\n"
+    yield b"\n"
 
 
 def render_json(brief: Brief) -> str:
-    return "".join(iter_json(brief))
+    return b"".join(iter_json(brief)).decode("utf-8")

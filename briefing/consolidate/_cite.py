@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 
 from briefing.models import Citation
+
+_KEY = attrgetter("source", "start", "end")
 
 
 def union_citations(*groups: Iterable[Citation]) -> list[Citation]:
     """All citations, each once, in first-seen order."""
-    seen: set[tuple[str, int, int]] = set()
-    out: list[Citation] = []
-    for group in groups:
-        for c in group:
-            key = (c.source, c.start, c.end)
-            if key not in seen:
-                seen.add(key)
-                out.append(c)
-    return out
+    flat = list(chain.from_iterable(groups))
+    # A dict keeps a key where it was first put; a later equal citation (same source and
+    # span, so the same sentence) only replaces the value with its twin.
+    return list(dict(zip(map(_KEY, flat), flat)).values())

@@ -21,20 +21,19 @@ class ArticleContext:
     mentions: list[Mention] = field(default_factory=list)
     # One Citation per sentence, shared by every item citing it (they are immutable).
     _cites: dict[int, Citation] = field(default_factory=dict, init=False, repr=False)
+    # Read from the Doc once: each ``doc._.x`` builds an accessor object (a few dozen
+    # reads an article, a tenth of a millisecond).
+    norm: str = field(init=False, repr=False)  # same-length normalised text (nlp.normalize)
+    sentences: list[Sentence] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.norm = self.doc._.norm
+        self.sentences = self.doc._.sentences
 
     @property
     def text(self) -> str:
         # doc.text is rebuilt from the tokens on every access; the article keeps it.
         return self.article.text
-
-    @property
-    def norm(self) -> str:
-        """Same-length normalised text (see :mod:`briefing.nlp.normalize`)."""
-        return self.doc._.norm
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        return self.doc._.sentences
 
     def cite(self, sentence: Sentence) -> Citation:
         cite = self._cites.get(sentence.index)

@@ -54,9 +54,7 @@ def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFi
         out.append(
             ArticleFindings(
                 article=art,
-                sentences=list(doc._.sentences),
                 actors=ctx.actors,
-                mentions=ctx.mentions,
                 events=extract_events(ctx),
                 positions=extract_positions(ctx),
                 measures=extract_measures(ctx),

@@ -176,12 +176,12 @@ class Figure:
 
 @dataclass(slots=True)
 class ArticleFindings:
-    """Everything extracted from one article; picklable, no spaCy objects."""
+    """Everything extracted from one article that the brief is built from; picklable, no
+    spaCy objects. (Its sentences and actor mentions stay with the analysis: items carry
+    their citations, actors their counts.)"""
 
     article: Article
-    sentences: list[Sentence]
     actors: dict[str, Actor]
-    mentions: list[Mention]
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)

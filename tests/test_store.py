@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefing import dedup
-from briefing.models import Article, ArticleFindings, Citation, Position, Sentence
+from briefing.models import Article, ArticleFindings, Citation, Position
 from briefing.store import Store, StoreError, extractor_version, findings_key
 from tests.conftest import FIXTURES
 
@@ -133,13 +133,10 @@ def test_ids_stay_unique(store):
 
 
 def findings_of(article: Article) -> ArticleFindings:
-    sent = Sentence(0, 0, 10, article.text[:10])
     cite = Citation(article.id, 0, 10, article.text[:10])
     return ArticleFindings(
         article=article,
-        sentences=[sent],
         actors={},
-        mentions=[],
         positions=[Position("russia", "sanctions", "rejects them", [cite])],
     )
 

@@ -25,8 +25,6 @@ def _rename_actors(findings: list[ArticleFindings], aliases: dict[str, str]) -> 
         return list(dict.fromkeys(aliases.get(i, i) for i in ids))
 
     for f in findings:
-        for m in f.mentions:
-            m.actor = aliases.get(m.actor, m.actor)
         for e in f.events:
             e.participants = many(e.participants)
         for p in f.positions:

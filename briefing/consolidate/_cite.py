@@ -16,4 +16,4 @@ def union_citations(*groups: Iterable[Citation]) -> list[Citation]:
     flat = list(chain.from_iterable(groups))
     # A dict keeps a key where it was first put; a later equal citation (same source and
     # span, so the same sentence) only replaces the value with its twin.
-    return list(dict(zip(map(_KEY, flat), flat)).values())
+    return list(dict(zip(map(_KEY, flat), flat, strict=True)).values())

@@ -14,7 +14,7 @@ def finding(art_id: str, published: dt.date | None, *actors: Actor) -> ArticleFi
     for a in actors:
         a.citations = [Citation(art_id, 0, 10, text[:10])]
         a.sources = {art_id}
-    return ArticleFindings(article=art, sentences=[], actors={a.id: a for a in actors}, mentions=[])
+    return ArticleFindings(article=art, actors={a.id: a for a in actors})
 
 
 def test_same_id_from_different_languages_is_one_actor():

@@ -8,23 +8,18 @@ from briefing.models import (
     Citation,
     Event,
     Measure,
-    Mention,
     Position,
-    Sentence,
 )
 
 
 def _findings(art_id: str, person_id: str, name: str) -> ArticleFindings:
     text = f"{name} said the talks would go on."
-    sent = Sentence(0, 0, len(text), text)
     cite = Citation(art_id, 0, len(text), text)
     art = Article(id=art_id, text=text, language="en", published=dt.date(2022, 1, 20))
     person = Actor(person_id, name, "person", "Minister", 1, [name], [cite])
     return ArticleFindings(
         article=art,
-        sentences=[sent],
         actors={person_id: person},
-        mentions=[Mention(person_id, 0, len(name), name, 0)],
         events=[Event("2022-01-25", "Talks", "upcoming", [cite], participants=[person_id])],
         positions=[
             Position(person_id, "Dialogue and diplomacy", "Backs talks", [cite], "supports")

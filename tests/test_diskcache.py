@@ -45,3 +45,13 @@ def test_disabled(monkeypatch, tmp_path):
 def test_key_covers_package_sources():
     assert len(diskcache.source_key()) == 32
     assert diskcache.source_key() == diskcache.source_key()
+
+
+def test_yaml_data_read_back_equals_parsed(tmp_path, monkeypatch):
+    from briefing.data import parse_yaml
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    name = "lexicons/topics.yaml"
+    first = diskcache.cached("yaml-t", lambda: parse_yaml(name))
+    again = diskcache.cached("yaml-t", lambda: {"not": "read"})
+    assert first == again == parse_yaml(name)

@@ -330,14 +330,20 @@ _NUMERIC = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple[int, DateMention]]:
     """Every pattern's matches with a priority (lower wins an overlap)."""
     out: list[tuple[int, DateMention]] = []
-    for m in _NUMERIC.finditer(norm, start, end):
+    # Numeric dates, years, ranges, "January 12", "January 2022" and Hijri dates all need
+    # a digit: a sentence without one spares their searches.
+    digits = _DIGIT.search(norm, start, end) is not None
+    for m in _NUMERIC.finditer(norm, start, end) if digits else ():
         y, mo, d = (int(m.group(g) or m.group(g + "2")) for g in ("y", "mo", "d"))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out.append((0, DateMention(m.start(), m.end(), d, mo, y)))
-    hijri = lex.re_hmonths_any.search(norm, start, end) is not None
+    hijri = digits and lex.re_hmonths_any.search(norm, start, end) is not None
     for m in lex.re_hijri.finditer(norm, start, end) if hijri else ():
         mo = _month(m.group("m"), lex.hmonth_of)
         d = int(m.group("d"))
@@ -353,6 +359,8 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
     for prio, rx in ((1, lex.re_day_month), (1, lex.re_month_day), (0, lex.re_range)):
         if not month_named:
             break
+        if not digits and rx is not lex.re_day_month:  # day-month may be an ordinal word
+            continue
         for m in rx.finditer(norm, start, end):
             mo = _month(m.group("m"), lex.month_of)
             d = _day(m, lex)
@@ -365,7 +373,7 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
             if last is not None and not first < last <= 31:
                 continue
             out.append((prio, DateMention(m.start(), m.end(), first, mo, _year(m), day_end=last)))
-    for m in lex.re_month_year.finditer(norm, start, end) if month_named else ():
+    for m in lex.re_month_year.finditer(norm, start, end) if month_named and digits else ():
         mo = _month(m.group("m"), lex.month_of)
         if mo:
             out.append((2, DateMention(m.start(), m.end(), None, mo, _year(m))))
@@ -376,7 +384,7 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
         mo = lex.month_of.get(word)
         if mo:
             out.append((3, DateMention(m.start(), m.end(), None, mo)))
-    for m in lex.re_year.finditer(norm, start, end):
+    for m in lex.re_year.finditer(norm, start, end) if digits else ():
         before = norm[max(start, m.start() - 24) : m.start()].split()
         after = norm[m.end() : min(end, m.end() + 16)].split()
         prev = before[-1].rstrip("-") if before else ""

@@ -1,5 +1,5 @@
-"""The gates of ``find_dates`` (the prefilter, month names before the month patterns)
-skip only searches that cannot match."""
+"""The gates of ``find_dates`` (the prefilter, month names before the month patterns, a
+digit before the numeric ones) skip only searches that cannot match."""
 
 from __future__ import annotations
 
@@ -40,7 +40,15 @@ def test_gated_and_ungated_find_the_same_dates(monkeypatch):
             gated = dates.find_dates(text, norm, s.start, s.end, lang)
             with monkeypatch.context() as m:
                 m.setattr(dates, "lexicon", lambda _lang, lex=open_gates: lex)
+                m.setattr(dates, "_DIGIT", _ALWAYS)
                 ungated = dates.find_dates(text, norm, s.start, s.end, lang)
             assert gated == ungated, (lang, text[s.start : s.end])
             found += len(gated)
     assert found > 100
+
+
+def test_a_day_written_as_an_ordinal_word_needs_no_digit():
+    # Persian "the second (day) of January": no digit, yet a day-month date.
+    text = "گفت و گو در روز دوم ژانویه برگزار می شود."
+    found = dates.find_dates(text, normalize(text), 0, len(text), "fa")
+    assert [(m.day, m.month) for m in found] == [(2, 1)]

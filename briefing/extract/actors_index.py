@@ -136,35 +136,46 @@ def longest_matches(
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
     first, depth = _shape(trie)
-    # Whether a word's keys open the trie, memoised per key set: the first level is a
-    # large set, one small dict look-up per word is cheaper than several in it.
+    # The trie's first level reached by a word's keys, memoised per key set (False when
+    # none opens a match): one small dict look-up per word instead of several in the
+    # large first level, and no first step in the walk below.
     memo = _opens_memo(trie)
     opens = list(map(memo.get, keys_of))
     if None in opens:
         if len(memo) > _OPENS_MAX:
             memo.clear()
-        for k, flag in enumerate(opens):
-            if flag is None:
-                opens[k] = memo[keys_of[k]] = not first.isdisjoint(keys_of[k])
+        for k, hit in enumerate(opens):
+            if hit is None:
+                opens[k] = memo[keys_of[k]] = _first_step(trie, first, keys_of[k])
     # A slot is only reached at most ``depth`` words after the start; without one in
     # reach, the plain walk below finds the same match.
     slot_starts = sorted(slots) if slots else []
-    for i in list(compress(range(n), opens)):
+    for i, (children, leaf) in list(compress(enumerate(opens), opens)):
         if i < end:
             continue
-        s = bisect_right(slot_starts, i)
-        if s < len(slot_starts) and slot_starts[s] <= i + depth:
-            found = _walk_slots(words, trie, slots or {}, i, n)
-            if found is not None:
-                out.append(found)
-                end = found.j
+        if slot_starts:
+            s = bisect_right(slot_starts, i)
+            if s < len(slot_starts) and slot_starts[s] <= i + depth:
+                found = _walk_slots(words, trie, slots or {}, i, n)
+                if found is not None:
+                    out.append(found)
+                    end = found.j
+                continue
+        if leaf is not None:
+            # Every path ends after this word: the match is that word.
+            out.append(_match((i, i + 1, tuple(map(_entry, leaf)), None)))
+            end = i + 1
             continue
         # Without slots every path advances one word per step, so the frontier is one
         # level of nodes; the longest match is the first node with entries at the
         # deepest level reached. Inline: this loop runs for every candidate start.
-        frontier = [trie]
+        frontier = list(children)
         best: Trie | None = None
-        best_j = k = i
+        best_j = k = i + 1
+        for node in frontier:
+            if _END in node:
+                best = node
+                break
         while frontier and k < n:
             keys = keys_of[k]
             # Trie nodes are never empty, so filter(None) keeps exactly the children.
@@ -213,11 +224,23 @@ def _walk_slots(
     return best
 
 
-_OPENS: dict[int, tuple[Trie, dict[frozenset[str], bool]]] = {}
+_Step = tuple[tuple[Trie, ...], tuple[tuple[str, str, str], ...] | None] | bool
+_OPENS: dict[int, tuple[Trie, dict[frozenset[str], _Step]]] = {}
 _OPENS_MAX = 100_000
 
 
-def _opens_memo(trie: Trie) -> dict[frozenset[str], bool]:
+def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> _Step:
+    """The first-level nodes ``keys`` reach, in the order the walk visits them, and their
+    first bucket when no path goes on from any of them; False when none is reached."""
+    if first.isdisjoint(keys):
+        return False
+    children = tuple(filter(None, map(trie.get, keys)))
+    if all(len(child) == 1 and _END in child for child in children):
+        return children, children[0][_END]
+    return children, None
+
+
+def _opens_memo(trie: Trie) -> dict[frozenset[str], _Step]:
     hit = _OPENS.get(id(trie))
     if hit is None or hit[0] is not trie:
         hit = _OPENS[id(trie)] = (trie, {})

@@ -17,14 +17,30 @@ Steps (each cheap per word; the knowledge base is compiled once per process):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from briefing.extract.actors_dates import reference_date
-from briefing.extract.actors_discover import discover_people, fuzzy_people
-from briefing.extract.actors_index import Entry, Found, Match, longest_matches, name_trie
+from briefing.extract.actors_discover import (
+    discover_people,
+    fuzzy_candidate,
+    fuzzy_people,
+    reporting_marks,
+)
+from briefing.extract.actors_index import (
+    Entry,
+    Found,
+    Match,
+    Step,
+    first_step,
+    longest_matches,
+    name_trie,
+    role_trie,
+)
 from briefing.extract.actors_roles import find_roles, resolve_roles
-from briefing.extract.actors_text import Word, locatives, words
+from briefing.extract.actors_text import Word, locatives, marked_words
 from briefing.extract.context import ArticleContext
 from briefing.kb import KBActor, KnowledgeBase, knowledge_base
 from briefing.models import Actor, Citation, Mention, Sentence
@@ -38,12 +54,27 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     norm = ctx.norm
     sentences = ctx.sentences
     text = ctx.article.text if len(ctx.article.text) == len(norm) else ctx.text
-    ws = words(text, norm, lang, [s.start for s in sentences])
+    ws, picked, marks = marked_words(text, norm, lang, [s.start for s in sentences], _marker(lang))
     if not ws:
         return {}, []
+    name_starts: list[tuple[int, Step]] = []
+    role_starts: list[tuple[int, Step]] = []
+    reported: list[int] = []
+    fuzzy: list[int] = []
+    for k, (name_step, role_step, opens, closes, fuzzy_word) in zip(picked, marks, strict=True):
+        if name_step:
+            name_starts.append((k, name_step))
+        if role_step:
+            role_starts.append((k, role_step))
+        if opens:
+            reported.append(k)
+        if closes:
+            reported.append(k + 1)
+        if fuzzy_word:
+            fuzzy.append(k)
     found: list[Found] = []
     blocked: set[int] = set()
-    matches = longest_matches(ws, name_trie(lang))
+    matches = longest_matches(ws, name_trie(lang), None, name_starts)
     in_full = {
         m.entries[0].target
         for m in matches
@@ -64,13 +95,40 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
         else:
             found.append(Found(m.i, m.j, entry.target, entry.kind))
     day = reference_date(ctx, [f.actor for f in found if f.kind == "name"], kb)
-    role_mentions = find_roles(ws, found, lang, text, kb)
-    discovered = discover_people(ws, found, role_mentions, blocked, lang, text, kb)
+    role_mentions = find_roles(ws, found, lang, text, kb, role_starts)
+    discovered = discover_people(
+        ws, found, role_mentions, blocked, lang, text, kb, sorted(set(reported))
+    )
     found.extend(discovered.mentions)
-    found.extend(fuzzy_people(ws, found, blocked, lang, kb))
+    found.extend(fuzzy_people(ws, found, blocked, lang, kb, fuzzy))
     found.extend(resolve_roles(role_mentions, found, discovered.roles, ws, text, day, kb))
     found = _keep_linked_surnames(found, kb)
     return _build(ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb)
+
+
+_Mark = tuple[Step, Step, bool, bool, bool] | None
+
+
+@cache
+def _marker(lang: str) -> Callable[[str, str, frozenset[str]], _Mark]:
+    """What the steps below look at in a word, from the word alone: its first steps into
+    the name and role tries, whether it opens a reporting verb or closes "according to",
+    and whether it may be a misspelt surname. Cached with the word's keys, so an article
+    visits only the few words marked instead of passing over every word per step."""
+    names, role_phrases = name_trie(lang), role_trie(lang)
+
+    def mark(raw: str, folded: str, keys: frozenset[str]) -> _Mark:
+        opens, closes = reporting_marks(folded, lang)
+        got = (
+            first_step(names, keys),
+            first_step(role_phrases, keys),
+            opens,
+            closes,
+            fuzzy_candidate(raw, folded),
+        )
+        return got if any(got) else None
+
+    return mark
 
 
 def _choose(m: Match, ws: list[Word], in_full: set[str]) -> Entry:

@@ -208,7 +208,10 @@ def discover_people(
     lang: str,
     text: str,
     kb: KnowledgeBase,
+    reported: Sequence[int] | None = None,
 ) -> Discovered:
+    """``reported``: the words that open a reporting verb or follow a word that closes
+    "according to", ascending (all that :func:`_reported_runs` looks at)."""
     out = Discovered()
     covered = set(blocked)
     for f in found:
@@ -230,7 +233,7 @@ def discover_people(
         if j - i >= 1 and _apposed(ws, text, j - 1, rm.lo):
             runs.append((i, j, _role_label(rm, kb)))
     if lang not in _CASELESS:
-        runs.extend(_reported_runs(ws, text, covered, lang))
+        runs.extend(_reported_runs(ws, text, covered, lang, reported))
     # Single words only as the surname after a first name the state list took ("Chad Smith").
     runs = [_with_first_name(ws, text, run, covered, found, kb) for run in runs]
     runs = [run for run in runs if run[1] - run[0] >= 2]
@@ -327,31 +330,51 @@ def _arabic_script_runs(
 
 
 def _reported_runs(
-    ws: Sequence[Word], text: str, covered: set[int], lang: str
+    ws: Sequence[Word],
+    text: str,
+    covered: set[int],
+    lang: str,
+    reported: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str | None]]:
     runs: list[tuple[int, int, str | None]] = []
     verbs = _by_first_word("reporting_verbs", lang)
     according = _by_last_word("according_to", lang)
-    # Only words that open a reporting verb or close "according to" can start a run.
-    folded = list(map(_FOLDED, ws))
-    ks = set(compress(range(len(ws)), map(verbs.__contains__, folded)))
-    ks.update(compress(range(1, len(ws) + 1), map(according.__contains__, folded)))
-    for k in sorted(ks):
+    if reported is None:
+        reported = reported_starts(list(map(_FOLDED, ws)), lang)
+    for k in reported:
         if k >= len(ws):
             continue
-        opening = verbs.get(folded[k])
-        if opening and any(tuple(folded[k : k + len(v)]) == v for v in opening):
+        opening = verbs.get(ws[k].folded)
+        if opening and any(tuple(map(_FOLDED, ws[k : k + len(v)])) == v for v in opening):
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 1 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
-        closing = according.get(folded[k - 1]) if k > 0 else None
-        if closing and any(len(a) <= k and tuple(folded[k - len(a) : k]) == a for a in closing):
+        closing = according.get(ws[k - 1].folded) if k > 0 else None
+        if closing and any(
+            len(a) <= k and tuple(map(_FOLDED, ws[k - len(a) : k])) == a for a in closing
+        ):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 1 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))
     return runs
+
+
+def reported_starts(folded: list[str], lang: str) -> list[int]:
+    """Only words that open a reporting verb or close "according to" can start a run."""
+    verbs = _by_first_word("reporting_verbs", lang)
+    according = _by_last_word("according_to", lang)
+    ks = set(compress(range(len(folded)), map(verbs.__contains__, folded)))
+    ks.update(compress(range(1, len(folded) + 1), map(according.__contains__, folded)))
+    return sorted(ks)
+
+
+def reporting_marks(folded: str, lang: str) -> tuple[bool, bool]:
+    """Whether a word opens a reporting verb, and whether it closes "according to"."""
+    return folded in _by_first_word("reporting_verbs", lang), folded in _by_last_word(
+        "according_to", lang
+    )
 
 
 def _apposition_run(
@@ -410,18 +433,28 @@ def _link_surnames(ws: Sequence[Word], out: Discovered, covered: set[int], lang:
 
 
 def fuzzy_people(
-    ws: Sequence[Word], found: Sequence[Found], blocked: set[int], lang: str, kb: KnowledgeBase
+    ws: Sequence[Word],
+    found: Sequence[Found],
+    blocked: set[int],
+    lang: str,
+    kb: KnowledgeBase,
+    candidates: Sequence[int] | None = None,
 ) -> list[Found]:
-    """A capitalised word close to a known surname ("Donfred" for Donfried)."""
+    """A capitalised word close to a known surname ("Donfred" for Donfried).
+    ``candidates``: the words :func:`fuzzy_candidate` holds for, ascending."""
     covered = set(blocked)
     for f in found:
         covered.update(range(f.i, f.j))
     named = {f.actor for f in found}
     ids = _surnames(lang)[1]
     out: list[Found] = []
-    # A name word starts with a capital: the cheap test first.
-    capitalised = compress(ws, map(str.isupper, map(itemgetter(0), map(_TEXT, ws))))
-    for w in [w for w in capitalised if len(w.text) >= MIN_FUZZY_LEN]:
+    if candidates is None:
+        # A name word starts with a capital: the cheap test first.
+        capitalised = compress(ws, map(str.isupper, map(itemgetter(0), map(_TEXT, ws))))
+        checked = [w for w in capitalised if len(w.text) >= MIN_FUZZY_LEN]
+    else:
+        checked = [ws[k] for k in candidates]
+    for w in checked:
         if w.i in covered or not _name_word(w, covered):
             continue
         key = stem(w.folded, lang)
@@ -434,6 +467,11 @@ def fuzzy_people(
                     out.append(Found(w.i, w.i + 1, actor, "fuzzy"))
                 break
     return out
+
+
+def fuzzy_candidate(text: str, folded: str) -> bool:
+    """Whether :func:`fuzzy_people` looks at a word as written (before its position)."""
+    return text[0].isupper() and len(text) >= MIN_FUZZY_LEN and _name_like(text, folded)
 
 
 @lru_cache(maxsize=50_000)

@@ -126,31 +126,24 @@ def longest_matches(
     words: Sequence[Word],
     trie: Trie,
     slots: Mapping[int, int] | None = None,
+    starts: Sequence[tuple[int, Step]] | None = None,
 ) -> list[Match]:
     """Non-overlapping longest matches, left to right. ``slots`` maps a word index to the
-    end of a state/organisation mention starting there, for role phrases with a slot."""
+    end of a state/organisation mention starting there, for role phrases with a slot.
+    ``starts``, when given, are the words whose keys open the trie, in order, with their
+    :func:`first_step`."""
     out: list[Match] = []
     n = len(words)
     end = 0
-    keys_of = list(map(_KEYS, words))
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
     first, depth = _shape(trie)
-    # The trie's first level reached by a word's keys, memoised per key set (False when
-    # none opens a match): one small dict look-up per word instead of several in the
-    # large first level, and no first step in the walk below.
-    memo = _opens_memo(trie)
-    opens = list(map(memo.get, keys_of))
-    if None in opens:
-        if len(memo) > _OPENS_MAX:
-            memo.clear()
-        for k, hit in enumerate(opens):
-            if hit is None:
-                opens[k] = memo[keys_of[k]] = _first_step(trie, first, keys_of[k])
+    if starts is None:
+        starts = _starts(trie, first, list(map(_KEYS, words)))
     # A slot is only reached at most ``depth`` words after the start; without one in
     # reach, the plain walk below finds the same match.
     slot_starts = sorted(slots) if slots else []
-    for i, (children, leaf) in list(compress(enumerate(opens), opens)):
+    for i, (children, leaf) in starts:
         if i < end:
             continue
         if slot_starts:
@@ -177,7 +170,7 @@ def longest_matches(
                 best = node
                 break
         while frontier and k < n:
-            keys = keys_of[k]
+            keys = words[k].keys
             # Trie nodes are never empty, so filter(None) keeps exactly the children.
             if len(frontier) == 1:
                 frontier = list(filter(None, map(frontier[0].get, keys)))
@@ -224,12 +217,32 @@ def _walk_slots(
     return best
 
 
-_Step = tuple[tuple[Trie, ...], tuple[tuple[str, str, str], ...] | None] | bool
-_OPENS: dict[int, tuple[Trie, dict[frozenset[str], _Step]]] = {}
+def _starts(trie: Trie, first: frozenset[str], keys_of: list[frozenset[str]]) -> list[Any]:
+    """The words whose keys open ``trie`` with their first step. Memoised per key set: one
+    small dict look-up per word instead of several in the large first level."""
+    memo = _opens_memo(trie)
+    opens = list(map(memo.get, keys_of))
+    if None in opens:
+        if len(memo) > _OPENS_MAX:
+            memo.clear()
+        for k, hit in enumerate(opens):
+            if hit is None:
+                opens[k] = memo[keys_of[k]] = _first_step(trie, first, keys_of[k])
+    return list(compress(enumerate(opens), opens))
+
+
+# The first-level nodes a word's keys reach, and their bucket when every path ends there;
+# False when the keys open no match.
+Step = tuple[tuple[Trie, ...], tuple[tuple[str, str, str], ...] | None] | bool
+_OPENS: dict[int, tuple[Trie, dict[frozenset[str], Step]]] = {}
 _OPENS_MAX = 100_000
 
 
-def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> _Step:
+def first_step(trie: Trie, keys: frozenset[str]) -> Step:
+    return _first_step(trie, _shape(trie)[0], keys)
+
+
+def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> Step:
     """The first-level nodes ``keys`` reach, in the order the walk visits them, and their
     first bucket when no path goes on from any of them; False when none is reached."""
     if first.isdisjoint(keys):
@@ -240,7 +253,7 @@ def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> _Ste
     return children, None
 
 
-def _opens_memo(trie: Trie) -> dict[frozenset[str], _Step]:
+def _opens_memo(trie: Trie) -> dict[frozenset[str], Step]:
     hit = _OPENS.get(id(trie))
     if hit is None or hit[0] is not trie:
         hit = _OPENS[id(trie)] = (trie, {})

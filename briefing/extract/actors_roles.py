@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.extract.actors_index import Found, longest_matches, role_trie
+from briefing.extract.actors_index import Found, Step, longest_matches, role_trie
 from briefing.extract.actors_text import Word, morphology
 from briefing.kb import KnowledgeBase, roles
 
@@ -38,10 +38,16 @@ def joined(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
 
 
 def find_roles(
-    ws: Sequence[Word], found: Sequence[Found], lang: str, text: str, kb: KnowledgeBase
+    ws: Sequence[Word],
+    found: Sequence[Found],
+    lang: str,
+    text: str,
+    kb: KnowledgeBase,
+    starts: Sequence[tuple[int, Step]] | None = None,
 ) -> list[RoleMention]:
     """Role phrases with the state or organisation right before ("US Secretary of State"),
-    inside ("ministrul rus de externe") or right after ("secretarul general al NATO")."""
+    inside ("ministrul rus de externe") or right after ("secretarul general al NATO").
+    ``starts``: the words that open a role phrase (see :func:`longest_matches`)."""
     body_ids = _body_ids(kb)
     bodies = [f for f in found if f.kind == "name" and f.actor in body_ids]
     slots = {f.i: f.j for f in bodies}
@@ -49,7 +55,7 @@ def find_roles(
     by_start = {f.i: f for f in bodies}
     connectors = morphology(lang).connectors | morphology("en").connectors
     out: list[RoleMention] = []
-    for m in longest_matches(ws, role_trie(lang), slots):
+    for m in longest_matches(ws, role_trie(lang), slots, starts):
         qualifier: str | None = None
         lo, hi = m.i, m.j
         if m.slot is not None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing.data import load_yaml
 from briefing.nlp.normalize import normalize
@@ -170,6 +171,24 @@ _SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
 
 def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[Word]:
     """The article's words with their keys and sentence indexes."""
+    return marked_words(text, norm, lang, sentence_starts, _unmarked)[0]
+
+
+# What a caller learns of a word from its text, folded form and keys; falsy when nothing
+# there ever looks at the word.
+Mark = Callable[[str, str, frozenset[str]], Any]
+
+
+def _unmarked(raw: str, folded: str, keys: frozenset[str]) -> None:
+    return None
+
+
+def marked_words(
+    text: str, norm: str, lang: str, sentence_starts: list[int], mark: Mark
+) -> tuple[list[Word], list[int], list[Any]]:
+    """:func:`words`, with the indexes of the words ``mark`` is truthy for and their
+    marks. A mark is cached with the word's keys: later steps then visit only those few
+    words instead of passing over all of them."""
     parts = _SPLIT.split(norm)
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
@@ -179,14 +198,15 @@ def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[W
     if any(ch in norm for ch in _DROPPED):
         foldeds = [g.translate(_DROP) for g in foldeds]
     sentences = _sentence_of(starts, sentence_starts)
-    keys = _keys_of(raws, foldeds, lang)
+    keys, marks = _keys_of(raws, foldeds, lang, mark)
     row = zip(range(len(starts)), starts, ends, raws, foldeds, keys, sentences, strict=True)
     out = list(map(_new_word, row))
     if "\u0640" in norm and not all(foldeds):
         # A word of tatweels only folds to nothing and is no word.
         kept = [w for w in out if w.folded]
+        marks = [marks[w.i] for w in kept]
         out = [w._replace(i=n) for n, w in enumerate(kept)]
-    return out
+    return out, list(compress(range(len(out)), marks)), list(compress(marks, marks))
 
 
 def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
@@ -205,19 +225,23 @@ def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
     return out
 
 
-# Word as written -> (its folded form, its keys), per language; cleared when it grows past
-# the bound, like the keys' own cache.
-_BY_WORD: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}
+# Word as written -> (its folded form, its keys, its mark), per language and marker;
+# cleared when it grows past the bound, like the keys' own cache.
+_BY_WORD: dict[tuple[str, Mark], dict[str, tuple[str, frozenset[str], Any]]] = {}
 _BY_WORD_MAX = 100_000
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
+_THIRD = itemgetter(2)
 
 
-def _keys_of(raws: list[str], foldeds: list[str], lang: str) -> list[frozenset[str]]:
-    """:func:`article_keys` of every word, looked up by the word as written: one string
-    hash per word, where the keys' cache hashes the word, its folded form and the language
-    (most of the stage's time on real text, where every word is a fresh string)."""
-    known = _BY_WORD.setdefault(lang, {})
+def _keys_of(
+    raws: list[str], foldeds: list[str], lang: str, mark: Mark
+) -> tuple[list[frozenset[str]], list[Any]]:
+    """:func:`article_keys` and the mark of every word, looked up by the word as written:
+    one string hash per word, where the keys' cache hashes the word, its folded form and
+    the language (most of the stage's time on real text, where every word is a fresh
+    string)."""
+    known = _BY_WORD.setdefault((lang, mark), {})
     hits = list(map(known.get, raws))
     if None in hits:
         if len(known) > _BY_WORD_MAX:
@@ -225,16 +249,16 @@ def _keys_of(raws: list[str], foldeds: list[str], lang: str) -> list[frozenset[s
         for n, hit in enumerate(hits):
             if hit is None:
                 raw, folded = raws[n], foldeds[n]
-                hits[n] = known[raw] = (folded, article_keys(raw, folded, lang))
-    keys = list(map(_SECOND, hits))
+                k = article_keys(raw, folded, lang)
+                hits[n] = known[raw] = (folded, k, mark(raw, folded, k))
     if not all(map(eq, foldeds, map(_FIRST, hits))):
         # Normalisation maps each character on its own, so a word as written always folds
         # the same way; this only guards that.
-        keys = [
-            k if hit[0] == folded else article_keys(raw, folded, lang)
-            for raw, folded, hit, k in zip(raws, foldeds, hits, keys, strict=True)
-        ]
-    return keys
+        for n, (raw, folded, hit) in enumerate(zip(raws, foldeds, hits, strict=True)):
+            if hit[0] != folded:
+                k = article_keys(raw, folded, lang)
+                hits[n] = (folded, k, mark(raw, folded, k))
+    return list(map(_SECOND, hits)), list(map(_THIRD, hits))
 
 
 def split_alias(alias: str) -> list[str]:

@@ -130,3 +130,30 @@ def test_office_holders_index_equals_a_scan_of_every_office():
             if o.role == role and (of is None or o.of == of)
         ]
         assert kb.holders(role, of) == scan
+
+
+def test_marked_words_give_the_starts_each_step_finds_itself():
+    from briefing.extract.actors import _marker
+    from briefing.extract.actors_discover import _name_like, reported_starts
+    from briefing.extract.actors_index import _shape, _starts
+    from briefing.extract.actors_text import marked_words
+
+    for lang, text in [*TEXTS.items(), ("ar", "Xx \u0640\u0640 روسیه. Yy")]:
+        norm = normalize(text)
+        starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+        ws, picked, marks = marked_words(text, norm, lang, starts, _marker(lang))
+        assert ws == words(text, norm, lang, starts)
+        keys = [w.keys for w in ws]
+        for n, trie in ((0, name_trie(lang)), (1, role_trie(lang))):
+            expected = _starts(trie, _shape(trie)[0], keys)
+            assert [(k, m[n]) for k, m in zip(picked, marks, strict=True) if m[n]] == expected
+        reported = sorted(
+            {k + (n == 3) for k, m in zip(picked, marks, strict=True) for n in (2, 3) if m[n]}
+        )
+        assert reported == reported_starts([w.folded for w in ws], lang)
+        fuzzy = [
+            w.i
+            for w in ws
+            if w.text[0].isupper() and len(w.text) >= 5 and _name_like(w.text, w.folded)
+        ]
+        assert [k for k, m in zip(picked, marks, strict=True) if m[4]] == fuzzy

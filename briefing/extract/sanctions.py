@@ -18,7 +18,7 @@ from briefing.data import load_yaml
 from briefing.extract.attribution import attribute
 from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
-from briefing.extract.sanctions_conditions import find_condition
+from briefing.extract.sanctions_conditions import find_condition, marker_cues
 from briefing.extract.topics import (
     CueIndex,
     compile_cues,
@@ -55,6 +55,7 @@ class _Lexicon:
     specs: tuple[_Spec, ...]
     spec_index: CueIndex  # of specs
     any_spec: re.Pattern[str] | None  # every cue of every spec
+    any_cue: re.Pattern[str] | None  # of specs, context, against, exposed, condition markers
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -90,15 +91,20 @@ def _lexicon(lang: str) -> _Lexicon:
                     rx,
                 )
             )
+    spec_all = [c for cues in spec_cues for c in cues]
+    context, against, exposed = (
+        cues_for(table.get(k), lang) for k in ("context", "against", "exposed")
+    )
     return _Lexicon(
-        context=compile_cues(cues_for(table.get("context"), lang), lang),
+        context=compile_cues(context, lang),
         governed=_tail(compile_cues(cues_for(table.get("governed"), lang), lang)),
-        against=compile_cues(cues_for(table.get("against"), lang), lang),
-        exposed=compile_cues(cues_for(table.get("exposed"), lang), lang),
+        against=compile_cues(against, lang),
+        exposed=compile_cues(exposed, lang),
         owners=_gap(compile_cues(cues_for(table.get("owners"), lang), lang)),
         specs=tuple(specs),
         spec_index=CueIndex(spec_cues, lang),
-        any_spec=compile_cues([c for cues in spec_cues for c in cues], lang),
+        any_spec=compile_cues(spec_all, lang),
+        any_cue=compile_cues([*spec_all, *context, *against, *exposed, *marker_cues(lang)], lang),
     )
 
 
@@ -135,11 +141,12 @@ class _Article:
         before = self.norm[max(s.start, m.start - 25) : m.start]
         return bool(self.lex.governed.search(before))
 
-    def against_target(self, s: Sentence) -> str | None:
+    def against_target(self, s: Sentence, first: int) -> str | None:
+        """``first``: where the sentence's first cue of any kind is (see :func:`_first_cue`)."""
         if self.lex.against is None:
             return None
         norm = self.norm
-        for hit in self.lex.against.finditer(norm, s.start, s.end):
+        for hit in self.lex.against.finditer(norm, first, s.end):
             # Only "sanctions against X", not "aggression against Ukraine".
             lead = max(s.start, hit.start() - 40)
             if self.lex.context is None or not self.lex.context.search(norm, lead, hit.start()):
@@ -150,14 +157,14 @@ class _Article:
                     return m.actor
         return None
 
-    def exposed_target(self, s: Sentence) -> str | None:
+    def exposed_target(self, s: Sentence, first: int) -> str | None:
         """ "la Russie s'exposerait à des sanctions", "Russia would face sanctions": the
         actor right before the verb, in a sentence about measures."""
         rx = self.lex.exposed
         if rx is None or self.lex.context is None:
             return None
         norm = self.norm
-        for hit in rx.finditer(norm, s.start, s.end):
+        for hit in rx.finditer(norm, first, s.end):
             if not self.lex.context.search(norm, hit.end(), s.end):
                 continue
             before = [m for m in self.in_sentence(s) if m.end <= hit.start()]
@@ -239,7 +246,11 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         speakers.setdefault(att.sentence.index, []).extend(att.speakers)
         if att.kind == "rejects":
             against.setdefault(att.sentence.index, set()).update(att.speakers)
-    against_targets = [art.against_target(s) for s in ctx.sentences]
+    firsts = [_first_cue(lex, norm, s) for s in ctx.sentences]
+    against_targets = [
+        art.against_target(s, first) if first >= 0 else None
+        for s, first in zip(ctx.sentences, firsts, strict=True)
+    ]
     # The state or organisation measures are aimed at, for sentences that do not say.
     targets = Counter(t for t in against_targets if t and not art.is_person(t))
     article_target = targets.most_common(1)[0][0] if targets else None
@@ -247,14 +258,17 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     carry = _Carry()
     out: dict[tuple[str, str | None], Measure] = {}
     for s in ctx.sentences:
+        first = firsts[s.index]
+        if first < 0:
+            continue  # no cue: nothing to find, nothing to carry over
         # Most sentences name no measure: one search tells, and spares finding the keys
         # that choose which measures to search.
-        named = lex.any_spec is not None and lex.any_spec.search(norm, s.start, s.end)
+        named = lex.any_spec is not None and lex.any_spec.search(norm, first, s.end)
         keys = text_keys(norm[s.start : s.end]) if named else None
         opposes: list[bool] = []  # _opposes_measures(ctx, s), once known
-        if lex.context is not None and lex.context.search(norm, s.start, s.end):
+        if lex.context is not None and lex.context.search(norm, first, s.end):
             carry.context_at = s.index
-        local_target = against_targets[s.index] or art.exposed_target(s)
+        local_target = against_targets[s.index] or art.exposed_target(s, first)
         if local_target and not art.is_person(local_target):
             carry.target, carry.target_at = local_target, s.index
         # "Orbán came out against new EU sanctions": who rejects is no proposer.
@@ -270,7 +284,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         if base_target is None and s.index - carry.target_at <= _CARRY_REACH:
             base_target = carry.target
         base_target = base_target or article_target
-        found_condition = find_condition(ctx, s, base_target, norm, keys)
+        found_condition = find_condition(ctx, s, base_target, norm, keys, first)
         condition = None
         if found_condition:
             condition, about = found_condition
@@ -284,7 +298,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         found = [
             (spec, h)
             for i in (lex.spec_index.candidates(keys) if keys is not None else ())
-            if (h := (spec := lex.specs[i]).rx.search(norm, s.start, s.end))
+            if (h := (spec := lex.specs[i]).rx.search(norm, first, s.end))
         ]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
         found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
@@ -336,6 +350,16 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             item.proposed_by.extend(p for p in proposers if p not in item.proposed_by)
             item.condition = item.condition or condition
     return list(out.values())
+
+
+def _first_cue(lex: _Lexicon, norm: str, s: Sentence) -> int:
+    """Where the first cue of any kind in ``s`` starts, -1 if none. A sentence without
+    one changes nothing (no measure, context, target or condition), and no cue of any
+    kind matches before it: searches of the sentence can start there, and find the same."""
+    if lex.any_cue is None:
+        return s.start
+    m = lex.any_cue.search(norm, s.start, s.end)
+    return m.start() if m else -1
 
 
 def _refusals(art: _Article, s: Sentence) -> list[tuple[int, int]]:

@@ -49,10 +49,15 @@ def _object_after(ctx: ArticleContext, sentence: Sentence, ev_end: int) -> str |
     return None
 
 
+def marker_cues(lang: str) -> list[str]:
+    """The cues of condition markers ("if", "gdyby"): no condition without one."""
+    return cues_for((load_yaml("lexicons/conditions.yaml") or {}).get("markers"), lang)
+
+
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[_Event, ...], CueIndex]:
     table = load_yaml("lexicons/conditions.yaml") or {}
-    markers = compile_cues(cues_for(table.get("markers"), lang), lang)
+    markers = compile_cues(marker_cues(lang), lang)
     events = []
     event_cues = []
     for key, spec in (table.get("events") or {}).items():
@@ -78,12 +83,14 @@ def find_condition(
     default_subject: str | None = None,
     norm: str | None = None,
     keys: set[str] | None = None,
+    start: int | None = None,
 ) -> tuple[str, str | None] | None:
     """The English condition stated in ``sentence`` and the actor it is about, or None.
 
     ``default_subject`` (an actor id, usually the measure's target) stands in when the
     condition does not name who acts ("در صورت انجام چنین اقداماتی": if such steps are
-    taken). ``norm``: ``ctx.norm``, and ``keys``: the sentence's text keys, if at hand."""
+    taken). ``norm``: ``ctx.norm``, and ``keys``: the sentence's text keys, if at hand;
+    ``start``: where to start searching, if no marker can start before it."""
     markers, events, index = _patterns(ctx.lang)
     if keys is not None:
         # Events that cannot match in the sentence cannot follow a marker in it.
@@ -92,7 +99,7 @@ def find_condition(
         return None
     if norm is None:
         norm = ctx.norm
-    for m in markers.finditer(norm, sentence.start, sentence.end):
+    for m in markers.finditer(norm, sentence.start if start is None else start, sentence.end):
         reach = _REACH.match(norm, m.end(), sentence.end)
         window_end = reach.end() if reach else m.end()
         best: tuple[int, int, _Event] | None = None

@@ -60,6 +60,9 @@ class Attribution:
 class _Lexicon:
     verbs: tuple[tuple[str, re.Pattern[str]], ...]  # kind "participle": "…, adding"
     any_verb: re.Pattern[str] | None  # every verb cue at once, to find them in one pass
+    # "(cues of kind 1)|(cues of kind 2)|…": its fullmatch of a span is the first kind that
+    # fullmatches it, named by the group (``verbs[lastindex - 1]``); None if a cue has groups.
+    verb_kinds: re.Pattern[str] | None
     openers: re.Pattern[str]  # opening quotation marks
     according: re.Pattern[str] | None
     according_after: re.Pattern[str] | None
@@ -115,8 +118,12 @@ def lexicon(lang: str) -> _Lexicon:
     shared_alt = "(?:" + alternation([cue_regex(c, lang) for c in shared]) + ")"
     conj_rx = re.compile(shared_alt + r"[\s,]*$") if shared else None
     gap_rx = re.compile(r"\s*(?:,\s*)?" + conj_alt + r"\s*") if conj else None
+    kinds = None
+    if verbs and all(rx.groups == 0 for _kind, rx in verbs):
+        kinds = re.compile("|".join(f"({rx.pattern})" for _kind, rx in verbs))
     return _Lexicon(
         verbs=tuple(verbs),
+        verb_kinds=kinds,
         according=words("according"),
         according_after=words("after"),
         roles=words("roles"),
@@ -201,13 +208,19 @@ def _verb_matches(
     if lex.any_verb is None:
         return []
     out: list[tuple[int, int, str]] = []
+    verbs = lex.verbs
+    kinds = lex.verb_kinds
     # One pass finds where verbs are (longest cue first); the kind is then the first
     # kind whose own cues match that very span.
     for m in lex.any_verb.finditer(norm, sentence.start, sentence.end):
         start, end = m.span()
         if (quotes and _inside(start, quotes)) or norm[start - 1 : start] == "-":
             continue  # quoted speech, or a compound ("Iran-backed")
-        kind = next((k for k, rx in lex.verbs if rx.fullmatch(norm, start, end)), None)
+        if kinds is not None:
+            k = kinds.fullmatch(norm, start, end)
+            kind = verbs[k.lastindex - 1][0] if k is not None and k.lastindex else None
+        else:
+            kind = next((k for k, rx in verbs if rx.fullmatch(norm, start, end)), None)
         if kind is not None:
             out.append((start, end, kind))
     return out

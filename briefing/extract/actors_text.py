@@ -193,7 +193,8 @@ def marked_words(
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
-    raws = list(map(text.__getitem__, map(slice, starts, ends)))
+    # A comprehension slices faster than mapping ``text.__getitem__`` over slice objects.
+    raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     foldeds = parts[1::2]
     if any(ch in norm for ch in _DROPPED):
         foldeds = [g.translate(_DROP) for g in foldeds]

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import accumulate, compress, repeat
-from operator import eq, itemgetter
 from typing import Any, NamedTuple
 
 from briefing.data import load_yaml
@@ -230,14 +229,11 @@ def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
 # cleared when it grows past the bound, like the keys' own cache.
 _BY_WORD: dict[tuple[str, Mark], dict[str, tuple[str, frozenset[str], Any]]] = {}
 _BY_WORD_MAX = 100_000
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
-_THIRD = itemgetter(2)
 
 
 def _keys_of(
     raws: list[str], foldeds: list[str], lang: str, mark: Mark
-) -> tuple[list[frozenset[str]], list[Any]]:
+) -> tuple[Sequence[frozenset[str]], Sequence[Any]]:
     """:func:`article_keys` and the mark of every word, looked up by the word as written:
     one string hash per word, where the keys' cache hashes the word, its folded form and
     the language (most of the stage's time on real text, where every word is a fresh
@@ -252,14 +248,19 @@ def _keys_of(
                 raw, folded = raws[n], foldeds[n]
                 k = article_keys(raw, folded, lang)
                 hits[n] = known[raw] = (folded, k, mark(raw, folded, k))
-    if not all(map(eq, foldeds, map(_FIRST, hits))):
+    if not hits:
+        return [], []
+    # One transposition gives the three columns.
+    cached_foldeds, keys, marks = zip(*hits, strict=True)
+    if cached_foldeds != tuple(foldeds):
         # Normalisation maps each character on its own, so a word as written always folds
         # the same way; this only guards that.
         for n, (raw, folded, hit) in enumerate(zip(raws, foldeds, hits, strict=True)):
             if hit[0] != folded:
                 k = article_keys(raw, folded, lang)
                 hits[n] = (folded, k, mark(raw, folded, k))
-    return list(map(_SECOND, hits)), list(map(_THIRD, hits))
+        _, keys, marks = zip(*hits, strict=True)
+    return keys, marks
 
 
 def split_alias(alias: str) -> list[str]:

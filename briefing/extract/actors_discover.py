@@ -390,7 +390,10 @@ def _apposition_run(
     return []
 
 
+@lru_cache(maxsize=20_000)
 def _known_person(name: str) -> str | None:
+    """The known person a name of two to four words is written for, if any (memoised: one
+    fuzzy scan of every full name costs some 60 us, and the same names recur)."""
     if not has_case(name):
         return None
     choices, ids = _person_names()

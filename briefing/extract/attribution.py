@@ -66,8 +66,10 @@ class _Lexicon:
     openers: re.Pattern[str]  # opening quotation marks
     according: re.Pattern[str] | None
     according_after: re.Pattern[str] | None
+    any_according: re.Pattern[str] | None  # the cues of both: where the first one is
     roles: re.Pattern[str] | None
     pronouns: re.Pattern[str] | None
+    any_subject: re.Pattern[str] | None  # the cues of roles and pronouns
     conjunctions: re.Pattern[str] | None
     conj_gap: re.Pattern[str] | None  # a gap that is only a conjunction ("NATO i USA")
     negation: re.Pattern[str] | None  # a negation ending the text before a verb
@@ -107,8 +109,8 @@ def lexicon(lang: str) -> _Lexicon:
     all_cues += cues_for(table.get("participles"), lang)
     quotes = tuple((str(o), str(c)) for o, c in table.get("quotes") or [])
 
-    def words(key: str) -> re.Pattern[str] | None:
-        return compile_cues(cues_for(table.get(key), lang), lang)
+    def words(*keys: str) -> re.Pattern[str] | None:
+        return compile_cues([c for key in keys for c in cues_for(table.get(key), lang)], lang)
 
     # Conjunctions must end right before the verb, so they are anchored at the end.
     conj = cues_for(table.get("conjunctions"), lang)
@@ -126,8 +128,10 @@ def lexicon(lang: str) -> _Lexicon:
         verb_kinds=kinds,
         according=words("according"),
         according_after=words("after"),
+        any_according=words("according", "after"),
         roles=words("roles"),
         pronouns=words("pronouns"),
+        any_subject=words("roles", "pronouns"),
         any_verb=compile_cues(all_cues, lang),
         openers=re.compile("|".join(sorted({re.escape(o) for o, _c in quotes}))),
         conjunctions=conj_rx,
@@ -232,6 +236,16 @@ def _spans(rx: re.Pattern[str] | None, norm: str, start: int, end: int) -> list[
     return [m.span() for m in rx.finditer(norm, start, end)]
 
 
+def _first(rx: re.Pattern[str] | None, norm: str, start: int, end: int) -> int:
+    """Where the first match of ``rx``, the cues of several lexicons, starts (-1: none).
+    No cue of those lexicons matches before it: their searches can start there (a match
+    does not depend on where the search starts), and find the same."""
+    if rx is None:
+        return -1
+    m = rx.search(norm, start, end)
+    return m.start() if m else -1
+
+
 class _Attributor:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -256,9 +270,13 @@ class _Attributor:
             for m in self.by_sentence.get(s.index, [])
             if m.start >= start and m.end <= end
         ]
+        first = _first(self.lex.any_subject, self.norm, start, end)
+        if first < 0:
+            cands.sort(key=_START)
+            return cands
         taken = [(c.start, c.end) for c in cands]
         for kind, rx in (("role", self.lex.roles), ("pronoun", self.lex.pronouns)):
-            for a, b in _spans(rx, self.norm, start, end):
+            for a, b in _spans(rx, self.norm, first, end):
                 if taken and any(a < y and x < b for x, y in taken):
                     continue
                 cands.append(_Cand(a, b, kind))
@@ -454,7 +472,10 @@ class _Attributor:
         """Speaker named by "according to" in ``s`` and the spans of those phrases."""
         speaker = None
         spans: list[tuple[int, int]] = []
-        for a, b in _spans(self.lex.according, self.norm, s.start, s.end):
+        first = _first(self.lex.any_according, self.norm, s.start, s.end)
+        if first < 0:
+            return speaker, spans
+        for a, b in _spans(self.lex.according, self.norm, first, s.end):
             stop = min(s.end, b + _RIGHT_REACH)
             m = re.search(r"[,.;:!?،؛]", self.text[b:stop])
             end = b + m.start() if m else stop
@@ -466,7 +487,7 @@ class _Attributor:
                     speaker = self._resolve(s, c)
                     if speaker:
                         break
-        for a, b in _spans(self.lex.according_after, self.norm, s.start, s.end):
+        for a, b in _spans(self.lex.according_after, self.norm, first, s.end):
             before = [m for m in self.by_sentence.get(s.index, []) if m.end <= a]
             if before and a - before[-1].end <= _ROLE_REACH:
                 spans.append((before[-1].start, b))

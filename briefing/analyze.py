@@ -39,6 +39,7 @@ from briefing.nlp.pipeline import process
 
 Progress = Callable[[int], None]
 CHUNK = 64
+MIN_STOLEN = 8  # a lane taking work from another takes half a chunk, down to this many
 
 
 def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFindings]:
@@ -147,7 +148,14 @@ def _analyze_in_lanes(
         mine = pending[lane]
         donor = mine if mine else max(pending, key=len)
         if donor:
-            idxs = mine.popleft() if mine else donor.pop()
+            if mine:
+                idxs = mine.popleft()
+            else:
+                idxs = donor.pop()
+                if len(idxs) >= 2 * MIN_STOLEN:
+                    # Half of it: the lanes then finish closer together.
+                    donor.append(idxs[: len(idxs) // 2])
+                    idxs = idxs[len(idxs) // 2 :]
             if forked:
                 fut = lanes[lane].submit(_analyze_inherited, idxs, as_of)
             else:

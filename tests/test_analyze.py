@@ -116,3 +116,13 @@ def test_without_fork_the_articles_travel_to_the_workers(seed_articles, monkeypa
     parallel = analyze(copy.deepcopy(articles), as_of, jobs=2)
     assert [dataclasses.asdict(f) for f in parallel] == [dataclasses.asdict(f) for f in serial]
     assert all(f.article.text for f in parallel)
+
+
+def test_stolen_chunks_are_split_and_results_stay_in_order(seed_articles, monkeypatch):
+    monkeypatch.setattr(analyze_mod, "CHUNK", 6)
+    monkeypatch.setattr(analyze_mod, "MIN_STOLEN", 1)
+    as_of = dt.date(2022, 1, 20)
+    articles = _copies(seed_articles, 14)
+    serial = analyze(copy.deepcopy(articles), as_of, jobs=1)
+    parallel = analyze(copy.deepcopy(articles), as_of, jobs=2)
+    assert [dataclasses.asdict(f) for f in parallel] == [dataclasses.asdict(f) for f in serial]

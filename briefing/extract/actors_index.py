@@ -156,7 +156,7 @@ def longest_matches(
                 continue
         if leaf is not None:
             # Every path ends after this word: the match is that word.
-            out.append(_match((i, i + 1, tuple(map(_entry, leaf)), None)))
+            out.append(_match((i, i + 1, leaf, None)))
             end = i + 1
             continue
         # Without slots every path advances one word per step, so the frontier is one
@@ -231,9 +231,9 @@ def _starts(trie: Trie, first: frozenset[str], keys_of: list[frozenset[str]]) ->
     return list(compress(enumerate(opens), opens))
 
 
-# The first-level nodes a word's keys reach, and their bucket when every path ends there;
+# The first-level nodes a word's keys reach, and their entries when every path ends there;
 # False when the keys open no match.
-Step = tuple[tuple[Trie, ...], tuple[tuple[str, str, str], ...] | None] | bool
+Step = tuple[tuple[Trie, ...], tuple[Entry, ...] | None] | bool
 _OPENS: dict[int, tuple[Trie, dict[frozenset[str], Step]]] = {}
 _OPENS_MAX = 100_000
 
@@ -244,12 +244,13 @@ def first_step(trie: Trie, keys: frozenset[str]) -> Step:
 
 def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> Step:
     """The first-level nodes ``keys`` reach, in the order the walk visits them, and their
-    first bucket when no path goes on from any of them; False when none is reached."""
+    first entries when no path goes on from any of them; False when none is reached."""
     if first.isdisjoint(keys):
         return False
     children = tuple(filter(None, map(trie.get, keys)))
     if all(len(child) == 1 and _END in child for child in children):
-        return children, children[0][_END]
+        # Entries are immutable, so matches may share them.
+        return children, _entries(children[0][_END])
     return children, None
 
 

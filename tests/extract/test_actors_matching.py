@@ -90,6 +90,14 @@ def test_words_match_the_one_match_at_a_time_split():
         assert words(text, norm, lang, starts) == _plain_words(text, norm, lang, starts)
 
 
+def test_words_split_at_underscores():
+    text = "snake_case NATO_Russia, Blinken_"
+    norm = normalize(text)
+    ws = words(text, norm, "en", [0])
+    assert ws == _plain_words(text, norm, "en", [0])
+    assert [w.text for w in ws] == ["snake", "case", "NATO", "Russia", "Blinken"]
+
+
 def test_words_before_the_first_sentence_and_tatweel_only_words():
     text = "Xx \u0640\u0640 روسیه. Yy"
     ws = words(text, normalize(text), "ar", [3, 13])

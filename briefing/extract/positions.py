@@ -10,6 +10,7 @@ is composed from the taxonomy's English phrases: nothing is translated.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from briefing.data import load_yaml
@@ -23,7 +24,8 @@ from briefing.extract.topics import (
     compile_cues,
     cues_for,
     match_topics,
-    text_keys,
+    text_keys_among,
+    topic_keys,
     topics,
 )
 from briefing.models import Position
@@ -94,7 +96,13 @@ def stance_line(topic: Topic, claim: Claim | None, kind: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _usable_kind_cues(lang: str, keys: set[str]) -> list[tuple[str, re.Pattern[str]]]:
+@cache
+def _statement_keys(lang: str) -> frozenset[str]:
+    """The keys the topic and content-kind indexes look at."""
+    return topic_keys(lang) | _kind_cues(lang)[1].all_keys
+
+
+def _usable_kind_cues(lang: str, keys: AbstractSet[str]) -> list[tuple[str, re.Pattern[str]]]:
     """The content cues of each kind that may match a text with these text keys."""
     kind_cues, index = _kind_cues(lang)
     return [kind_cues[i] for i in index.candidates(keys)]
@@ -325,10 +333,11 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     by_sentence: dict[tuple[str, int], list[Position]] = {}
     bare: list[Attribution] = []
     text_norm = ctx.norm
+    statement_keys = _statement_keys(ctx.lang)
     for att in attributions:
         # Segments joined by a separator no cue can match across.
         norm = " \u2016 ".join([text_norm[a:b] for a, b in att.spans])
-        keys = text_keys(norm)
+        keys = text_keys_among(norm, statement_keys)
         hits = _break_ties(ctx, match_topics(norm, ctx.lang, keys), support)
         if any(h.claim is not None for h in hits):
             # A bare topic word next to a specific claim is context, not a position.

@@ -21,8 +21,11 @@ import re
 import re._constants as re_constants
 import re._parser as re_parser
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from briefing.data import load_yaml
@@ -124,7 +127,7 @@ class CueIndex:
     """Which of several cue lists may match a text, from its :func:`text_keys`: those
     with a cue whose keys are all in the text. The others need no search."""
 
-    __slots__ = ("_always", "_by_key", "_keys")
+    __slots__ = ("_always", "_by_key", "_keys", "all_keys")
 
     def __init__(self, cue_lists: Iterable[Iterable[str]], lang: str | None = None) -> None:
         # Each cue is looked up by the key of its longest word, the least common one.
@@ -147,8 +150,10 @@ class CueIndex:
         }
         self._keys = frozenset(self._by_key)
         self._always = tuple(sorted(always))
+        # Every key the index looks at: other keys of a text change no answer.
+        self.all_keys = self._keys.union(*(need for cues in more.values() for need, _i in cues))
 
-    def candidates(self, keys: set[str]) -> Sequence[int]:
+    def candidates(self, keys: AbstractSet[str]) -> Sequence[int]:
         """Indices (in order) of the cue lists that may match a text with ``keys``."""
         present = keys & self._keys
         if not present:
@@ -175,6 +180,15 @@ def text_keys(text: str) -> set[str]:
     keys = {t[:KEY_LEN] for t in text.split()}
     keys.update(_INNER_START.findall(text))
     return keys
+
+
+_FIRST_KEY = itemgetter(slice(0, KEY_LEN))
+
+
+def text_keys_among(text: str, among: frozenset[str]) -> frozenset[str]:
+    """``text_keys(text) & among``, without building the set of every key of the text
+    (``among``: the :attr:`CueIndex.all_keys` of the indexes the keys are for)."""
+    return among.intersection(chain(map(_FIRST_KEY, text.split()), _INNER_START.findall(text)))
 
 
 def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str] | None:
@@ -347,10 +361,15 @@ def _topic_patterns(lang: str) -> _TopicCues:
     return _TopicCues(tuple(patterns), CueIndex(cue_lists, lang))
 
 
+def topic_keys(lang: str) -> frozenset[str]:
+    """The text keys :func:`match_topics` looks at: it finds the same with only these."""
+    return _topic_patterns(lang).index.all_keys
+
+
 def match_topics(
     norm_text: str,
     lang: str,
-    keys: set[str] | None = None,
+    keys: AbstractSet[str] | None = None,
     among: frozenset[str] | None = None,
 ) -> list[TopicHit]:
     """Topics of a span, in text order; per topic the first listed claim that matches

@@ -72,3 +72,22 @@ def test_a_taxonomy_error_names_the_entry():
     bad = Topic("t", "T", (Claim("c", "x", 2, None, {}, None, None, False),), None)
     with pytest.raises(ValueError, match=r"t\.c: polarity"):
         _check(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(nato) russia’s «sanctions» d'accord l'union  a-șa iran-backed",
+        "",
+        "  ‖ x ab abc abcd ,, ;x (y «zz»",
+        normalize("Президент России заявил, что санкции — «нелегитимны»."),
+    ],
+)
+def test_text_keys_among_is_the_intersection(text):
+    from briefing.extract.topics import CueIndex, text_keys, text_keys_among
+
+    index = CueIndex([["russia", "san*"], ["security .. guarantees", "d'accord"]], "en")
+    among = index.all_keys | frozenset({"(na", "nat", "ab", "abc", "zz»", "x"})
+    assert text_keys_among(text, among) == text_keys(text) & among
+    keys = text_keys(text)
+    assert index.candidates(keys) == index.candidates(text_keys_among(text, index.all_keys))

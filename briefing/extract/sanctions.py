@@ -384,12 +384,32 @@ def _opposing_topics() -> frozenset[str]:
     return frozenset(t.key for t in topics().values() if any(c.opposes_measures for c in t.claims))
 
 
+@cache
+def _opposing_cues(lang: str) -> re.Pattern[str] | None:
+    """Every cue of every claim flagged ``opposes_measures``."""
+    table = load_yaml("lexicons/topics.yaml") or {}
+    return compile_cues(
+        [
+            c
+            for topic in topics().values()
+            for claim in topic.claims
+            if claim.opposes_measures
+            for c in cues_for(table[topic.key]["claims"][claim.key].get("cues"), lang)
+        ],
+        lang,
+    )
+
+
 def _opposes_measures(art: _Article, s: Sentence, keys: set[str] | None) -> bool:
     """Whether the sentence argues against measures (a claim flagged
     ``opposes_measures`` in topics.yaml), so its speaker proposes none. ``keys``: the
     text keys of the sentence, if known."""
+    text = art.norm[s.start : s.end]
+    rx = _opposing_cues(art.ctx.lang)
+    if rx is None or not rx.search(text):
+        return False  # no such claim can match
     # Topics match independently: those with no such claim cannot change the answer.
-    hits = match_topics(art.norm[s.start : s.end], art.ctx.lang, keys, _opposing_topics())
+    hits = match_topics(text, art.ctx.lang, keys, _opposing_topics())
     return any(h.claim is not None and h.claim.opposes_measures for h in hits)
 
 

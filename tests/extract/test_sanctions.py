@@ -145,3 +145,40 @@ def test_conditions(text, lang, expected):
     found = find_condition(ctx, ctx.sentences[0])
     assert found is not None
     assert found[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Biden said the US is preparing sanctions against Russia. Hungary opposes "
+            "new sanctions, which it calls a mistake. The EU could cut Russian banks off "
+            "from SWIFT if Russia invades Ukraine. Nothing else.",
+            "en",
+        ),
+        (
+            "Sankcje mogą obejmować odcięcie największych banków. Polska domaga się "
+            "sankcji wobec Rosji, gdyby Rosja zaatakowała Ukrainę. Pogoda była ładna.",
+            "pl",
+        ),
+        (
+            "Die Bundesregierung lehnt Waffenlieferungen ab. Washington bereitet "
+            "Exportkontrollen für Hochtechnologie vor, falls Russland einmarschiert.",
+            "de",
+        ),
+    ],
+)
+def test_prefilters_change_no_measure(text, lang, monkeypatch):
+    """Sentences without a cue of any kind are skipped, and a sentence is checked for a
+    claim against measures only with such a claim's cue: the same measures as without."""
+    import dataclasses
+    import re
+
+    from briefing.extract import sanctions
+
+    fast = measures(text, lang)
+    assert fast
+    every = dataclasses.replace(sanctions._lexicon(lang), any_cue=None)
+    monkeypatch.setattr(sanctions, "_lexicon", lambda _lang: every)
+    monkeypatch.setattr(sanctions, "_opposing_cues", lambda _lang: re.compile(""))
+    assert measures(text, lang) == fast

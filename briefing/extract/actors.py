@@ -110,14 +110,14 @@ _Mark = tuple[Step, Step, bool, bool, bool] | None
 
 
 @cache
-def _marker(lang: str) -> Callable[[str, str, frozenset[str]], _Mark]:
+def _marker(lang: str) -> Callable[[str, str, tuple[str, ...]], _Mark]:
     """What the steps below look at in a word, from the word alone: its first steps into
     the name and role tries, whether it opens a reporting verb or closes "according to",
     and whether it may be a misspelt surname. Cached with the word's keys, so an article
     visits only the few words marked instead of passing over every word per step."""
     names, role_phrases = name_trie(lang), role_trie(lang)
 
-    def mark(raw: str, folded: str, keys: frozenset[str]) -> _Mark:
+    def mark(raw: str, folded: str, keys: tuple[str, ...]) -> _Mark:
         opens, closes = reporting_marks(folded, lang)
         got = (
             first_step(names, keys),

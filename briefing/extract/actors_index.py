@@ -217,7 +217,7 @@ def _walk_slots(
     return best
 
 
-def _starts(trie: Trie, first: frozenset[str], keys_of: list[frozenset[str]]) -> list[Any]:
+def _starts(trie: Trie, first: frozenset[str], keys_of: list[tuple[str, ...]]) -> list[Any]:
     """The words whose keys open ``trie`` with their first step. Memoised per key set: one
     small dict look-up per word instead of several in the large first level."""
     memo = _opens_memo(trie)
@@ -234,15 +234,15 @@ def _starts(trie: Trie, first: frozenset[str], keys_of: list[frozenset[str]]) ->
 # The first-level nodes a word's keys reach, and their entries when every path ends there;
 # False when the keys open no match.
 Step = tuple[tuple[Trie, ...], tuple[Entry, ...] | None] | bool
-_OPENS: dict[int, tuple[Trie, dict[frozenset[str], Step]]] = {}
+_OPENS: dict[int, tuple[Trie, dict[tuple[str, ...], Step]]] = {}
 _OPENS_MAX = 100_000
 
 
-def first_step(trie: Trie, keys: frozenset[str]) -> Step:
+def first_step(trie: Trie, keys: tuple[str, ...]) -> Step:
     return _first_step(trie, _shape(trie)[0], keys)
 
 
-def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> Step:
+def _first_step(trie: Trie, first: frozenset[str], keys: tuple[str, ...]) -> Step:
     """The first-level nodes ``keys`` reach, in the order the walk visits them, and their
     first entries when no path goes on from any of them; False when none is reached."""
     if first.isdisjoint(keys):
@@ -254,7 +254,7 @@ def _first_step(trie: Trie, first: frozenset[str], keys: frozenset[str]) -> Step
     return children, None
 
 
-def _opens_memo(trie: Trie) -> dict[frozenset[str], Step]:
+def _opens_memo(trie: Trie) -> dict[tuple[str, ...], Step]:
     hit = _OPENS.get(id(trie))
     if hit is None or hit[0] is not trie:
         hit = _OPENS[id(trie)] = (trie, {})

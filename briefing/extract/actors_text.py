@@ -129,7 +129,7 @@ class Word(NamedTuple):
     end: int
     text: str
     folded: str
-    keys: frozenset[str]
+    keys: tuple[str, ...]  # sorted (see article_keys)
     sentence: int
 
     @property
@@ -138,9 +138,11 @@ class Word(NamedTuple):
 
 
 @lru_cache(maxsize=100_000)
-def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
+def article_keys(text: str, folded: str, lang: str) -> tuple[str, ...]:
     """Every key an article word can match: its stem and its lemma's stem, capitalised
-    variants when the word is capitalised, and the exact form when it looks like an acronym."""
+    variants when the word is capitalised, and the exact form when it looks like an acronym.
+    Sorted: trie walks visit the keys in this order, and where two paths end at once the
+    first one found wins, which must not follow a set's hash-seeded order."""
     first = stem(folded, lang)
     # Stripped twice as well: "Лаврова" -> "лавров" -> "лавр", where the alias "Лавров"
     # itself loses "ов".
@@ -160,7 +162,7 @@ def article_keys(text: str, folded: str, lang: str) -> frozenset[str]:
         # ("آمریکاییها", "اوکراینی", "آمریکای" with the ezafe), so try it without.
         keys.add("=" + unprefix(folded, lang))
         keys.add("=" + stem(folded, lang))
-    return frozenset(keys)
+    return tuple(sorted(keys))
 
 
 _new_word = partial(tuple.__new__, Word)
@@ -177,10 +179,10 @@ def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[W
 
 # What a caller learns of a word from its text, folded form and keys; falsy when nothing
 # there ever looks at the word.
-Mark = Callable[[str, str, frozenset[str]], Any]
+Mark = Callable[[str, str, tuple[str, ...]], Any]
 
 
-def _unmarked(raw: str, folded: str, keys: frozenset[str]) -> None:
+def _unmarked(raw: str, folded: str, keys: tuple[str, ...]) -> None:
     return None
 
 
@@ -229,7 +231,7 @@ def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
 
 # Word as written -> (its folded form, its keys, its mark), per language and marker;
 # cleared when it grows past the bound, like the keys' own cache.
-_BY_WORD: dict[tuple[str, Mark], dict[str, tuple[str, frozenset[str], Any]]] = {}
+_BY_WORD: dict[tuple[str, Mark], dict[str, tuple[str, tuple[str, ...], Any]]] = {}
 _BY_WORD_MAX = 100_000
 
 

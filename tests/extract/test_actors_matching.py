@@ -165,3 +165,13 @@ def test_marked_words_give_the_starts_each_step_finds_itself():
             if w.text[0].isupper() and len(w.text) >= 5 and _name_like(w.text, w.folded)
         ]
         assert [k for k, m in zip(picked, marks, strict=True) if m[4]] == fuzzy
+
+
+def test_word_keys_come_in_a_fixed_order():
+    # Trie walks visit a word's keys in order and keep the first path that ends: the order
+    # must not depend on Python's hash seed, as a set's does.
+    from briefing.extract.actors_text import article_keys, fold
+
+    for raw, lang in (("Blinkenem", "pl"), ("NATO", "en"), ("آمریکاییها", "fa"), ("Rosji", "pl")):
+        keys = article_keys(raw, fold(raw), lang)
+        assert isinstance(keys, tuple) and list(keys) == sorted(set(keys))

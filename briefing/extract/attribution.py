@@ -257,7 +257,6 @@ class _Attributor:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in sorted(ctx.mentions, key=lambda m: m.start):
             self.by_sentence.setdefault(m.sentence, []).append(m)
-        self.persons_seen: list[Mention] = []
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
 
     # ---- helpers -------------------------------------------------------------------
@@ -318,9 +317,12 @@ class _Attributor:
             return self.mem.current
         if self.mem.last_person_speaker and s.index - self.mem.last_speaker_sentence <= 3:
             return self.mem.last_person_speaker
-        for m in reversed(self.persons_seen):
-            if m.start < c.start:
-                return m.actor
+        # The last person named in the sentences before.
+        persons = self.persons
+        for idx in range(s.index - 1, -1, -1):
+            for m in reversed(self.by_sentence.get(idx, ())):
+                if (m.actor or "") in persons and m.start < c.start:
+                    return m.actor
         return None
 
     def _resolve(self, s: Sentence, c: _Cand) -> str | None:
@@ -468,13 +470,11 @@ class _Attributor:
                 return (actor, *dict.fromkeys(others))
         return ()
 
-    def _according(self, s: Sentence) -> tuple[str | None, list[tuple[int, int]]]:
-        """Speaker named by "according to" in ``s`` and the spans of those phrases."""
+    def _according(self, s: Sentence, first: int) -> tuple[str | None, list[tuple[int, int]]]:
+        """Speaker named by "according to" in ``s`` and the spans of those phrases;
+        ``first``: where the first of those cues is."""
         speaker = None
         spans: list[tuple[int, int]] = []
-        first = _first(self.lex.any_according, self.norm, s.start, s.end)
-        if first < 0:
-            return speaker, spans
         for a, b in _spans(self.lex.according, self.norm, first, s.end):
             stop = min(s.end, b + _RIGHT_REACH)
             m = re.search(r"[,.;:!?،؛]", self.text[b:stop])
@@ -511,7 +511,8 @@ class _Attributor:
     def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
         quotes = find_quotes(self.text, s, self.lang)
         verbs = _verb_matches(self.norm, s, self.lang, quotes)
-        acc_speaker, acc_spans = self._according(s)
+        first = _first(self.lex.any_according, self.norm, s.start, s.end)
+        acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
         out: list[Attribution] = []
         self.mem.current = None
         current: tuple[str, ...] = ()
@@ -660,10 +661,6 @@ class _Attributor:
                 self.mem.last_speaker_sentence = s.index
                 if self._is_person(a.speaker):
                     self.mem.last_person_speaker = a.speaker
-            persons = self.persons
-            self.persons_seen.extend(
-                m for m in self.by_sentence.get(s.index, ()) if (m.actor or "") in persons
-            )
             if found:
                 prev = found[-1]
             out.extend(found)

@@ -159,7 +159,14 @@ def briefing_sentences(doc: Doc) -> Doc:
     if len(doc):
         # Whole-array write: setting ``token.is_sent_start`` one token at a time re-checks
         # the doc's parse annotation on every token (quadratic in the doc's length).
-        flags = np.where(np.isin(doc.to_array(IDX), [s.start for s in sentences]), 1, -1)
+        idx = doc.to_array(IDX)
+        starts = np.fromiter((s.start for s in sentences), dtype=idx.dtype, count=len(sentences))
+        # Token offsets are sorted: each sentence start's token by binary search (a start
+        # inside a token marks nothing, as ``np.isin`` would).
+        at = np.searchsorted(idx, starts)
+        at = at[at < len(idx)]
+        flags = np.full(len(idx), -1, dtype="int64")
+        flags[at[idx[at] == starts[: len(at)]]] = 1
         flags[0] = 1
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc

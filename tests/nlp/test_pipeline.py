@@ -39,3 +39,18 @@ def test_token_sentence_starts_follow_the_splitter():
     spans = [(s.start, s.end) for s in doc._.sentences]
     assert len(spans) == 3
     assert [s.start_char for s in doc.sents] == [start for start, _ in spans]
+
+
+def test_token_sentence_starts_are_the_splitters_sentence_starts(seed_articles):
+    import numpy as np
+    from spacy.attrs import IDX, SENT_START
+
+    from briefing.nlp.pipeline import process
+
+    docs = list(process((a.text, a.language or "en") for a in seed_articles))
+    for doc in docs:
+        idx = doc.to_array(IDX)
+        want = np.isin(idx, [s.start for s in doc._.sentences])
+        want[0] = True
+        assert ((doc.to_array(SENT_START).astype("int64") == 1) == want).all()
+        assert len(list(doc.sents)) == want.sum()

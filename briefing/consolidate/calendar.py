@@ -17,6 +17,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache, lru_cache
 
 from briefing.consolidate._cite import union_citations
 from briefing.models import Event
@@ -39,6 +40,7 @@ def _family(e: Event) -> str:
     return FAMILY.get(e.kind or "", e.kind or e.label)
 
 
+@lru_cache(maxsize=4096)
 def _span(date: str) -> tuple[dt.date, dt.date]:
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 3:
@@ -119,6 +121,7 @@ def _conflicting(a: Event, b: Event) -> bool:
     return same_format or same_people
 
 
+@cache
 def _priority(kind: str | None) -> int:
     from briefing.extract.calendar import _events_table
 

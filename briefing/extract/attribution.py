@@ -25,7 +25,7 @@ from operator import attrgetter
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import alternation, compile_cues, cue_regex, cues_for
-from briefing.models import Mention, Sentence
+from briefing.models import Sentence
 
 # Languages whose verb ends the clause: the subject opens it.
 _VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})
@@ -254,9 +254,7 @@ class _Attributor:
         self.text = ctx.article.text  # the doc's text, without rebuilding it
         self.norm = ctx.norm
         self.mem = _Memory()
-        self.by_sentence: dict[int, list[Mention]] = {}
-        for m in sorted(ctx.mentions, key=lambda m: m.start):
-            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.by_sentence = ctx.mentions_by_sentence()
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
 
     # ---- helpers -------------------------------------------------------------------

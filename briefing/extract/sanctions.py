@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from briefing.data import load_yaml
@@ -124,8 +124,8 @@ class _Carry:
 class _Article:
     ctx: ArticleContext
     lex: _Lexicon
-    norm: str  # ctx.norm, read once: the property goes through spaCy's extensions
-    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    norm: str  # ctx.norm
+    mentions: dict[int, list[Mention]]  # ctx.mentions_by_sentence()
 
     def in_sentence(self, s: Sentence) -> list[Mention]:
         return self.mentions.get(s.index, [])
@@ -237,9 +237,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     if not lex.specs:
         return []
     norm = ctx.norm
-    art = _Article(ctx, lex, norm)
-    for m in sorted(ctx.mentions, key=lambda m: m.start):
-        art.mentions.setdefault(m.sentence, []).append(m)
+    art = _Article(ctx, lex, norm, ctx.mentions_by_sentence())
     speakers: dict[int, list[str]] = {}
     against: dict[int, set[str]] = {}  # speakers rejecting something in the sentence
     for att in attribute(ctx):

@@ -38,7 +38,7 @@ def merge_actors(
     # Citation lists per actor, joined once at the end: joining at every article would
     # rebuild the union each time (quadratic for an actor named in every article).
     cited: dict[str, list[list[Citation]]] = defaultdict(list)
-    seen_forms: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per actor
     for order, f in enumerate(findings):
         published = f.article.published or dt.date.min
         for actor in f.actors.values():
@@ -52,15 +52,12 @@ def merge_actors(
                 roles[actor_id].append((published, order, actor.role))
             cur.mentions += actor.mentions
             per_source[actor_id][f.article.id] += actor.mentions
-            forms = seen_forms[actor_id]
-            for form in actor.surface_forms:
-                if form not in forms:
-                    forms.add(form)
-                    cur.surface_forms.append(form)
+            forms[actor_id].update(dict.fromkeys(actor.surface_forms))
             cited[actor_id].append(actor.citations)
             cur.sources.add(f.article.id)
     for actor_id, actor in merged.items():
         actor.citations = union_citations(*cited[actor_id])
+        actor.surface_forms = list(forms[actor_id])
         actor.role = _role(roles.get(actor_id, []), actor.role)
         actor.salience = salience(per_source[actor_id].values())
     return sorted(merged.values(), key=lambda a: (-a.salience, a.name))

@@ -134,33 +134,32 @@ def _analyze_in_lanes(
     # Workers run without the cyclic collector: the analysis makes no cyclic garbage
     # (none in 1,000 articles; tests/test_analyze.py), and its collections cost a sixth
     # of a worker's time.
+    context = _fork_context()
     lanes = [
-        ProcessPoolExecutor(1, mp_context=_fork_context(), initializer=gc.disable)
-        for _ in range(jobs)
+        ProcessPoolExecutor(1, mp_context=context, initializer=gc.disable) for _ in range(jobs)
     ]
     running: dict[Future[bytes], tuple[int, list[int]]] = {}
     # Forked workers hold the batch already: they are sent indexes, not texts.
     global _BATCH
-    forked = _fork_context() is not None
     _BATCH = articles
 
     def feed(lane: int) -> None:
-        mine = pending[lane]
-        donor = mine if mine else max(pending, key=len)
-        if donor:
-            if mine:
-                idxs = mine.popleft()
-            else:
-                idxs = donor.pop()
-                if len(idxs) >= 2 * MIN_STOLEN:
-                    # Half of it: the lanes then finish closer together.
-                    donor.append(idxs[: len(idxs) // 2])
-                    idxs = idxs[len(idxs) // 2 :]
-            if forked:
-                fut = lanes[lane].submit(_analyze_inherited, idxs, as_of)
-            else:
-                fut = lanes[lane].submit(_analyze_packed, [articles[i] for i in idxs], as_of)
-            running[fut] = (lane, idxs)
+        if pending[lane]:
+            idxs = pending[lane].popleft()
+        else:
+            donor = max(pending, key=len)
+            if not donor:
+                return
+            idxs = donor.pop()
+            if len(idxs) >= 2 * MIN_STOLEN:
+                # Half of it: the lanes then finish closer together.
+                donor.append(idxs[: len(idxs) // 2])
+                idxs = idxs[len(idxs) // 2 :]
+        if context is not None:
+            fut = lanes[lane].submit(_analyze_inherited, idxs, as_of)
+        else:
+            fut = lanes[lane].submit(_analyze_packed, [articles[i] for i in idxs], as_of)
+        running[fut] = (lane, idxs)
 
     try:
         with paused_gc():

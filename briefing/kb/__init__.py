@@ -35,11 +35,6 @@ class Office:
     def held_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
-    def overlap_days(self, lo: dt.date, hi: dt.date) -> int:
-        start = max(self.start or dt.date.min, lo)
-        end = min(self.end or dt.date.max, hi)
-        return max(0, (end - start).days)
-
 
 @dataclass(frozen=True, slots=True)
 class KBActor:

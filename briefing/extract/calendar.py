@@ -26,7 +26,7 @@ from briefing.extract.dates_publication import (
 from briefing.extract.topics import KEY_LEN, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
-from briefing.nlp.dates import Resolved, longest_first, resolve, tense_at
+from briefing.nlp.dates import Resolved, lexicon_alternation, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -84,18 +84,11 @@ _CLITICS = {"ar": r"(?:[وفبلك]?(?:ال|لل)?)"}
 
 
 def _alt(words: list[str], lang: str) -> str:
-    """One regex for lexicon entries: "*" ends a prefix, "~" starts a raw expression."""
-    parts = []
-    for w in sorted({normalize(str(x)) for x in words}, key=longest_first):
-        if w.startswith("~"):
-            parts.append(w[1:])
-        elif w.endswith("*"):
-            parts.append(re.escape(w[:-1]).replace(r"\ ", r"\s+") + r"\w*")
-        else:
-            parts.append(re.escape(w).replace(r"\ ", r"\s+"))
-    if not parts:
+    """One regex for lexicon entries (see ``lexicon_alternation``), as whole words."""
+    if not words:
         return r"(?!x)x"
-    return rf"(?<![\w]){_CLITICS.get(lang, '')}(?:{'|'.join(parts)})(?![\w])"
+    body = lexicon_alternation(words)
+    return rf"(?<![\w]){_CLITICS.get(lang, '')}(?:{body})(?![\w])"
 
 
 def _first_word_keys(words: list[str], lang: str) -> frozenset[str] | None:

@@ -87,14 +87,15 @@ def longest_first(entry: str) -> tuple[int, str]:
     return -len(entry), entry
 
 
-def _alt(words: list[str]) -> str:
-    """Alternation of lexicon entries, longest first; ``*`` ends a prefix."""
+def lexicon_alternation(words: list[str]) -> str:
+    """Alternation of lexicon entries, normalised, longest first: ``*`` ends a prefix,
+    ``~`` starts a raw expression, a space matches any run of white space."""
     parts = []
-    for w in sorted({normalize(x) for x in words}, key=longest_first):
+    for w in sorted({normalize(str(x)) for x in words}, key=longest_first):
         if w.startswith("~"):
             parts.append(w[1:])
         elif w.endswith("*"):
-            parts.append(re.escape(w[:-1]) + r"\w*")
+            parts.append(re.escape(w[:-1]).replace(r"\ ", r"\s+") + r"\w*")
         else:
             parts.append(re.escape(w).replace(r"\ ", r"\s+"))
     return "|".join(parts) if parts else r"(?!x)x"
@@ -181,7 +182,7 @@ def lexicon(lang: str) -> DateLexicon:
             if key == "until_now":
                 until_words.add(ph)
             elif "{n}" in ph:
-                nums = _alt([*number_of, "~\\d{1,2}"])
+                nums = lexicon_alternation([*number_of, "~\\d{1,2}"])
                 pat = re.escape(ph).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n>{nums})")
                 word = max(ph.replace("{n}", " ").split(), key=len)
                 n_relative.append((re.compile(_word(pat)), key, word))
@@ -194,10 +195,10 @@ def lexicon(lang: str) -> DateLexicon:
     }
     since_words = frozenset(normalize(str(x)) for x in t.get("since", []))
 
-    months = _alt(list(month_of))
-    jmonths = _alt(list(jmonth_of))
-    month_word = _alt(t.get("month_word", [])) if t.get("month_word") else None
-    ordinals = _alt(list(ordinal_of)) if ordinal_of else None
+    months = lexicon_alternation(list(month_of))
+    jmonths = lexicon_alternation(list(jmonth_of))
+    month_word = lexicon_alternation(t.get("month_word", [])) if t.get("month_word") else None
+    ordinals = lexicon_alternation(list(ordinal_of)) if ordinal_of else None
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е)?"
     day_or_ord = f"(?:{day}|(?P<o>{ordinals}))" if ordinals else day
     year = r"(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -226,7 +227,7 @@ def lexicon(lang: str) -> DateLexicon:
         re_jalali = re.compile(r"(?!x)x")
     if hmonth_of:
         re_hijri = re.compile(
-            rf"(?<![\w.]){day}\s*(?P<m>{_alt(list(hmonth_of))})(?![\w'])"
+            rf"(?<![\w.]){day}\s*(?P<m>{lexicon_alternation(list(hmonth_of))})(?![\w'])"
             r"(?:\s*(?P<y>1[345]\d\d)(?!\d)(?:\s*هـ?(?![\w]))?)?"
         )
     else:
@@ -244,22 +245,22 @@ def lexicon(lang: str) -> DateLexicon:
         ]
         if w.split()
     )
-    re_weekday = re.compile(_word(_alt(list(weekday_of))))
-    re_relative = re.compile(_word(_alt(list(relative_of))))
+    re_weekday = re.compile(_word(lexicon_alternation(list(weekday_of))))
+    re_relative = re.compile(_word(lexicon_alternation(list(relative_of))))
     pre_words = [*month_of, *jmonth_of, *hmonth_of, *weekday_of, *relative_of, *ordinal_of]
     # A sentence without any of these holds no date. "In {n} days" is stood for by its
     # longest word ("days"): searching the whole phrase, number words and all, at every
     # position took twice as long as the rest of the prefilter together.
     n_words = {word for _rx, _key, word in n_relative}
     re_prefilter = re.compile(
-        rf"(?:19|20)\d\d|{_word(_alt(pre_words))}"
+        rf"(?:19|20)\d\d|{_word(lexicon_alternation(pre_words))}"
         + "".join("|" + re.escape(w) for w in sorted(n_words, key=longest_first))
     )
-    re_future = re.compile(_word(_alt(t.get("future", []))))
-    re_past = re.compile(_word(_alt(t.get("past", []))))
-    re_qualifier_end = re.compile(rf"(?<![\w])(?:{_alt(list(qualifier_of))})[\s-]*$")
-    re_until_end = re.compile(rf"(?<![\w])(?:{_alt(list(until_words))})\s+$")
-    re_since_end = re.compile(rf"(?<![\w])(?:{_alt(list(since_words))})\s+$")
+    re_future = re.compile(_word(lexicon_alternation(t.get("future", []))))
+    re_past = re.compile(_word(lexicon_alternation(t.get("past", []))))
+    re_qualifier_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(qualifier_of))})[\s-]*$")
+    re_until_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
+    re_since_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
     return DateLexicon(
         lang=lang,
         month_of=month_of,
@@ -288,7 +289,7 @@ def lexicon(lang: str) -> DateLexicon:
         re_prefilter=re_prefilter,
         re_months_any=re.compile(months),
         re_jmonths_any=re.compile(jmonths),
-        re_hmonths_any=re.compile(_alt(list(hmonth_of))),
+        re_hmonths_any=re.compile(lexicon_alternation(list(hmonth_of))),
         re_future=re_future,
         re_past=re_past,
         re_qualifier_end=re_qualifier_end,

@@ -98,7 +98,7 @@ def _first_word_keys(words: list[str], lang: str) -> frozenset[str] | None:
         return None  # the first word may be glued to a clitic: it starts no token
     keys = set()
     for w in {normalize(str(x)) for x in words}:
-        first = w.split()[0].rstrip("*") if w.split() else ""
+        first = w.split(maxsplit=1)[0].rstrip("*") if w.strip() else ""
         if w.startswith("~") or len(first) < KEY_LEN:
             return None
         keys.add(first[:KEY_LEN])

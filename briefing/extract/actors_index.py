@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from briefing.diskcache import cached
-from briefing.extract.actors_text import Word, alias_key, fold, split_alias
+from briefing.extract.actors_text import Word, alias_key, fold, memo_many, split_alias
 from briefing.kb import knowledge_base, roles
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
@@ -220,14 +220,9 @@ def _walk_slots(
 def _starts(trie: Trie, first: frozenset[str], keys_of: list[tuple[str, ...]]) -> list[Any]:
     """The words whose keys open ``trie`` with their first step. Memoised per key set: one
     small dict look-up per word instead of several in the large first level."""
-    memo = _opens_memo(trie)
-    opens = list(map(memo.get, keys_of))
-    if None in opens:
-        if len(memo) > _OPENS_MAX:
-            memo.clear()
-        for k, hit in enumerate(opens):
-            if hit is None:
-                opens[k] = memo[keys_of[k]] = _first_step(trie, first, keys_of[k])
+    opens = memo_many(
+        _opens_memo(trie), keys_of, lambda k: _first_step(trie, first, keys_of[k]), _OPENS_MAX
+    )
     return list(compress(enumerate(opens), opens))
 
 

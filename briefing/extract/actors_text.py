@@ -235,23 +235,37 @@ _BY_WORD: dict[tuple[str, Mark], dict[str, tuple[str, tuple[str, ...], Any]]] = 
 _BY_WORD_MAX = 100_000
 
 
+def memo_many(
+    memo: dict[Any, Any], keys: Sequence[Any], compute: Callable[[int], Any], limit: int
+) -> list[Any]:
+    """``memo[k]`` for every key, computing the missing ones as ``compute(i)`` (``i`` the
+    key's position): one C-level pass of look-ups, Python only for the misses. A memo grown
+    past ``limit`` entries starts afresh."""
+    hits = list(map(memo.get, keys))
+    if None in hits:
+        if len(memo) > limit:
+            memo.clear()
+        for n, hit in enumerate(hits):
+            if hit is None:
+                hits[n] = memo[keys[n]] = compute(n)
+    return hits
+
+
 def _keys_of(
     raws: list[str], foldeds: list[str], lang: str, mark: Mark
-) -> tuple[Sequence[frozenset[str]], Sequence[Any]]:
+) -> tuple[Sequence[tuple[str, ...]], Sequence[Any]]:
     """:func:`article_keys` and the mark of every word, looked up by the word as written:
     one string hash per word, where the keys' cache hashes the word, its folded form and
     the language (most of the stage's time on real text, where every word is a fresh
     string)."""
+
+    def entry(n: int) -> tuple[str, tuple[str, ...], Any]:
+        raw, folded = raws[n], foldeds[n]
+        k = article_keys(raw, folded, lang)
+        return folded, k, mark(raw, folded, k)
+
     known = _BY_WORD.setdefault((lang, mark), {})
-    hits = list(map(known.get, raws))
-    if None in hits:
-        if len(known) > _BY_WORD_MAX:
-            known.clear()
-        for n, hit in enumerate(hits):
-            if hit is None:
-                raw, folded = raws[n], foldeds[n]
-                k = article_keys(raw, folded, lang)
-                hits[n] = known[raw] = (folded, k, mark(raw, folded, k))
+    hits = memo_many(known, raws, entry, _BY_WORD_MAX)
     if not hits:
         return [], []
     # One transposition gives the three columns.
@@ -259,10 +273,9 @@ def _keys_of(
     if cached_foldeds != tuple(foldeds):
         # Normalisation maps each character on its own, so a word as written always folds
         # the same way; this only guards that.
-        for n, (raw, folded, hit) in enumerate(zip(raws, foldeds, hits, strict=True)):
+        for n, (folded, hit) in enumerate(zip(foldeds, hits, strict=True)):
             if hit[0] != folded:
-                k = article_keys(raw, folded, lang)
-                hits[n] = (folded, k, mark(raw, folded, k))
+                hits[n] = entry(n)
         _, keys, marks = zip(*hits, strict=True)
     return keys, marks
 

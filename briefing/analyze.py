@@ -40,6 +40,9 @@ from briefing.nlp.pipeline import process
 Progress = Callable[[int], None]
 CHUNK = 64
 MIN_STOLEN = 8  # a lane taking work from another takes half a chunk, down to this many
+# The part of an article's cost its length does not explain, in characters of text (a
+# least-squares fit over 1,500 bench articles: 0.19 ms fixed + 0.96 µs a character).
+WEIGHT_PER_ARTICLE = 200
 
 
 def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFindings]:
@@ -125,7 +128,7 @@ def _analyze_in_lanes(
     from briefing.kb import knowledge_base
 
     knowledge_base()
-    lanes_of = _segments(_language_chunks(articles), jobs)
+    lanes_of = _segments(_language_chunks(articles, jobs), jobs, lambda i: _weight(articles[i]))
     pending = [deque(segment) for segment in lanes_of]
     # Objects alive now are never collected: the workers then never write to (and so never
     # copy) the pages that hold them.
@@ -186,26 +189,44 @@ def _analyze_in_lanes(
     return results  # type: ignore[return-value]
 
 
-def _language_chunks(articles: Sequence[Article]) -> list[list[int]]:
-    """Article indexes in chunks of one language each (unlabelled articles together), the
-    most common language first."""
+def _language_chunks(articles: Sequence[Article], lanes: int = 1) -> list[list[int]]:
+    """Article indexes in chunks of one language each (unlabelled articles together),
+    languages ordered so that cutting the list into ``lanes`` equal shares (by
+    :func:`_weight`) splits as few of them as possible: each language goes, largest
+    first, to the lane with the least work so far, and the lanes' lists follow each
+    other."""
     by_lang: dict[str | None, list[int]] = {}
     for i, art in enumerate(articles):
         by_lang.setdefault(art.language, []).append(i)
-    groups = sorted(by_lang.values(), key=lambda idxs: (-len(idxs), idxs[0]))
-    return [g[k : k + CHUNK] for g in groups for k in range(0, len(g), CHUNK)]
+    weight = {lang: sum(_weight(articles[i]) for i in g) for lang, g in by_lang.items()}
+    loads = [0] * max(1, lanes)
+    planned: list[list[list[int]]] = [[] for _ in loads]
+    for lang, g in sorted(by_lang.items(), key=lambda kv: (-weight[kv[0]], kv[1][0])):
+        lane = loads.index(min(loads))
+        planned[lane].append(g)
+        loads[lane] += weight[lang]
+    return [g[k : k + CHUNK] for lane in planned for g in lane for k in range(0, len(g), CHUNK)]
 
 
-def _segments(chunks: list[list[int]], parts: int) -> list[list[list[int]]]:
-    """``chunks`` cut, in order, into ``parts`` runs of about equal article counts."""
-    total = sum(map(len, chunks))
+def _weight(article: Article) -> int:
+    """An article's expected cost: extraction time grows with the text's length."""
+    return len(article.text) + WEIGHT_PER_ARTICLE
+
+
+def _segments(
+    chunks: list[list[int]], parts: int, weight: Callable[[int], int] = lambda _i: 1
+) -> list[list[list[int]]]:
+    """``chunks`` cut, in order, into ``parts`` runs of about equal total ``weight`` (of
+    an article index)."""
+    sizes = [sum(map(weight, chunk)) for chunk in chunks]
+    total = sum(sizes) or 1
     out: list[list[list[int]]] = [[] for _ in range(parts)]
     seen = 0
-    for chunk in chunks:
+    for chunk, size in zip(chunks, sizes, strict=True):
         # The lane whose share the chunk's middle falls in.
-        lane = min(parts - 1, (2 * seen + len(chunk)) * parts // (2 * total))
+        lane = min(parts - 1, (2 * seen + size) * parts // (2 * total))
         out[lane].append(chunk)
-        seen += len(chunk)
+        seen += size
     return out
 
 

@@ -107,6 +107,32 @@ def test_chunks_hold_one_language_and_lanes_get_contiguous_equal_shares(monkeypa
     assert [c for lane in _segments(chunks[:1], 3) for c in lane] == chunks[:1]
 
 
+def test_lanes_balance_text_length_without_splitting_a_language(monkeypatch):
+    from briefing.analyze import _language_chunks, _segments, _weight
+    from briefing.models import Article
+
+    monkeypatch.setattr(analyze_mod, "CHUNK", 4)
+    # Equal counts, unequal lengths: cut by count, en+fa would get 24 % more text than
+    # pl+ro. Largest first to the lighter lane pairs en with ro and fa with pl instead.
+    sizes = {"en": 1530, "fa": 1400, "pl": 1255, "ro": 1205}
+    articles = [
+        Article(id=f"{lang}{i}", text="x" * size, language=lang)
+        for lang, size in sizes.items()
+        for i in range(8)
+    ]
+    chunks = _language_chunks(articles, 2)
+    lanes = _segments(chunks, 2, lambda i: _weight(articles[i]))
+    langs = [{articles[i].language for c in lane for i in c} for lane in lanes]
+    assert sorted(map(sorted, langs)) == [["en", "ro"], ["fa", "pl"]]
+    loads = [sum(_weight(articles[i]) for c in lane for i in c) for lane in lanes]
+    assert abs(loads[0] - loads[1]) / sum(loads) < 0.02
+    # One language much larger than the rest: it is split, the cut lands near the middle.
+    big = [Article(id=f"b{i}", text="x" * 1000, language="en") for i in range(40)]
+    small = [Article(id=f"s{i}", text="x" * 1000, language="de") for i in range(8)]
+    lanes = _segments(_language_chunks(big + small, 2), 2, lambda i: 1)
+    assert [sum(map(len, lane)) for lane in lanes] == [24, 24]
+
+
 def test_without_fork_the_articles_travel_to_the_workers(seed_articles, monkeypatch):
     monkeypatch.setattr(analyze_mod, "CHUNK", 2)
     monkeypatch.setattr(analyze_mod, "_fork_context", lambda: None)

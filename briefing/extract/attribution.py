@@ -24,8 +24,9 @@ from operator import attrgetter
 
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
-from briefing.extract.topics import alternation, compile_cues, cue_regex, cues_for
+from briefing.extract.topics import compile_cues, cue_regex, cues_for
 from briefing.models import Sentence
+from briefing.nlp.alternation import alternation
 
 # Languages whose verb ends the clause: the subject opens it.
 _VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})

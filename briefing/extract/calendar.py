@@ -26,7 +26,8 @@ from briefing.extract.dates_publication import (
 from briefing.extract.topics import KEY_LEN, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
-from briefing.nlp.dates import Resolved, lexicon_alternation, resolve, tense_at
+from briefing.nlp.alternation import lexicon_alternation
+from briefing.nlp.dates import Resolved, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand

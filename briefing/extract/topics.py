@@ -29,7 +29,7 @@ from operator import itemgetter
 from typing import Any
 
 from briefing.data import load_yaml
-from briefing.nlp.dates import longest_first
+from briefing.nlp.alternation import alternation, longest_first
 from briefing.nlp.normalize import normalize
 
 _GAP = r"(?:\s+\S+){0,4}?\s+"
@@ -198,60 +198,6 @@ def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str
     if not rxs:
         return None
     return re.compile(alternation(rxs))
-
-
-# A cue regex that starts with a word-start check, then a literal character.
-_WORD_START_LITERAL = re.compile(r"\(\?<!\\w\)\(\?:(\\[^\w\s]|[^\\()\[\]{}|^$.*+?\s])")
-
-
-def alternation(rxs: list[str]) -> str:
-    r"""The alternation of the cue regexes ``rxs``, in this order, written for speed.
-
-    Cues ``(?<!\w)(?:x…`` with the same first literal share one branch: cues starting with
-    different characters never match at the same place and those of one character keep
-    their order, so the engine tries the same cues in the same order and finds the same
-    matches (backtracking alike inside a larger pattern), but tries one branch per
-    position instead of every cue. Each starts with its literal and tests the word start
-    after it, ``x(?<!\w.)(?:…)``, so that the engine can skip to where they may match (a
-    leading look-behind is tried at every position, 5-8x slower); but when the cues start
-    with many letters or digits, those branches go under one ``\b`` (before a word
-    character, the same test as ``(?<!\w)``), which fails at once inside words:
-    ``\b(?:x(?:…)|y(?:…))``. A cue of another form (raw, Arabic proclitic) keeps its place
-    between them."""
-    parts: list[str | dict[str, list[str]]] = []
-    groups: dict[str, list[str]] | None = None  # of the cues since the last other one
-    for rx in rxs:
-        m = _WORD_START_LITERAL.match(rx)
-        if m is None:
-            parts.append(rx)
-            groups = None
-            continue
-        if groups is None:
-            groups = {}
-            parts.append(groups)
-        groups.setdefault(m.group(1), []).append(f"(?:{rx[m.end() :]}")
-    out = []
-    for part in parts:
-        if isinstance(part, str):
-            out.append(part)
-            continue
-        words = []  # branches of a first letter or digit: under one \b
-        under_b = len(part) >= _MANY_FIRSTS
-        for first, rests in part.items():
-            body = rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"
-            if under_b and _WORD_CHAR.fullmatch(first):
-                words.append(f"{first}{body}")
-            else:
-                out.append(f"{first}(?<!\\w.){body}")
-        if words:
-            out.append(f"\\b(?:{'|'.join(words)})")
-    return "|".join(out)
-
-
-_WORD_CHAR = re.compile(r"\w")
-# From this many first characters on, most positions hold one of them, and a \b that
-# fails inside words is cheaper than trying every branch there (measured: 9-10).
-_MANY_FIRSTS = 10
 
 
 def cues_for(table: Mapping[str, Any] | None, lang: str) -> list[str]:

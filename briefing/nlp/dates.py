@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from briefing.data import load_yaml
+from briefing.nlp.alternation import lexicon_alternation, longest_first
 from briefing.nlp.dates_fallback import fallback_dates
 from briefing.nlp.normalize import normalize
 
@@ -78,27 +79,6 @@ class Resolved:
 
 
 # ---------------------------------------------------------------------------- lexicon
-
-
-def longest_first(entry: str) -> tuple[int, str]:
-    """Sort key of alternation entries: longest first, so the most specific wins; then by
-    text, so that the order (and which of two equally long entries that both match wins)
-    never depends on the order of a set, which changes with Python's hash seed."""
-    return -len(entry), entry
-
-
-def lexicon_alternation(words: list[str]) -> str:
-    """Alternation of lexicon entries, normalised, longest first: ``*`` ends a prefix,
-    ``~`` starts a raw expression, a space matches any run of white space."""
-    parts = []
-    for w in sorted({normalize(str(x)) for x in words}, key=longest_first):
-        if w.startswith("~"):
-            parts.append(w[1:])
-        elif w.endswith("*"):
-            parts.append(re.escape(w[:-1]).replace(r"\ ", r"\s+") + r"\w*")
-        else:
-            parts.append(re.escape(w).replace(r"\ ", r"\s+"))
-    return "|".join(parts) if parts else r"(?!x)x"
 
 
 def _word(pattern: str) -> str:

@@ -7,13 +7,8 @@ import re
 
 import pytest
 
-from briefing.extract.topics import (
-    CueIndex,
-    alternation,
-    compile_cues,
-    cue_regex,
-    text_keys,
-)
+from briefing.extract.topics import CueIndex, compile_cues, cue_regex, text_keys
+from briefing.nlp.alternation import alternation
 
 CUES = {
     "pl": [

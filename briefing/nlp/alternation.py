@@ -1,0 +1,109 @@
+r"""Alternations of lexicon entries and cues, as whole words, written for the speed of
+Python's regular expression engine.
+
+A pattern that starts with a look-behind (``(?<!\w)(?:talks|meeting|…)``) is tried in
+full at every position of the text. Written with each branch's first literal first,
+``t(?<!\w.)(?:alks)|m(?<!\w.)(?:eeting)``, the engine knows the characters a match can
+start with and skips to them; the branches of one first character are tried in their
+order as before. The matches are the same (``tests/nlp/test_alternation.py`` checks it
+on random texts); the search is 1.3-2x faster.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.nlp.normalize import normalize
+
+NEVER = r"(?!x)x"  # the alternation of no entries: matches nothing
+
+
+def longest_first(entry: str) -> tuple[int, str]:
+    """Sort key of alternation entries: longest first, so the most specific wins; then by
+    text, so that the order (and which of two equally long entries that both match wins)
+    never depends on the order of a set, which changes with Python's hash seed."""
+    return -len(entry), entry
+
+
+def lexicon_parts(words: list[str]) -> list[tuple[str, bool]]:
+    """The regex of each lexicon entry, normalised, longest first, and whether it is raw:
+    ``*`` ends a prefix, ``~`` starts a raw expression, a space matches any run of white
+    space."""
+    parts = []
+    for w in sorted({normalize(str(x)) for x in words}, key=longest_first):
+        if w.startswith("~"):
+            parts.append((w[1:], True))
+        elif w.endswith("*"):
+            parts.append((re.escape(w[:-1]).replace(r"\ ", r"\s+") + r"\w*", False))
+        else:
+            parts.append((re.escape(w).replace(r"\ ", r"\s+"), False))
+    return parts
+
+
+def lexicon_alternation(words: list[str]) -> str:
+    """Plain alternation of lexicon entries (see :func:`lexicon_parts`), for use inside a
+    larger pattern."""
+    return "|".join(rx for rx, _raw in lexicon_parts(words)) or NEVER
+
+
+def word_alternation(words: list[str], before: str = r"\w", after: str = r"(?!\w)") -> str:
+    """``(?<!before)(?:entries)`` + ``after`` for lexicon entries (see
+    :func:`lexicon_parts`), written with :func:`alternation`."""
+    parts = lexicon_parts(words)
+    if not parts:
+        return NEVER
+    # A raw entry keeps its own group: its first character may be anything.
+    rxs = [f"(?<!{before})(?:{'(?:' + rx + ')' if raw else rx})" for rx, raw in parts]
+    return f"(?:{alternation(rxs, before)}){after}"
+
+
+# A regex that starts with the word-start check, then a literal character (escaped, or
+# not special).
+_LITERAL = r"(\\[^\w\s]|[^\\()\[\]{}|^$.*+?\s])"
+_MANY_FIRSTS = 10
+_WORD_CHAR = re.compile(r"\w")
+
+
+def alternation(rxs: list[str], before: str = r"\w") -> str:
+    r"""The alternation of the regexes ``rxs``, in this order, written for speed.
+
+    Regexes ``(?<!before)(?:x…`` with the same first literal share one branch: those
+    starting with different characters never match at the same place and those of one
+    character keep their order, so the engine tries the same regexes in the same order and
+    finds the same matches (backtracking alike inside a larger pattern), but tries one
+    branch per position instead of every regex. Each starts with its literal and tests
+    the word start after it, ``x(?<!before.)(?:…)``, so that the engine can skip to where
+    they may match (a leading look-behind is tried at every position, 5-8x slower). With
+    ``before`` = ``\w`` and many first letters or digits, those branches go under one
+    ``\b`` (before a word character, the same test as ``(?<!\w)``), which fails at once
+    inside words: ``\b(?:x(?:…)|y(?:…))``. A regex of another form (raw, Arabic
+    proclitic) keeps its place between them."""
+    start = re.compile(re.escape(f"(?<!{before})(?:") + _LITERAL)
+    parts: list[str | dict[str, list[str]]] = []
+    groups: dict[str, list[str]] | None = None  # of the regexes since the last other one
+    for rx in rxs:
+        m = start.match(rx)
+        if m is None:
+            parts.append(rx)
+            groups = None
+            continue
+        if groups is None:
+            groups = {}
+            parts.append(groups)
+        groups.setdefault(m.group(1), []).append(f"(?:{rx[m.end() :]}")
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        words = []  # branches of a first letter or digit: under one \b
+        under_b = before == r"\w" and len(part) >= _MANY_FIRSTS
+        for first, rests in part.items():
+            body = rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"
+            if under_b and _WORD_CHAR.fullmatch(first):
+                words.append(f"{first}{body}")
+            else:
+                out.append(f"{first}(?<!{before}.){body}")
+        if words:
+            out.append(f"\\b(?:{'|'.join(words)})")
+    return "|".join(out)

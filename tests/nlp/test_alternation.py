@@ -1,0 +1,93 @@
+"""Word alternations written literal first match exactly as the plain look-behind form."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
+
+LEXICONS = {
+    "months-en": ["January", "Jan.", "June", "July", "jun", "March", "mar", "May", "Sept.", "sep"],
+    "weekdays-pl": ["poniedziałek", "poniedziałku", "wtorek", "wtorku", "środa", "środę", "pt."],
+    "relative-fa": ["امروز", "فردا", "دیروز", "هفته آینده", "ماه آینده", "پس فردا"],
+    "relative-de": ["heute", "morgen", "übermorgen", "nächste Woche", "nächsten Monat", "gestern"],
+    "tense-fr": ["a déclaré", "va*", "sera*", "avait", "ont", "a", "aura", "-t-il"],
+    # Ten first letters and more (the \b form), a prefix entry, a raw one.
+    "many": [*"abcdefghijkl", "mo*", "~\\d{1,2}h", "~(?:x|y)z", "o'clock", "d'ici"],
+}
+ALPHABET = [*"abcdjlmosuxyz019 .'-,()\n", "ś", "ę", "ا", "ه", "ü", "é"]
+
+
+def _texts(words: list[str], n: int = 60, seed: int = 7) -> list[str]:
+    """Random texts of lexicon words (cut, glued, spelled in other cases) and noise."""
+    rnd = random.Random(seed)
+    pieces = [w.lower().lstrip("~") for w in words]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(3, 14)):
+            w = rnd.choice(pieces)
+            r = rnd.random()
+            if r < 0.2:
+                w = w[: rnd.randint(0, len(w))]
+            elif r < 0.35:
+                w = rnd.choice(ALPHABET) + w
+            elif r < 0.5:
+                w = w + rnd.choice(ALPHABET)
+            parts.append(w)
+            parts.append("".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(0, 3))) or " ")
+        out.append("".join(parts))
+    return out
+
+
+def _spans(rx: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+@pytest.mark.parametrize(("before", "after"), [(r"\w", r"(?!\w)"), (r"[\w.']", r"(?![\w'])")])
+def test_same_matches_as_the_look_behind_form(name, before, after):
+    words = LEXICONS[name]
+    plain = re.compile(f"(?<!{before})(?:{lexicon_alternation(words)}){after}")
+    fast = re.compile(word_alternation(words, before, after))
+    assert fast.pattern != plain.pattern
+    found = 0
+    for text in _texts(words):
+        found += len(_spans(plain, text, 0, len(text)))
+        for start in range(0, len(text), 5):
+            for end in (len(text), max(start, len(text) - 4)):
+                # Bounded searches still see the character before ``start``.
+                assert _spans(fast, text, start, end) == _spans(plain, text, start, end), (
+                    text,
+                    start,
+                    end,
+                )
+    assert found >= 20  # the texts do hold matches
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+def test_same_backtracking_inside_a_larger_pattern(name):
+    words = LEXICONS[name]
+    alt = lexicon_alternation(words)
+    for tail in (r"\s*(?P<d>\d{1,2})", r"\s+\w{1,3}\s*$", r"(?:\s+\S+){0,2}\s*[,.;]"):
+        plain = re.compile(rf"(?<![\w'])(?P<m>{alt})(?![\w']){tail}")
+        words_rx = word_alternation(words, r"[\w']", r"(?![\w'])")
+        fast = re.compile(rf"(?P<m>{words_rx}){tail}")
+        for text in _texts(words, n=30, seed=11):
+            for cut in range(1, len(text) + 1, 3):
+                a, b = plain.search(text[:cut]), fast.search(text[:cut])
+                assert (a and (a.span(), a.group("m"))) == (b and (b.span(), b.group("m")))
+
+
+def test_the_fast_form_starts_with_literals():
+    """What makes it fast: no leading look-behind, so the engine can skip ahead."""
+    rx = word_alternation(["talks", "meeting", "meet*", "summit"], r"[\w.']")
+    assert rx.startswith("(?:m(?<![\\w.'].)") and "(?<![\\w.'])" not in rx
+
+
+def test_no_entries_match_nothing():
+    assert word_alternation([]) == NEVER
+    assert re.search(word_alternation([]), "anything") is None

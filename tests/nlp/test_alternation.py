@@ -16,6 +16,7 @@ LEXICONS = {
     "relative-de": ["heute", "morgen", "übermorgen", "nächste Woche", "nächsten Monat", "gestern"],
     "tense-fr": ["a déclaré", "va*", "sera*", "avait", "ont", "a", "aura", "-t-il"],
     # Ten first letters and more (the \b form), a prefix entry, a raw one.
+    "many-plain": [*"abcdefghijkl", "mo*", "o'clock", "d'ici", "-backed"],
     "many": [*"abcdefghijkl", "mo*", "~\\d{1,2}h", "~(?:x|y)z", "o'clock", "d'ici"],
 }
 ALPHABET = [*"abcdjlmosuxyz019 .'-,()\n", "ś", "ę", "ا", "ه", "ü", "é"]

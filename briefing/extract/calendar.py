@@ -26,7 +26,7 @@ from briefing.extract.dates_publication import (
 from briefing.extract.topics import KEY_LEN, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
-from briefing.nlp.alternation import lexicon_alternation
+from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
 from briefing.nlp.dates import Resolved, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
@@ -87,9 +87,10 @@ _CLITICS = {"ar": r"(?:[وفبلك]?(?:ال|لل)?)"}
 def _alt(words: list[str], lang: str) -> str:
     """One regex for lexicon entries (see ``lexicon_alternation``), as whole words."""
     if not words:
-        return r"(?!x)x"
-    body = lexicon_alternation(words)
-    return rf"(?<![\w]){_CLITICS.get(lang, '')}(?:{body})(?![\w])"
+        return NEVER
+    if lang not in _CLITICS:
+        return word_alternation(words)
+    return rf"(?<![\w]){_CLITICS[lang]}(?:{lexicon_alternation(words)})(?![\w])"
 
 
 def _first_word_keys(words: list[str], lang: str) -> frozenset[str] | None:
@@ -175,13 +176,10 @@ def _places(lang: str, moving: bool = False) -> tuple[re.Pattern[str], dict[str,
     if moving:
         preps += (table.get("directions") or {}).get(lang) or []
     name_of = {normalize(str(f)): name for name, forms in table["places"].items() for f in forms}
-    prep = "|".join(
-        re.escape(normalize(p)).replace(r"\ ", r"\s+") for p in sorted(preps, key=len, reverse=True)
-    )
     names = "|".join(
         re.escape(f).replace(r"\ ", r"\s+") for f in sorted(name_of, key=len, reverse=True)
     )
-    rx = re.compile(rf"(?<![\w])(?:{prep})\s+(?P<place>{names})(?![\w])")
+    rx = re.compile(rf"{word_alternation(preps, after='')}\s+(?P<place>{names})(?![\w])")
     return rx, name_of
 
 
@@ -274,10 +272,12 @@ def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str, hit: 
 @cache
 def _bare_places(lang: str) -> re.Pattern[str]:
     _rx, name_of = _places(lang)
+    if lang not in _CLITICS:
+        return re.compile(f"(?P<place>{word_alternation(list(name_of))})")
     names = "|".join(
         re.escape(f).replace(r"\ ", r"\s+") for f in sorted(name_of, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w]){_CLITICS.get(lang, '')}(?P<place>{names})(?![\w])")
+    return re.compile(rf"(?<![\w]){_CLITICS[lang]}(?P<place>{names})(?![\w])")
 
 
 def _participants(mentions: list[Mention], a: int, b: int) -> list[str]:

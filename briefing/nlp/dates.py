@@ -320,58 +320,81 @@ _NUMERIC = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple[int, DateMention]]:
-    """Every pattern's matches with a priority (lower wins an overlap)."""
+def _candidates(
+    norm: str, start: int, end: int, lex: DateLexicon, first: int
+) -> list[tuple[int, DateMention]]:
+    """Every pattern's matches with a priority (lower wins an overlap). ``first``: where
+    the prefilter first matches (a date word or year), ``start`` if it was not searched.
+
+    A gate's search also tells where the patterns it guards can first match: no match of
+    them starts before it (their matches start with what it finds), so their searches
+    start there and find the same matches."""
     out: list[tuple[int, DateMention]] = []
     # Numeric dates, years, ranges, "January 12", "January 2022" and Hijri dates all need
-    # a digit: a sentence without one spares their searches.
-    digits = _DIGIT.search(norm, start, end) is not None
-    for m in _NUMERIC.finditer(norm, start, end) if digits else ():
+    # a digit: a sentence without one spares their searches. Numeric dates, years, ranges,
+    # Hijri dates and day-month dates with a numeric day start with one.
+    digit = _DIGIT.search(norm, start, end)
+    digits = digit is not None
+    at_digit = digit.start() if digit is not None else end
+    for m in _NUMERIC.finditer(norm, at_digit, end) if digits else ():
         y, mo, d = (int(m.group(g) or m.group(g + "2")) for g in ("y", "mo", "d"))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out.append((0, DateMention(m.start(), m.end(), d, mo, y)))
-    hijri = digits and lex.re_hmonths_any.search(norm, start, end) is not None
-    for m in lex.re_hijri.finditer(norm, start, end) if hijri else ():
+    # Languages without Hijri or Solar Hijri months: their patterns match nothing.
+    hijri = digits and bool(lex.hmonth_of) and lex.re_hmonths_any.search(norm, start, end)
+    for m in lex.re_hijri.finditer(norm, at_digit, end) if hijri else ():
         mo = _month(m.group("m"), lex.hmonth_of)
         d = int(m.group("d"))
         if mo and 1 <= d <= 30:
             out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), hijri=True)))
-    jalali = lex.re_jmonths_any.search(norm, start, end) is not None
-    for m in lex.re_jalali.finditer(norm, start, end) if jalali else ():
+    jmonth = lex.re_jmonths_any.search(norm, start, end) if lex.jmonth_of else None
+    # A Solar Hijri date starts with its day or its month.
+    at_jalali = min(at_digit, jmonth.start()) if jmonth is not None else end
+    for m in lex.re_jalali.finditer(norm, at_jalali, end) if jmonth is not None else ():
         mo = _month(m.group("m") or m.group("m2"), lex.jmonth_of)
         d = int(m.group("d")) if m.group("d") else None
         if mo and (d is None or 1 <= d <= 31):
             out.append((0, DateMention(m.start(), m.end(), d, mo, _year(m), jalali=True)))
-    month_named = lex.re_months_any.search(norm, start, end) is not None
-    for prio, rx in ((1, lex.re_day_month), (1, lex.re_month_day), (0, lex.re_range)):
+    month = lex.re_months_any.search(norm, start, end)
+    month_named = month is not None
+    at_month = month.start() if month is not None else end
+    # A day-month date starts with its day: a digit, or an ordinal word anywhere.
+    at_day = start if lex.ordinal_of else at_digit
+    for prio, rx, pos in (
+        (1, lex.re_day_month, at_day),
+        (1, lex.re_month_day, at_month),
+        (0, lex.re_range, at_digit),
+    ):
         if not month_named:
             break
         if not digits and rx is not lex.re_day_month:  # day-month may be an ordinal word
             continue
-        for m in rx.finditer(norm, start, end):
+        for m in rx.finditer(norm, pos, end):
             mo = _month(m.group("m"), lex.month_of)
             d = _day(m, lex)
             if not (mo and d and 1 <= d <= 31):
                 continue
             groups = m.groupdict()
-            first, last = (int(groups["d1"]), d) if groups.get("d1") else (d, None)
+            first_day, last = (int(groups["d1"]), d) if groups.get("d1") else (d, None)
             if groups.get("d2"):
                 last = int(groups["d2"])
-            if last is not None and not first < last <= 31:
+            if last is not None and not first_day < last <= 31:
                 continue
-            out.append((prio, DateMention(m.start(), m.end(), first, mo, _year(m), day_end=last)))
-    for m in lex.re_month_year.finditer(norm, start, end) if month_named and digits else ():
+            out.append(
+                (prio, DateMention(m.start(), m.end(), first_day, mo, _year(m), day_end=last))
+            )
+    for m in lex.re_month_year.finditer(norm, at_month, end) if month_named and digits else ():
         mo = _month(m.group("m"), lex.month_of)
         if mo:
             out.append((2, DateMention(m.start(), m.end(), None, mo, _year(m))))
-    for m in lex.re_month.finditer(norm, start, end) if month_named else ():
+    for m in lex.re_month.finditer(norm, at_month, end) if month_named else ():
         word = re.sub(r"\s+", " ", m.group(0))
         if word in lex.ambiguous:
             continue
         mo = lex.month_of.get(word)
         if mo:
             out.append((3, DateMention(m.start(), m.end(), None, mo)))
-    for m in lex.re_year.finditer(norm, start, end) if digits else ():
+    for m in lex.re_year.finditer(norm, at_digit, end) if digits else ():
         before = norm[max(start, m.start() - 24) : m.start()].split()
         after = norm[m.end() : min(end, m.end() + 16)].split()
         prev = before[-1].rstrip("-") if before else ""
@@ -382,7 +405,8 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
             or norm[m.start() - 1 : m.start()] == "-"
         ):
             out.append((4, DateMention(m.start(), m.end(), year=int(m.group("y")))))
-    for m in lex.re_weekday.finditer(norm, start, end):
+    # Weekdays and relative expressions are date words of the prefilter.
+    for m in lex.re_weekday.finditer(norm, first, end):
         wd = lex.weekday_of.get(re.sub(r"\s+", " ", m.group(0)))
         before = norm[max(start, m.start() - 16) : m.start()].split()
         # After a number it is a plural noun: Romanian "trei luni" is three months.
@@ -390,7 +414,7 @@ def _candidates(norm: str, start: int, end: int, lex: DateLexicon) -> list[tuple
             continue
         if wd is not None:
             out.append((5, DateMention(m.start(), m.end(), weekday=wd)))
-    for m in lex.re_relative.finditer(norm, start, end):
+    for m in lex.re_relative.finditer(norm, first, end):
         key = lex.relative_of.get(re.sub(r"\s+", " ", m.group(0)))
         if key:
             out.append((1, DateMention(m.start(), m.end(), relative=key)))
@@ -496,9 +520,13 @@ def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[Da
         (1, DateMention(f.start, f.end, f.day, f.month, f.year))
         for f in fallback_dates(norm, start, end, lang)
     ]
-    if not extra and not lex.re_prefilter.search(norm, start, end):
-        return []
-    mentions = _non_overlapping(extra + _candidates(norm, start, end, lex))
+    first = start
+    if not extra:
+        pre = lex.re_prefilter.search(norm, start, end)
+        if pre is None:
+            return []
+        first = pre.start()
+    mentions = _non_overlapping(extra + _candidates(norm, start, end, lex, first))
     mentions = _attach(mentions, norm)
     return [_context(m, norm, lex, start) for m in mentions]
 

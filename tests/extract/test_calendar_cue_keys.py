@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.extract.calendar import event_cues, format_cues
+from briefing.extract.calendar import _events_table, event_cues, format_cues
 from briefing.extract.topics import text_keys
 from briefing.nlp.normalize import normalize
 from tests.conftest import FIXTURES, ROOT
@@ -56,3 +56,14 @@ def test_keys_come_from_the_first_word():
     cues = {c.key: c for c in event_cues("en")}
     assert cues["phone_call"].keys is not None
     assert all(len(k) == 3 for k in cues["phone_call"].keys)
+
+
+def test_no_cue_matches_the_empty_text():
+    # ``_hits`` skips empty windows: every cue of every language needs a character.
+    table = _events_table()
+    langs = {
+        lang for sec in ("types", "formats") for s in table[sec].values() for lang in s["cues"]
+    }
+    for lang in langs | {"xx"}:
+        for cue in (*event_cues(lang), *format_cues(lang)):
+            assert re._parser.parse(cue.regex.pattern).getwidth()[0] > 0, (lang, cue.key)

@@ -37,9 +37,11 @@ _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 # ("…, a declarat Lavrov", "…, powiedział urzędnik"). English needs the quote.
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
 
-_SEMICOLON = re.compile("[;؛]")
 _CLOSE_QUOTES = '”“»«’›"」'
 _DASHES = "–—-"
+_PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "according to"
+_ROLE_BREAK = re.compile(r"[,.;:()«»“”„\"]")  # between an office and its actor
+_COMMA_GAP = re.compile(r"\s*,\s*")
 _ROLE_REACH = 30  # characters between an office noun and the actor it belongs to
 _RIGHT_REACH = 60  # characters after a post-posed verb where its speaker may stand
 
@@ -206,10 +208,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _verb_matches(
-    norm: str, sentence: Sentence, lang: str, quotes: list[tuple[int, int]]
+    norm: str, sentence: Sentence, lex: _Lexicon, quotes: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every verb outside quotations, overlaps resolved longest."""
-    lex = lexicon(lang)
     if lex.any_verb is None:
         return []
     out: list[tuple[int, int, str]] = []
@@ -256,6 +257,12 @@ class _Attributor:
         self.norm = ctx.norm
         self.mem = _Memory()
         self.by_sentence = ctx.mentions_by_sentence()
+        # The mentions of each sentence as candidates (in text order), built once: the
+        # subject searches of every verb read them.
+        self.mention_cands = {
+            i: [_Cand(m.start, m.end, "mention", m.actor) for m in ms]
+            for i, ms in self.by_sentence.items()
+        }
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
 
     # ---- helpers -------------------------------------------------------------------
@@ -264,14 +271,11 @@ class _Attributor:
 
     def _candidates(self, s: Sentence, start: int, end: int) -> list[_Cand]:
         cands = [
-            _Cand(m.start, m.end, "mention", m.actor)
-            for m in self.by_sentence.get(s.index, [])
-            if m.start >= start and m.end <= end
+            c for c in self.mention_cands.get(s.index, ()) if c.start >= start and c.end <= end
         ]
         first = _first(self.lex.any_subject, self.norm, start, end)
         if first < 0:
-            cands.sort(key=_START)
-            return cands
+            return cands  # mentions only: already in text order
         taken = [(c.start, c.end) for c in cands]
         for kind, rx in (("role", self.lex.roles), ("pronoun", self.lex.pronouns)):
             for a, b in _spans(rx, self.norm, first, end):
@@ -293,7 +297,7 @@ class _Attributor:
             between = self.text[min(m.end, c.end) : max(m.start, c.start)]
             if (
                 gap <= _ROLE_REACH
-                and not re.search(r"[,.;:()«»“”„\"]", between)
+                and not _ROLE_BREAK.search(between)
                 and (best is None or gap < best[0])
             ):
                 best = (gap, m.actor)
@@ -338,12 +342,13 @@ class _Attributor:
 
     # ---- speakers ------------------------------------------------------------------
     def _post_posed(self, s: Sentence, vstart: int) -> bool:
+        text = self.text
         k = vstart - 1
-        while k >= s.start and self.text[k].isspace():
+        while k >= s.start and text[k].isspace():
             k -= 1
         if k < s.start:
             return False
-        ch = self.text[k]
+        ch = text[k]
         if ch in _CLOSE_QUOTES or ch in _DASHES:
             return True
         return (
@@ -370,9 +375,9 @@ class _Attributor:
         if reach is not None:
             words = re.match(rf"(?:\s*\S+){{0,{reach}}}", self.text[vend:stop])
             stop = vend + (words.end() if words else 0)
-        m = re.search(r"[,.;:!?،؛]", self.text[vend:stop])
+        m = _PUNCT.search(self.text, vend, stop)
         if m:
-            stop = vend + m.start()
+            stop = m.start()
         comp = _spans(self.lex.complementizers, self.norm, vend, stop)
         if comp:
             stop = comp[0][0]
@@ -410,11 +415,11 @@ class _Attributor:
         secretary-general said") is the speaker, not the organisation."""
         if c.kind != "mention" or self._is_person(c.actor):
             return c
-        for m in reversed(self.by_sentence.get(s.index, [])):
+        for m in reversed(self.mention_cands.get(s.index, ())):
             if m.end <= c.start and not self.text[m.end : c.start].strip():
                 if self._is_person(m.actor):
-                    return _Cand(m.start, m.end, "mention", m.actor)
-                c = _Cand(m.start, m.end, "mention", m.actor)
+                    return m
+                c = m
         return c
 
     def _co_subjects(self, s: Sentence, c: _Cand) -> list[str]:
@@ -423,16 +428,16 @@ class _Attributor:
         out: list[str] = []
         if self.lex.conj_gap is None or c.kind != "mention":
             return out
-        for m in reversed(self.by_sentence.get(s.index, [])):
+        for m in reversed(self.mention_cands.get(s.index, ())):
             if m.end > c.start:
                 continue
             gap = self.norm[m.end : c.start]
-            if not (self.lex.conj_gap.fullmatch(gap) or re.fullmatch(r"\s*,\s*", gap)):
+            if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
                 break
-            if self._governed(s.start, _Cand(m.start, m.end, "mention", m.actor)):
+            if self._governed(s.start, m):
                 break  # "… na Ukrainę, a Kułeba …": an object, not a second subject
-            out.append(m.actor)
-            c = _Cand(m.start, m.end, "mention", m.actor)
+            out.append(m.actor or "")
+            c = m
         return out
 
     def _left_speaker(
@@ -476,8 +481,8 @@ class _Attributor:
         spans: list[tuple[int, int]] = []
         for a, b in _spans(self.lex.according, self.norm, first, s.end):
             stop = min(s.end, b + _RIGHT_REACH)
-            m = re.search(r"[,.;:!?،؛]", self.text[b:stop])
-            end = b + m.start() if m else stop
+            m = _PUNCT.search(self.text, b, stop)
+            end = m.start() if m else stop
             spans.append((a, end))
             if speaker is None:
                 for c in self._candidates(s, b, end):
@@ -509,7 +514,7 @@ class _Attributor:
     # ---- main ----------------------------------------------------------------------
     def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
         quotes = find_quotes(self.text, s, self.lang)
-        verbs = _verb_matches(self.norm, s, self.lang, quotes)
+        verbs = _verb_matches(self.norm, s, self.lex, quotes)
         first = _first(self.lex.any_according, self.norm, s.start, s.end)
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
         out: list[Attribution] = []
@@ -519,7 +524,9 @@ class _Attributor:
         for i, (vs, ve, kind) in enumerate(verbs):
             cs = verbs[i - 1][1] if i else s.start
             # A semicolon closes a clause in every language ("…؛ گفت و گویی که … پوتین").
-            cs = max([cs] + [m.end() for m in _SEMICOLON.finditer(self.text, cs, vs)])
+            semi = max(self.text.rfind(";", cs, vs), self.text.rfind("؛", cs, vs))
+            if semi >= 0:
+                cs = semi + 1
             if kind == "participle":
                 # "…, adding: …" continues whoever spoke; it reports the whole sentence.
                 speakers = current or (
@@ -646,8 +653,8 @@ class _Attributor:
             if (
                 found
                 and before is not None
-                and self._dangling(found[0])
                 and (prev is None or prev.sentence.index != before.index)
+                and self._dangling(found[0])
                 and find_quotes(self.text, before, self.lang)
             ):
                 # A quotation, then its speaker on a line of its own.
@@ -655,14 +662,14 @@ class _Attributor:
                     before, found[0].speakers, "says", ((before.start, before.end),), "quote"
                 )
                 out.append(quoted)
-            for a in found:
-                self.mem.last_speaker = a.speaker
-                self.mem.last_speaker_sentence = s.index
-                if self._is_person(a.speaker):
-                    self.mem.last_person_speaker = a.speaker
             if found:
                 prev = found[-1]
-            out.extend(found)
+                self.mem.last_speaker = prev.speaker
+                self.mem.last_speaker_sentence = s.index
+                person = next((a for a in reversed(found) if self._is_person(a.speaker)), None)
+                if person is not None:
+                    self.mem.last_person_speaker = person.speaker
+                out.extend(found)
         return out
 
 

@@ -119,7 +119,8 @@ def _content_kind(
     # enlargement" rejects enlargement, not dialogue.
     bounds = list(_CLAUSE.finditer(norm, 0, hit.start))
     start = bounds[-1].end() if bounds else 0
-    stop = next((m.start() for m in _CLAUSE.finditer(norm, hit.end)), len(norm))
+    after = _CLAUSE.search(norm, hit.end)
+    stop = after.start() if after else len(norm)
     windows = [(start, stop)]
     contrasts = lexicon(lang).contrasts
     if (
@@ -280,8 +281,6 @@ def _break_ties(
 ) -> list[TopicHit]:
     """Words two topics share ("armi nucleari": arms control in Europe, or Iran's nuclear
     programme) belong to the topic the rest of the article speaks about more."""
-    if len(hits) < 2:
-        return hits
     spans: dict[tuple[int, int], list[TopicHit]] = {}
     for h in hits:
         spans.setdefault((h.start, h.end), []).append(h)
@@ -335,14 +334,17 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     text_norm = ctx.norm
     statement_keys = _statement_keys(ctx.lang)
     for att in attributions:
-        # Segments joined by a separator no cue can match across.
-        norm = " \u2016 ".join([text_norm[a:b] for a, b in att.spans])
+        if len(att.spans) == 1:
+            norm = text_norm[att.spans[0][0] : att.spans[0][1]]
+        else:
+            # Segments joined by a separator no cue can match across.
+            norm = " \u2016 ".join([text_norm[a:b] for a, b in att.spans])
         keys = text_keys_among(norm, statement_keys)
-        hits = _break_ties(ctx, match_topics(norm, ctx.lang, keys), support)
-        if any(h.claim is not None for h in hits):
-            # A bare topic word next to a specific claim is context, not a position.
-            hits = [h for h in hits if h.claim is not None]
-        hits = hits[:_MAX_TOPICS]
+        hits = match_topics(norm, ctx.lang, keys)
+        if len(hits) > 1:
+            hits = _break_ties(ctx, hits, support)
+        # A bare topic word next to a specific claim is context, not a position.
+        hits = ([h for h in hits if h.claim is not None] or hits)[:_MAX_TOPICS]
         if not hits:
             bare.append(att)
         kind_cues = (

@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from briefing.data import load_yaml
@@ -127,7 +127,7 @@ class CueIndex:
     """Which of several cue lists may match a text, from its :func:`text_keys`: those
     with a cue whose keys are all in the text. The others need no search."""
 
-    __slots__ = ("_always", "_by_key", "_keys", "all_keys")
+    __slots__ = ("_always", "_always_bits", "_by_key", "_keys", "all_keys")
 
     def __init__(self, cue_lists: Iterable[Iterable[str]], lang: str | None = None) -> None:
         # Each cue is looked up by the key of its longest word, the least common one.
@@ -145,11 +145,18 @@ class CueIndex:
                     one.setdefault(keys[0], {})[i] = None
                 else:
                     more.setdefault(keys[0], {})[frozenset(keys), i] = None
-        self._by_key = {
-            k: (tuple(one.get(k, ())), tuple(more.get(k, ()))) for k in one.keys() | more.keys()
-        }
+        # Sets of lists as bits of an int (list i: bit i), cheaper to gather than a set;
+        # a cue of more keys adds nothing for a list the key already brings in.
+        self._by_key: dict[str, tuple[int, tuple[tuple[frozenset[str], int], ...]]] = {}
+        for k in one.keys() | more.keys():
+            lists = one.get(k, {})
+            self._by_key[k] = (
+                _bits(lists),
+                tuple((need, 1 << i) for need, i in more.get(k, ()) if i not in lists),
+            )
         self._keys = frozenset(self._by_key)
         self._always = tuple(sorted(always))
+        self._always_bits = _bits(always)
         # Every key the index looks at: other keys of a text change no answer.
         self.all_keys = self._keys.union(*(need for cues in more.values() for need, _i in cues))
 
@@ -158,14 +165,24 @@ class CueIndex:
         present = keys & self._keys
         if not present:
             return self._always
-        found = set(self._always)
+        found = self._always_bits
+        by_key = self._by_key
         for k in present:
-            lists, cues = self._by_key[k]
-            found.update(lists)
-            for need, i in cues:
+            lists, cues = by_key[k]
+            found |= lists
+            for need, bit in cues:
                 if need <= keys:
-                    found.add(i)
-        return sorted(found)
+                    found |= bit
+        out = []
+        while found:
+            low = found & -found
+            out.append(low.bit_length() - 1)
+            found ^= low
+        return out
+
+
+def _bits(indices: Iterable[int]) -> int:
+    return sum(1 << i for i in set(indices))
 
 
 # A word start inside a token follows a character that is no letter, digit or space
@@ -283,6 +300,9 @@ def _check(topic: Topic) -> None:
             raise ValueError(f"{where}.{c.key}: polarity must be -1, 0 or 1")
 
 
+_HIT_START = attrgetter("start")
+
+
 @dataclass(frozen=True, slots=True)
 class _TopicCues:
     # Every claim, then the topic itself, of every topic, in the order they are tried.
@@ -335,5 +355,5 @@ def match_topics(
         if m:
             hits.append(TopicHit(topic, claim, m.start(), m.end()))
             done = topic
-    hits.sort(key=lambda h: h.start)
+    hits.sort(key=_HIT_START)
     return hits

@@ -40,7 +40,7 @@ from briefing.extract.actors_index import (
     role_trie,
 )
 from briefing.extract.actors_roles import find_roles, resolve_roles
-from briefing.extract.actors_text import Word, locatives, marked_words
+from briefing.extract.actors_text import Words, locatives, marked_words
 from briefing.extract.context import ArticleContext
 from briefing.kb import KBActor, KnowledgeBase, knowledge_base
 from briefing.models import Actor, Citation, Mention, Sentence
@@ -74,7 +74,7 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
             fuzzy.append(k)
     found: list[Found] = []
     blocked: set[int] = set()
-    matches = longest_matches(ws, name_trie(lang), None, name_starts)
+    matches = longest_matches(ws.keys, name_trie(lang), None, name_starts)
     in_full = {
         m.entries[0].target
         for m in matches
@@ -88,7 +88,7 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
             blocked.update(range(m.i, m.j))
         elif entry.kind == "seat":
             # "Moscow said" names Russia; "talks in Moscow" is a venue.
-            if m.i == 0 or ws[m.i - 1].folded not in venue_words:
+            if m.i == 0 or ws.folded[m.i - 1] not in venue_words:
                 found.append(Found(m.i, m.j, entry.target, "name"))
             else:
                 blocked.update(range(m.i, m.j))
@@ -131,7 +131,7 @@ def _marker(lang: str) -> Callable[[str, str, tuple[str, ...]], _Mark]:
     return mark
 
 
-def _choose(m: Match, ws: list[Word], in_full: set[str]) -> Entry:
+def _choose(m: Match, ws: Words, in_full: set[str]) -> Entry:
     """The entry a match stands for when several actors share its key: a non-actor first,
     then a full name over a surname, then an actor the article names in full ("Johnson"
     after "Boris Johnson"), then the alias closest to the words as written (Russian
@@ -139,7 +139,7 @@ def _choose(m: Match, ws: list[Word], in_full: set[str]) -> Entry:
     first = m.entries[0]
     if first.kind == "block" or all(e.target == first.target for e in m.entries):
         return first
-    written = " ".join(w.folded for w in ws[m.i : m.j])
+    written = " ".join(ws.folded[m.i : m.j])
     return max(
         m.entries,
         key=lambda e: (
@@ -167,7 +167,7 @@ def _build(
     ctx: ArticleContext,
     sentences: list[Sentence],
     text: str,
-    ws: list[Word],
+    ws: Words,
     found: list[Found],
     discovered_names: dict[str, str],
     discovered_roles: dict[str, str],
@@ -182,31 +182,36 @@ def _build(
     citations: dict[int, Citation] = {}
     cited: set[tuple[str, int]] = set()
     # The index breaks ties as a stable sort would, and keeps Found out of comparisons.
-    order = sorted([(ws[f.i].start, -f.j, n, f) for n, f in enumerate(found)])
-    for _start, _end, _n, f in order:
-        start, end = ws[f.i].start, ws[f.j - 1].end
-        if (start, end, f.actor) in seen:
+    starts, ends, sentence_of = ws.start, ws.end, ws.sentence
+    order = sorted([(starts[f.i], -f.j, n, f) for n, f in enumerate(found)])
+    known = kb.actors.get
+    for start, _end, _n, f in order:
+        actor_id = f.actor
+        end = ends[f.j - 1]
+        span = (start, end, actor_id)
+        if span in seen:
             continue
-        seen.add((start, end, f.actor))
-        sent = ws[f.i].sentence
+        seen.add(span)
+        sent = sentence_of[f.i]
         surface = text[start:end]
-        mentions.append(Mention(f.actor, start, end, surface, sent))
-        actor = actors.get(f.actor)
+        mentions.append(Mention(actor_id, start, end, surface, sent))
+        actor = actors.get(actor_id)
         if actor is None:
-            actor = actors[f.actor] = _new_actor(
-                f.actor, kb.actors.get(f.actor), discovered_names, discovered_roles, day
+            actor = actors[actor_id] = _new_actor(
+                actor_id, known(actor_id), discovered_names, discovered_roles, day
             )
             actor.sources.add(source)
         actor.mentions += 1
         if f.kind == "role":
-            role_forms.setdefault(f.actor, []).append(surface)
+            role_forms.setdefault(actor_id, []).append(surface)
         elif surface not in actor.surface_forms:
             actor.surface_forms.append(surface)
-        if sentences and (f.actor, sent) not in cited:
-            cited.add((f.actor, sent))
-            if sent not in citations:
-                citations[sent] = ctx.cite(sentences[sent])
-            actor.citations.append(citations[sent])
+        if sentences and (actor_id, sent) not in cited:
+            cited.add((actor_id, sent))
+            citation = citations.get(sent)
+            if citation is None:
+                citation = citations[sent] = ctx.cite(sentences[sent])
+            actor.citations.append(citation)
     for actor in actors.values():
         # Names first, then the role phrases that stood for the person.
         for form in role_forms.get(actor.id, []):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -21,7 +21,15 @@ from rapidfuzz import fuzz, process
 from briefing.data import load_yaml
 from briefing.extract.actors_index import Found
 from briefing.extract.actors_roles import RoleMention, gap, joined
-from briefing.extract.actors_text import Word, fold, has_case, is_acronym, split_alias, stem
+from briefing.extract.actors_text import (
+    Words,
+    fold,
+    has_case,
+    is_acronym,
+    is_capitalised,
+    split_alias,
+    stem,
+)
 from briefing.kb import KnowledgeBase, knowledge_base, roles, slug
 
 FULL_NAME_CUTOFF = 88.0
@@ -29,8 +37,6 @@ FULL_NAME_CUTOFF = 88.0
 SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
-_TEXT = attrgetter("text")
-_FOLDED = attrgetter("folded")
 _CASELESS = frozenset({"fa", "ar", "ur", "ps"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
@@ -65,20 +71,26 @@ def _phrases(section: str, lang: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
-@cache
-def _by_first_word(section: str, lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _phrases(section, lang):
-        out.setdefault(phrase[0], []).append(phrase)
-    return {k: tuple(v) for k, v in out.items()}
+# Phrases sharing a word, by length: one slice of the article's words per length rather
+# than one per phrase (Romanian "a" opens a dozen reporting verbs).
+_Grouped = tuple[tuple[int, frozenset[tuple[str, ...]]], ...]
 
 
 @cache
-def _by_last_word(section: str, lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
+def _by_first_word(section: str, lang: str) -> dict[str, _Grouped]:
+    return _grouped(section, lang, 0)
+
+
+@cache
+def _by_last_word(section: str, lang: str) -> dict[str, _Grouped]:
+    return _grouped(section, lang, -1)
+
+
+def _grouped(section: str, lang: str, at: int) -> dict[str, _Grouped]:
+    out: dict[str, dict[int, set[tuple[str, ...]]]] = {}
     for phrase in _phrases(section, lang):
-        out.setdefault(phrase[-1], []).append(phrase)
-    return {k: tuple(v) for k, v in out.items()}
+        out.setdefault(phrase[at], {}).setdefault(len(phrase), set()).add(phrase)
+    return {k: tuple((n, frozenset(v)) for n, v in by_len.items()) for k, by_len in out.items()}
 
 
 @cache
@@ -114,16 +126,16 @@ def _noun_endings(lang: str) -> tuple[str, ...]:
     return tuple(sorted(_words("noun_endings", lang)))
 
 
-def _plausible_name(ws: Sequence[Word], i: int, j: int, lang: str) -> bool:
+def _plausible_name(ws: Words, i: int, j: int, lang: str) -> bool:
     """Not a noun phrase: no determiner before it, no common-noun ending in it."""
-    if i > 0 and ws[i - 1].folded in _words("determiners", lang):
+    if i > 0 and ws.folded[i - 1] in _words("determiners", lang):
         return False
     endings = _noun_endings(lang)
-    return not any(ws[k].folded.endswith(endings) for k in range(i, j)) if endings else True
+    return not any(ws.folded[k].endswith(endings) for k in range(i, j)) if endings else True
 
 
-def _name_word(w: Word, covered: set[int]) -> bool:
-    return w.i not in covered and _name_like(w.text, w.folded)
+def _name_word(ws: Words, k: int, covered: set[int]) -> bool:
+    return k not in covered and _name_like(ws.raw[k], ws.folded[k])
 
 
 @lru_cache(maxsize=100_000)
@@ -138,57 +150,57 @@ def _name_like(text: str, folded: str) -> bool:
     )
 
 
-def _run_after(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tuple[int, int]:
+def _run_after(ws: Words, text: str, k: int, covered: set[int]) -> tuple[int, int]:
     """The run of name words starting at ``k``: (k, end), possibly empty."""
     end = k
     while end < len(ws) and end - k < 4:
-        w = ws[end]
         if end > k and _hyphen_part(ws, text, end, covered):
             end += 1  # "Tsai Ing-wen", "Jean-Pierre"
             continue
-        if _name_word(w, covered) or (
-            w.folded in _NAME_PARTICLES and end + 1 < len(ws) and end > k
+        if _name_word(ws, end, covered) or (
+            ws.folded[end] in _NAME_PARTICLES and end + 1 < len(ws) and end > k
         ):
             if end > k and not joined(ws, text, end - 1, end):
                 break
             end += 1
         else:
             break
-    while end > k and ws[end - 1].folded in _NAME_PARTICLES:
+    while end > k and ws.folded[end - 1] in _NAME_PARTICLES:
         end -= 1
     return k, end
 
 
-def _apposed(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
+def _apposed(ws: Words, text: str, a: int, b: int) -> bool:
     """Words ``a`` and ``b`` of one sentence and line, with at most a comma between."""
     between = gap(ws, text, a, b)
-    return ws[a].sentence == ws[b].sentence and "\n" not in between and between.strip() in ("", ",")
+    return ws.sentence[a] == ws.sentence[b] and "\n" not in between and between.strip() in ("", ",")
 
 
-def _hyphen_part(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> bool:
+def _hyphen_part(ws: Words, text: str, k: int, covered: set[int]) -> bool:
     """A lower-case part glued by a hyphen to the name word before it ("Ing-wen")."""
-    w = ws[k]
+    raw = ws.raw[k]
     return (
         k not in covered
-        and w.text.isalpha()
-        and w.text.islower()
+        and raw.isalpha()
+        and raw.islower()
         and gap(ws, text, k - 1, k) == "-"
-        and ws[k - 1].text[:1].isupper()
+        and ws.raw[k - 1][:1].isupper()
     )
 
 
-def _run_before(ws: Sequence[Word], text: str, k: int, covered: set[int]) -> tuple[int, int]:
+def _run_before(ws: Words, text: str, k: int, covered: set[int]) -> tuple[int, int]:
     """The run of name words ending just before ``k``."""
     start = k
     while start > 0 and k - start < 4:
-        w = ws[start - 1]
-        if _name_word(w, covered) or (w.folded in _NAME_PARTICLES and start < k):
+        if _name_word(ws, start - 1, covered) or (
+            ws.folded[start - 1] in _NAME_PARTICLES and start < k
+        ):
             if start < k and not joined(ws, text, start - 1, start):
                 break
             start -= 1
         else:
             break
-    while start < k and ws[start].folded in _NAME_PARTICLES:
+    while start < k and ws.folded[start] in _NAME_PARTICLES:
         start += 1
     return start, k
 
@@ -201,7 +213,7 @@ def _role_label(rm: RoleMention, kb: KnowledgeBase) -> str:
 
 
 def discover_people(
-    ws: Sequence[Word],
+    ws: Words,
     found: list[Found],
     role_mentions: Sequence[RoleMention],
     blocked: set[int],
@@ -245,7 +257,7 @@ def discover_people(
             continue
         taken.update(range(i, j))
         found[:] = [f for f in found if not (i <= f.i and f.j <= j)]
-        name = text[ws[i].start : ws[j - 1].end]
+        name = text[ws.start[i] : ws.end[j - 1]]
         known = _known_person(name)
         actor_id = known or slug(name)
         found_here = Found(i, j, actor_id, "fuzzy" if known else "discovered")
@@ -260,7 +272,7 @@ def discover_people(
 
 
 def _with_first_name(
-    ws: Sequence[Word],
+    ws: Words,
     text: str,
     run: tuple[int, int, str | None],
     covered: set[int],
@@ -270,10 +282,10 @@ def _with_first_name(
     """A one-word state name right before a discovered name is a first name ("Jordan
     Peterson", "Chad Smith"), not the state."""
     i, j, role = run
-    if i == 0 or not joined(ws, text, i - 1, i) or not _plausible_first(ws[i - 1]):
+    if i == 0 or not joined(ws, text, i - 1, i) or not _plausible_first(ws.raw[i - 1]):
         return run
     # Only when the state word opens the run (nothing name-like glued before it).
-    opens = i - 1 == 0 or not joined(ws, text, i - 2, i - 1) or ws[i - 2].folded in _not_names()
+    opens = i - 1 == 0 or not joined(ws, text, i - 2, i - 1) or ws.folded[i - 2] in _not_names()
     for f in found:
         actor = kb.actors.get(f.actor)
         if opens and f.i == i - 1 and f.j == i and actor is not None and actor.type == "state":
@@ -281,12 +293,12 @@ def _with_first_name(
     return run
 
 
-def _plausible_first(w: Word) -> bool:
-    return has_case(w.text) and w.text[:1].isupper() and w.text.isalpha() and not is_acronym(w.text)
+def _plausible_first(raw: str) -> bool:
+    return has_case(raw) and raw[:1].isupper() and raw.isalpha() and not is_acronym(raw)
 
 
 def _arabic_script_runs(
-    ws: Sequence[Word],
+    ws: Words,
     text: str,
     rm: RoleMention,
     covered: set[int],
@@ -305,10 +317,10 @@ def _arabic_script_runs(
         return (
             0 <= k < len(ws)
             and k not in covered
-            and ws[k].folded not in stop
-            and len(ws[k].folded) >= 2
-            and ws[k].text.isalpha()
-            and ws[k].sentence == ws[rm.lo].sentence
+            and ws.folded[k] not in stop
+            and len(ws.folded[k]) >= 2
+            and ws.raw[k].isalpha()
+            and ws.sentence[k] == ws.sentence[rm.lo]
         )
 
     def blank(a: int, b: int, commas: str = "") -> bool:
@@ -330,7 +342,7 @@ def _arabic_script_runs(
 
 
 def _reported_runs(
-    ws: Sequence[Word],
+    ws: Words,
     text: str,
     covered: set[int],
     lang: str,
@@ -339,29 +351,28 @@ def _reported_runs(
     runs: list[tuple[int, int, str | None]] = []
     verbs = _by_first_word("reporting_verbs", lang)
     according = _by_last_word("according_to", lang)
+    folded = ws.folded
     if reported is None:
-        reported = reported_starts(list(map(_FOLDED, ws)), lang)
+        reported = reported_starts(folded, lang)
     for k in reported:
         if k >= len(ws):
             continue
-        opening = verbs.get(ws[k].folded)
-        if opening and any(tuple(map(_FOLDED, ws[k : k + len(v)])) == v for v in opening):
+        opening = verbs.get(folded[k])
+        if opening and any(tuple(folded[k : k + n]) in vs for n, vs in opening):
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 1 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
-        closing = according.get(ws[k - 1].folded) if k > 0 else None
-        if closing and any(
-            len(a) <= k and tuple(map(_FOLDED, ws[k - len(a) : k])) == a for a in closing
-        ):
+        closing = according.get(folded[k - 1]) if k > 0 else None
+        if closing and any(n <= k and tuple(folded[k - n : k]) in vs for n, vs in closing):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 1 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))
     return runs
 
 
-def reported_starts(folded: list[str], lang: str) -> list[int]:
+def reported_starts(folded: Sequence[str], lang: str) -> list[int]:
     """Only words that open a reporting verb or close "according to" can start a run."""
     verbs = _by_first_word("reporting_verbs", lang)
     according = _by_last_word("according_to", lang)
@@ -378,11 +389,11 @@ def reporting_marks(folded: str, lang: str) -> tuple[bool, bool]:
 
 
 def _apposition_run(
-    ws: Sequence[Word], text: str, k: int, covered: set[int]
+    ws: Words, text: str, k: int, covered: set[int]
 ) -> list[tuple[int, int, str | None]]:
     """ "Tom Fletcher, the UN aid chief, said": the name before a comma-enclosed aside."""
     for p in range(k - 1, max(0, k - 9), -1):
-        if ws[p - 1].sentence != ws[k].sentence:
+        if ws.sentence[p - 1] != ws.sentence[k]:
             break
         if "," in gap(ws, text, p - 1, p):
             i, j = _run_before(ws, text, p, covered)
@@ -401,42 +412,39 @@ def _known_person(name: str) -> str | None:
     return ids[hit[2]] if hit else None
 
 
-def _extend_known_names(
-    ws: Sequence[Word], text: str, found: list[Found], covered: set[int]
-) -> None:
+def _extend_known_names(ws: Words, text: str, found: list[Found], covered: set[int]) -> None:
     """ "Olegsky Reznikov": a capitalised word glued before a known surname is a first name
     the knowledge base lacks; the mention covers it."""
     for f in found:
         if f.kind != "surname" or f.i == 0:
             continue
-        prev = ws[f.i - 1]
         if (
-            _name_word(prev, covered)
+            _name_word(ws, f.i - 1, covered)
             and joined(ws, text, f.i - 1, f.i)
-            and (f.i - 1 > 0 and ws[f.i - 2].sentence == prev.sentence)
+            and (f.i - 1 > 0 and ws.sentence[f.i - 2] == ws.sentence[f.i - 1])
         ):
             f.i -= 1
 
 
-def _link_surnames(ws: Sequence[Word], out: Discovered, covered: set[int], lang: str) -> None:
+def _link_surnames(ws: Words, out: Discovered, covered: set[int], lang: str) -> None:
     """Surname-only mentions of the people just discovered ("Joly" after "Mélanie Joly")."""
     by_surname: dict[str, str] = {}
     for f in out.mentions:
         if f.kind == "discovered":
-            by_surname[stem(ws[f.j - 1].folded, lang)] = f.actor
+            by_surname[stem(ws.folded[f.j - 1], lang)] = f.actor
     if not by_surname:
         return
     in_names = {k for f in out.mentions for k in range(f.i, f.j)}
-    for w in ws:
-        if w.i in covered or w.i in in_names or not w.capitalised:
+    for k, (raw, folded) in enumerate(zip(ws.raw, ws.folded, strict=True)):
+        if k in covered or k in in_names or not is_capitalised(raw):
             continue
-        actor = by_surname.get(stem(w.folded, lang))
+        actor = by_surname.get(stem(folded, lang))
         if actor is not None:
-            out.mentions.append(Found(w.i, w.i + 1, actor, "surname"))
+            out.mentions.append(Found(k, k + 1, actor, "surname"))
 
 
 def fuzzy_people(
-    ws: Sequence[Word],
+    ws: Words,
     found: Sequence[Found],
     blocked: set[int],
     lang: str,
@@ -453,21 +461,20 @@ def fuzzy_people(
     out: list[Found] = []
     if candidates is None:
         # A name word starts with a capital: the cheap test first.
-        capitalised = compress(ws, map(str.isupper, map(itemgetter(0), map(_TEXT, ws))))
-        checked = [w for w in capitalised if len(w.text) >= MIN_FUZZY_LEN]
-    else:
-        checked = [ws[k] for k in candidates]
-    for w in checked:
-        if w.i in covered or not _name_word(w, covered):
+        raws = ws.raw
+        capitalised = compress(range(len(ws)), map(str.isupper, map(itemgetter(0), raws)))
+        candidates = [k for k in capitalised if len(raws[k]) >= MIN_FUZZY_LEN]
+    for k in candidates:
+        if k in covered or not _name_word(ws, k, covered):
             continue
-        key = stem(w.folded, lang)
+        key = stem(ws.folded[k], lang)
         for choice, score, idx in _surname_hits(key, lang):
             actor = ids[idx]
             if choice[:1] != key[:1]:
                 continue
             if actor in named or score >= SURNAME_CUTOFF:
                 if kb.actors[actor].type == "person":
-                    out.append(Found(w.i, w.i + 1, actor, "fuzzy"))
+                    out.append(Found(k, k + 1, actor, "fuzzy"))
                 break
     return out
 

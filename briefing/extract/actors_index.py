@@ -13,16 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import compress
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from briefing.diskcache import cached
-from briefing.extract.actors_text import Word, alias_key, fold, memo_many, split_alias
+from briefing.extract.actors_text import alias_key, fold, memo_many, split_alias
 from briefing.kb import knowledge_base, roles
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
 _END = ""  # trie key of the entries that end at a node
-_KEYS = attrgetter("keys")
 _KIND_RANK = {"block": 0, "name": 1, "seat": 1, "surname": 2}
 
 
@@ -123,23 +121,24 @@ def _split_role(phrase: str) -> list[str]:
 
 
 def longest_matches(
-    words: Sequence[Word],
+    keys_of: Sequence[tuple[str, ...]],
     trie: Trie,
     slots: Mapping[int, int] | None = None,
     starts: Sequence[tuple[int, Step]] | None = None,
 ) -> list[Match]:
-    """Non-overlapping longest matches, left to right. ``slots`` maps a word index to the
-    end of a state/organisation mention starting there, for role phrases with a slot.
+    """Non-overlapping longest matches, left to right, over the words' keys. ``slots``
+    maps a word index to the end of a state/organisation mention starting there, for role
+    phrases with a slot.
     ``starts``, when given, are the words whose keys open the trie, in order, with their
     :func:`first_step`."""
     out: list[Match] = []
-    n = len(words)
+    n = len(keys_of)
     end = 0
     # A match needs its first word's key at the trie's first level (a slot cannot open
     # one), so only those words are tried as starts.
     first, depth = _shape(trie)
     if starts is None:
-        starts = _starts(trie, first, list(map(_KEYS, words)))
+        starts = _starts(trie, first, keys_of)
     # A slot is only reached at most ``depth`` words after the start; without one in
     # reach, the plain walk below finds the same match.
     slot_starts = sorted(slots) if slots else []
@@ -149,7 +148,7 @@ def longest_matches(
         if slot_starts:
             s = bisect_right(slot_starts, i)
             if s < len(slot_starts) and slot_starts[s] <= i + depth:
-                found = _walk_slots(words, trie, slots or {}, i, n)
+                found = _walk_slots(keys_of, trie, slots or {}, i, n)
                 if found is not None:
                     out.append(found)
                     end = found.j
@@ -170,7 +169,7 @@ def longest_matches(
                 best = node
                 break
         while frontier and k < n:
-            keys = words[k].keys
+            keys = keys_of[k]
             # Trie nodes are never empty, so filter(None) keeps exactly the children.
             if len(frontier) == 1:
                 frontier = list(filter(None, map(frontier[0].get, keys)))
@@ -194,7 +193,7 @@ _match = partial(tuple.__new__, Match)
 
 
 def _walk_slots(
-    words: Sequence[Word], trie: Trie, slots: Mapping[int, int], i: int, n: int
+    keys_of: Sequence[tuple[str, ...]], trie: Trie, slots: Mapping[int, int], i: int, n: int
 ) -> Match | None:
     """The longest match from word ``i``, where a slot may stand for a whole state or
     organisation mention; of several as long, the first reached."""
@@ -207,7 +206,7 @@ def _walk_slots(
                 best = Match(i, k, _entries(node[_END]), slot)
             if k >= n:
                 continue
-            for key in words[k].keys:
+            for key in keys_of[k]:
                 child = node.get(key)
                 if child is not None:
                     nxt.append((child, k + 1, slot))
@@ -217,7 +216,7 @@ def _walk_slots(
     return best
 
 
-def _starts(trie: Trie, first: frozenset[str], keys_of: list[tuple[str, ...]]) -> list[Any]:
+def _starts(trie: Trie, first: frozenset[str], keys_of: Sequence[tuple[str, ...]]) -> list[Any]:
     """The words whose keys open ``trie`` with their first step. Memoised per key set: one
     small dict look-up per word instead of several in the large first level."""
     opens = memo_many(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.extract.actors_index import Found, Step, longest_matches, role_trie
-from briefing.extract.actors_text import Word, morphology
+from briefing.extract.actors_text import Words, morphology
 from briefing.kb import KnowledgeBase, roles
 
 # Only these may stand between a role, its qualifier and a name: "US Secretary of State
@@ -27,18 +27,18 @@ class RoleMention:
     hi: int
 
 
-def gap(ws: Sequence[Word], text: str, a: int, b: int) -> str:
+def gap(ws: Words, text: str, a: int, b: int) -> str:
     """Text between the end of word ``a`` and the start of word ``b``."""
-    return text[ws[a].end : ws[b].start]
+    return text[ws.end[a] : ws.start[b]]
 
 
-def joined(ws: Sequence[Word], text: str, a: int, b: int) -> bool:
+def joined(ws: Words, text: str, a: int, b: int) -> bool:
     # Nothing is left of a gap made only of joiners once they are stripped.
-    return ws[a].sentence == ws[b].sentence and not gap(ws, text, a, b).strip(_JOINERS)
+    return ws.sentence[a] == ws.sentence[b] and not gap(ws, text, a, b).strip(_JOINERS)
 
 
 def find_roles(
-    ws: Sequence[Word],
+    ws: Words,
     found: Sequence[Found],
     lang: str,
     text: str,
@@ -55,13 +55,13 @@ def find_roles(
     by_start = {f.i: f for f in bodies}
     connectors = morphology(lang).connectors | morphology("en").connectors
     out: list[RoleMention] = []
-    for m in longest_matches(ws, role_trie(lang), slots, starts):
+    for m in longest_matches(ws.keys, role_trie(lang), slots, starts):
         qualifier: str | None = None
         lo, hi = m.i, m.j
         if m.slot is not None:
             qualifier = by_start[m.slot[0]].actor
         before = by_end.get(m.i)
-        if before is None and m.i > 1 and ws[m.i - 1].folded == "s":
+        if before is None and m.i > 1 and ws.folded[m.i - 1] == "s":
             before = by_end.get(m.i - 1)  # possessive: "Canada's foreign minister"
         if (
             qualifier is None
@@ -72,7 +72,7 @@ def find_roles(
         qualified_after = False
         if qualifier is None:
             k = m.j
-            while k < len(ws) and k - m.j < 3 and ws[k].folded in connectors:
+            while k < len(ws) and k - m.j < 3 and ws.folded[k] in connectors:
                 k += 1
             after = by_start.get(k)
             if after is not None and all(joined(ws, text, x, x + 1) for x in range(m.j - 1, k)):
@@ -84,7 +84,7 @@ def find_roles(
         if (
             qualified_after
             and other is not None
-            and ws[hi].folded in morphology(lang).coordinators
+            and ws.folded[hi] in morphology(lang).coordinators
             and joined(ws, text, hi - 1, hi)
             and joined(ws, text, hi, hi + 1)
         ):
@@ -105,7 +105,7 @@ def _body_ids(kb: KnowledgeBase) -> frozenset[str]:
 
 
 def adjacent_person(
-    rm: RoleMention, found: Sequence[Found], ws: Sequence[Word], text: str, kb: KnowledgeBase
+    rm: RoleMention, found: Sequence[Found], ws: Words, text: str, kb: KnowledgeBase
 ) -> Found | None:
     """The person named right after the role phrase, or right before it (apposition:
     "Hanna Maliar, Deputy Defence Minister", Persian "ملانی جولی وزیر امور خارجه")."""
@@ -116,7 +116,7 @@ def adjacent_person(
             continue
         if f.i == rm.hi and joined(ws, text, rm.hi - 1, f.i):
             return f
-        if f.j == rm.lo and ws[f.j - 1].sentence == ws[rm.lo].sentence:
+        if f.j == rm.lo and ws.sentence[f.j - 1] == ws.sentence[rm.lo]:
             between = gap(ws, text, f.j - 1, rm.lo).strip()
             if between in ("", ","):
                 return f
@@ -132,7 +132,7 @@ def resolve_roles(
     mentions: Sequence[RoleMention],
     found: Sequence[Found],
     discovered_roles: dict[str, str],
-    ws: Sequence[Word],
+    ws: Words,
     text: str,
     day: dt.date,
     kb: KnowledgeBase,

@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from itertools import accumulate, compress, repeat
-from typing import Any, NamedTuple
+from typing import Any
 
 from briefing.data import load_yaml
 from briefing.nlp.normalize import normalize
@@ -120,21 +120,21 @@ def alias_key(word: str, lang: str, single: bool = False) -> str:
     return "^" + base if is_capitalised(word) else base
 
 
-class Word(NamedTuple):
-    """A tuple, so that an article's words are built by C-level ``map`` calls: a
-    dataclass ``__init__`` per token was the stage's largest cost."""
+@dataclass(slots=True)
+class Words:
+    """An article's words as columns: word ``k`` starts at ``start[k]`` in the text, is
+    written ``raw[k]`` and so on. Columns come out of a few C-level passes with no object
+    per word (a tuple per word was a tenth of the stage)."""
 
-    i: int
-    start: int
-    end: int
-    text: str
-    folded: str
-    keys: tuple[str, ...]  # sorted (see article_keys)
-    sentence: int
+    start: Sequence[int]
+    end: Sequence[int]
+    raw: Sequence[str]  # as written
+    folded: Sequence[str]
+    keys: Sequence[tuple[str, ...]]  # sorted (see article_keys)
+    sentence: Sequence[int]
 
-    @property
-    def capitalised(self) -> bool:
-        return is_capitalised(self.text)
+    def __len__(self) -> int:
+        return len(self.start)
 
 
 @lru_cache(maxsize=100_000)
@@ -165,14 +165,13 @@ def article_keys(text: str, folded: str, lang: str) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
-_new_word = partial(tuple.__new__, Word)
 # Separators and words alternate in its split: one regex pass that yields only strings.
 _SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
 # The same without an underscore, where ``\w`` is a cheaper test than ``[^\W_]``.
 _SPLIT_PLAIN = re.compile(r"(\w+)", re.UNICODE)
 
 
-def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> list[Word]:
+def words(text: str, norm: str, lang: str, sentence_starts: list[int]) -> Words:
     """The article's words with their keys and sentence indexes."""
     return marked_words(text, norm, lang, sentence_starts, _unmarked)[0]
 
@@ -188,7 +187,7 @@ def _unmarked(raw: str, folded: str, keys: tuple[str, ...]) -> None:
 
 def marked_words(
     text: str, norm: str, lang: str, sentence_starts: list[int], mark: Mark
-) -> tuple[list[Word], list[int], list[Any]]:
+) -> tuple[Words, list[int], list[Any]]:
     """:func:`words`, with the indexes of the words ``mark`` is truthy for and their
     marks. A mark is cached with the word's keys: later steps then visit only those few
     words instead of passing over all of them."""
@@ -203,13 +202,14 @@ def marked_words(
         foldeds = [g.translate(_DROP) for g in foldeds]
     sentences = _sentence_of(starts, sentence_starts)
     keys, marks = _keys_of(raws, foldeds, lang, mark)
-    row = zip(range(len(starts)), starts, ends, raws, foldeds, keys, sentences, strict=True)
-    out = list(map(_new_word, row))
     if "\u0640" in norm and not all(foldeds):
         # A word of tatweels only folds to nothing and is no word.
-        kept = [w for w in out if w.folded]
-        marks = [marks[w.i] for w in kept]
-        out = [w._replace(i=n) for n, w in enumerate(kept)]
+        kept = foldeds
+        starts, ends, raws, foldeds, keys, sentences, marks = (
+            list(compress(column, kept))
+            for column in (starts, ends, raws, foldeds, keys, sentences, marks)
+        )
+    out = Words(starts, ends, raws, foldeds, keys, sentences)
     return out, list(compress(range(len(out)), marks)), list(compress(marks, marks))
 
 

@@ -4,7 +4,7 @@ trie matching (with and without role slots) and the office-holder index."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from briefing.extract.actors_index import (
     _END,
@@ -16,7 +16,7 @@ from briefing.extract.actors_index import (
     name_trie,
     role_trie,
 )
-from briefing.extract.actors_text import Word, article_keys, words
+from briefing.extract.actors_text import Words, article_keys, words
 from briefing.kb import knowledge_base
 from briefing.nlp.normalize import normalize
 
@@ -33,10 +33,18 @@ TEXTS = {
 }
 
 
-def _plain_words(text: str, norm: str, lang: str, starts: list[int]) -> list[Word]:
+Row = tuple[int, int, int, str, str, tuple[str, ...], int]
+
+
+def _rows(ws: Words) -> list[Row]:
+    columns = (ws.start, ws.end, ws.raw, ws.folded, ws.keys, ws.sentence)
+    return list(zip(range(len(ws)), *columns, strict=True))
+
+
+def _plain_words(text: str, norm: str, lang: str, starts: list[int]) -> list[Row]:
     """The word splitting as first written: one regex match at a time."""
     drop = str.maketrans({"\u0640": None, "ё": "е", "ґ": "г"})
-    out: list[Word] = []
+    out: list[Row] = []
     for m in re.finditer(r"[^\W_]+", norm):
         start, end = m.span()
         folded = m.group().translate(drop)
@@ -44,13 +52,11 @@ def _plain_words(text: str, norm: str, lang: str, starts: list[int]) -> list[Wor
             continue
         sent = max(0, sum(1 for s in starts if s <= start) - 1)
         raw = text[start:end]
-        out.append(Word(len(out), start, end, raw, folded, article_keys(raw, folded, lang), sent))
+        out.append((len(out), start, end, raw, folded, article_keys(raw, folded, lang), sent))
     return out
 
 
-def _plain_matches(
-    ws: Sequence[Word], trie: Trie, slots: Mapping[int, int] | None = None
-) -> list[Match]:
+def _plain_matches(ws: Words, trie: Trie, slots: Mapping[int, int] | None = None) -> list[Match]:
     """Longest matches as first written: a frontier of (node, word, slot) for every start."""
     out: list[Match] = []
     i = 0
@@ -64,7 +70,7 @@ def _plain_matches(
                     best = Match(i, k, tuple(Entry(*e) for e in node[_END]), slot)
                 if k >= len(ws):
                     continue
-                for key in ws[k].keys:
+                for key in ws.keys[k]:
                     if key in node:
                         nxt.append((node[key], k + 1, slot))
                 if slots and SLOT in node and k in slots and k > i:
@@ -78,7 +84,7 @@ def _plain_matches(
     return out
 
 
-def _words_of(text: str, lang: str) -> list[Word]:
+def _words_of(text: str, lang: str) -> Words:
     starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
     return words(text, normalize(text), lang, starts)
 
@@ -87,29 +93,29 @@ def test_words_match_the_one_match_at_a_time_split():
     for lang, text in TEXTS.items():
         norm = normalize(text)
         starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
-        assert words(text, norm, lang, starts) == _plain_words(text, norm, lang, starts)
+        assert _rows(words(text, norm, lang, starts)) == _plain_words(text, norm, lang, starts)
 
 
 def test_words_split_at_underscores():
     text = "snake_case NATO_Russia, Blinken_"
     norm = normalize(text)
     ws = words(text, norm, "en", [0])
-    assert ws == _plain_words(text, norm, "en", [0])
-    assert [w.text for w in ws] == ["snake", "case", "NATO", "Russia", "Blinken"]
+    assert _rows(ws) == _plain_words(text, norm, "en", [0])
+    assert ws.raw == ["snake", "case", "NATO", "Russia", "Blinken"]
 
 
 def test_words_before_the_first_sentence_and_tatweel_only_words():
     text = "Xx \u0640\u0640 روسیه. Yy"
     ws = words(text, normalize(text), "ar", [3, 13])
-    assert [w.text for w in ws] == ["Xx", "روسیه", "Yy"]
-    assert [w.i for w in ws] == [0, 1, 2]
-    assert [w.sentence for w in ws] == [0, 0, 1]
+    assert ws.raw == ["Xx", "روسیه", "Yy"]
+    assert len(ws) == 3
+    assert ws.sentence == [0, 0, 1]
 
 
 def test_name_matches_equal_the_frontier_walk():
     for lang, text in TEXTS.items():
         ws = _words_of(text, lang)
-        assert longest_matches(ws, name_trie(lang)) == _plain_matches(ws, name_trie(lang))
+        assert longest_matches(ws.keys, name_trie(lang)) == _plain_matches(ws, name_trie(lang))
 
 
 def test_role_matches_with_slots_equal_the_frontier_walk():
@@ -118,11 +124,11 @@ def test_role_matches_with_slots_equal_the_frontier_walk():
         ws = _words_of(text, lang)
         bodies = [
             m
-            for m in longest_matches(ws, name_trie(lang))
+            for m in longest_matches(ws.keys, name_trie(lang))
             if (a := kb.actors.get(m.entries[0].target)) and a.type in ("state", "organization")
         ]
         slots = {m.i: m.j for m in bodies}
-        got = longest_matches(ws, role_trie(lang), slots)
+        got = longest_matches(ws.keys, role_trie(lang), slots)
         assert got == _plain_matches(ws, role_trie(lang), slots)
         assert got, lang
 
@@ -150,19 +156,19 @@ def test_marked_words_give_the_starts_each_step_finds_itself():
         norm = normalize(text)
         starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
         ws, picked, marks = marked_words(text, norm, lang, starts, _marker(lang))
-        assert ws == words(text, norm, lang, starts)
-        keys = [w.keys for w in ws]
+        assert _rows(ws) == _rows(words(text, norm, lang, starts))
+        keys = list(ws.keys)
         for n, trie in ((0, name_trie(lang)), (1, role_trie(lang))):
             expected = _starts(trie, _shape(trie)[0], keys)
             assert [(k, m[n]) for k, m in zip(picked, marks, strict=True) if m[n]] == expected
         reported = sorted(
             {k + (n == 3) for k, m in zip(picked, marks, strict=True) for n in (2, 3) if m[n]}
         )
-        assert reported == reported_starts([w.folded for w in ws], lang)
+        assert reported == reported_starts(ws.folded, lang)
         fuzzy = [
-            w.i
-            for w in ws
-            if w.text[0].isupper() and len(w.text) >= 5 and _name_like(w.text, w.folded)
+            k
+            for k, (raw, folded) in enumerate(zip(ws.raw, ws.folded, strict=True))
+            if raw[0].isupper() and len(raw) >= 5 and _name_like(raw, folded)
         ]
         assert [k for k, m in zip(picked, marks, strict=True) if m[4]] == fuzzy
 

@@ -93,17 +93,22 @@ def _alt(words: list[str], lang: str) -> str:
     return rf"(?<![\w]){_CLITICS[lang]}(?:{lexicon_alternation(words)})(?![\w])"
 
 
-def _first_word_keys(words: list[str], lang: str) -> frozenset[str] | None:
-    """The first ``KEY_LEN`` characters of the first word of each entry: a text without
-    any of them cannot match ``_alt(words, lang)``, whose matches start at a word start."""
+def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
+    """The first ``KEY_LEN`` characters of the first word of each entry that has as many
+    (Romanian "a declarat": "dec"): a text without any of them cannot match
+    ``_alt(words, lang)``, whose matches start at a word start and hold white space
+    before each later word, so that every word of a match starts a token."""
     if lang in _CLITICS:
         return None  # the first word may be glued to a clitic: it starts no token
     keys = set()
     for w in {normalize(str(x)) for x in words}:
-        first = w.split(maxsplit=1)[0].rstrip("*") if w.strip() else ""
-        if w.startswith("~") or len(first) < KEY_LEN:
+        if w.startswith("~"):
             return None
-        keys.add(first[:KEY_LEN])
+        body = w[:-1] if w.endswith("*") else w  # a prefix: its letters before the star
+        word = next((x for x in body.split() if len(x) >= KEY_LEN), None)
+        if word is None:
+            return None
+        keys.add(word[:KEY_LEN])
     return frozenset(keys)
 
 
@@ -125,7 +130,7 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
                 spec.get("near"),
                 re.compile(_alt(words, lang)),
                 bool(spec.get("day_only")),
-                keys=_first_word_keys(words, lang),
+                keys=_word_keys(words, lang),
             )
         )
     return tuple(out)
@@ -145,7 +150,7 @@ def format_cues(lang: str) -> tuple[Cue, ...]:
                 re.compile(_alt(words, lang)),
                 body=spec.get("body"),
                 members=tuple(spec.get("members") or ()),
-                keys=_first_word_keys(words, lang),
+                keys=_word_keys(words, lang),
             )
         )
     return tuple(out)
@@ -202,7 +207,7 @@ _CLAUSE = re.compile(r"[,;،؛]")
 
 def _hits(cues: tuple[Cue, ...], norm: str, a: int, b: int, pos: int) -> list[_Hit]:
     if a >= b:
-        return []  # no cue matches the empty text: each entry holds a letter (raw ones too)
+        return []  # no cue matches the empty text (tests/extract/test_calendar_cue_keys.py)
     out = []
     keys: set[str] | None = None
     for cue in cues:
@@ -211,12 +216,17 @@ def _hits(cues: tuple[Cue, ...], norm: str, a: int, b: int, pos: int) -> list[_H
                 keys = text_keys(norm[a:b])
             if cue.keys.isdisjoint(keys):
                 continue
-        for m in cue.regex.finditer(norm, a, b):
-            lo, hi = (m.end(), pos) if m.end() <= pos else (pos, m.start())
-            dist = max(0, hi - lo)
-            if cue.near is not None and dist > cue.near:
-                continue
-            out.append(_Hit(cue, m.start(), m.end(), dist, bool(_CLAUSE.search(norm, lo, hi))))
+        # ``finditer``, without its iterator for the many searches that find nothing
+        # (the same matches: none is empty).
+        rx = cue.regex
+        m = rx.search(norm, a, b)
+        while m is not None:
+            start, end = m.span()
+            lo, hi = (end, pos) if end <= pos else (pos, start)
+            dist = hi - lo if hi > lo else 0
+            if cue.near is None or dist <= cue.near:
+                out.append(_Hit(cue, start, end, dist, _CLAUSE.search(norm, lo, hi) is not None))
+            m = rx.search(norm, end, b)
     return out
 
 

@@ -67,3 +67,10 @@ def test_no_cue_matches_the_empty_text():
     for lang in langs | {"xx"}:
         for cue in (*event_cues(lang), *format_cues(lang)):
             assert re._parser.parse(cue.regex.pattern).getwidth()[0] > 0, (lang, cue.key)
+
+
+def test_entries_with_a_short_first_word_take_the_keys_of_a_later_word():
+    # Romanian "a declarat", "au spus": the first word is too short to be a key.
+    cues = {c.key: c for c in event_cues("ro")}
+    assert cues["statement"].keys is not None
+    assert {"dec", "spu"} <= cues["statement"].keys

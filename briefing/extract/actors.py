@@ -75,25 +75,26 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     found: list[Found] = []
     blocked: set[int] = set()
     matches = longest_matches(ws.keys, name_trie(lang), None, name_starts)
-    in_full = {
-        m.entries[0].target
-        for m in matches
-        if m.entries[0].kind == "name"
-        and (len(m.entries) == 1 or all(e.target == m.entries[0].target for e in m.entries))
-    }
+    # Only a match shared by several actors needs the names written in full, and few do.
+    in_full: set[str] | None = None
     venue_words = locatives(lang)
     for m in matches:
-        entry = m.entries[0] if len(m.entries) == 1 else _choose(m, ws, in_full)
-        if entry.kind == "block":
+        entry = m.entries[0]
+        if len(m.entries) > 1:
+            if in_full is None:
+                in_full = _in_full(matches)
+            entry = _choose(m, ws, in_full)
+        kind = entry.kind
+        if kind == "block":
             blocked.update(range(m.i, m.j))
-        elif entry.kind == "seat":
+        elif kind == "seat":
             # "Moscow said" names Russia; "talks in Moscow" is a venue.
             if m.i == 0 or ws.folded[m.i - 1] not in venue_words:
                 found.append(Found(m.i, m.j, entry.target, "name"))
             else:
                 blocked.update(range(m.i, m.j))
         else:
-            found.append(Found(m.i, m.j, entry.target, entry.kind))
+            found.append(Found(m.i, m.j, entry.target, kind))
     day = reference_date(ctx, [f.actor for f in found if f.kind == "name"], kb)
     role_mentions = find_roles(ws, found, lang, text, kb, role_starts)
     discovered = discover_people(
@@ -129,6 +130,16 @@ def _marker(lang: str) -> Callable[[str, str, tuple[str, ...]], _Mark]:
         return got if any(got) else None
 
     return mark
+
+
+def _in_full(matches: list[Match]) -> set[str]:
+    """Actors some match names by a full name of theirs alone."""
+    return {
+        m.entries[0].target
+        for m in matches
+        if m.entries[0].kind == "name"
+        and (len(m.entries) == 1 or all(e.target == m.entries[0].target for e in m.entries))
+    }
 
 
 def _choose(m: Match, ws: Words, in_full: set[str]) -> Entry:

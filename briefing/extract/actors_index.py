@@ -62,12 +62,19 @@ def _insert(trie: Trie, keys: Sequence[str], entry: Entry) -> None:
 def _seal_buckets(node: Trie, rank: bool) -> None:
     """Buckets as tuples of plain tuples, ranked by kind when ``rank``: the collector
     stops tracking those (it never does a tuple subclass), so the tries add little to
-    every full collection. A match turns its bucket back into entries."""
+    every full collection. A match turns its bucket back into entries. A ranked bucket
+    led by a non-actor, or whose entries all name one actor, keeps its first entry only:
+    the article's matches then choose between actors only where there is a choice."""
     for key, child in list(node.items()):
         if key != _END:
             _seal_buckets(child, rank)
         else:
-            bucket = sorted(child, key=lambda e: _KIND_RANK.get(e.kind, 3)) if rank else child
+            bucket = child
+            if rank:
+                bucket = sorted(child, key=lambda e: _KIND_RANK.get(e.kind, 3))
+                first = bucket[0]
+                if first.kind == "block" or all(e.target == first.target for e in bucket):
+                    bucket = bucket[:1]
             node[key] = tuple(map(tuple, bucket))
 
 

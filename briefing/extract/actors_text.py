@@ -28,7 +28,6 @@ from briefing.nlp.pipeline import lemma
 # "Russia's", "l'Ukraine" and "NATO-Russia" give their parts.
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DROP = str.maketrans({"\u0640": None, "ё": "е", "ґ": "г"})
-_DROPPED = tuple(map(chr, _DROP))
 _CASELESS_MIN = 0x0590  # Hebrew, Arabic and later scripts have no letter case
 MAX_ACRONYM = 6
 
@@ -190,18 +189,15 @@ def marked_words(
 ) -> tuple[Words, list[int], list[Any]]:
     """:func:`words`, with the indexes of the words ``mark`` is truthy for and their
     marks. A mark is cached with the word's keys: later steps then visit only those few
-    words instead of passing over all of them."""
+    words instead of passing over all of them. ``norm`` is ``normalize(text)``."""
     parts = (_SPLIT if "_" in norm else _SPLIT_PLAIN).split(norm)
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
     # A comprehension slices faster than mapping ``text.__getitem__`` over slice objects.
     raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-    foldeds = parts[1::2]
-    if any(ch in norm for ch in _DROPPED):
-        foldeds = [g.translate(_DROP) for g in foldeds]
     sentences = _sentence_of(starts, sentence_starts)
-    keys, marks = _keys_of(raws, foldeds, lang, mark)
+    foldeds, keys, marks = _keys_of(raws, parts[1::2], lang, mark)
     if "\u0640" in norm and not all(foldeds):
         # A word of tatweels only folds to nothing and is no word.
         kept = foldeds
@@ -252,32 +248,26 @@ def memo_many(
 
 
 def _keys_of(
-    raws: list[str], foldeds: list[str], lang: str, mark: Mark
-) -> tuple[Sequence[tuple[str, ...]], Sequence[Any]]:
-    """:func:`article_keys` and the mark of every word, looked up by the word as written:
-    one string hash per word, where the keys' cache hashes the word, its folded form and
-    the language (most of the stage's time on real text, where every word is a fresh
-    string)."""
+    raws: list[str], normed: list[str], lang: str, mark: Mark
+) -> tuple[Sequence[str], Sequence[tuple[str, ...]], Sequence[Any]]:
+    """The folded form, :func:`article_keys` and the mark of every word, looked up by the
+    word as written (``normed``: its slice of the normalised text): one string hash per
+    word, where the keys' cache hashes the word, its folded form and the language (most of
+    the stage's time on real text, where every word is a fresh string). Normalisation maps
+    each character on its own, so a word as written always folds the same way."""
 
     def entry(n: int) -> tuple[str, tuple[str, ...], Any]:
-        raw, folded = raws[n], foldeds[n]
+        raw, folded = raws[n], normed[n].translate(_DROP)
         k = article_keys(raw, folded, lang)
         return folded, k, mark(raw, folded, k)
 
     known = _BY_WORD.setdefault((lang, mark), {})
     hits = memo_many(known, raws, entry, _BY_WORD_MAX)
     if not hits:
-        return [], []
+        return [], [], []
     # One transposition gives the three columns.
-    cached_foldeds, keys, marks = zip(*hits, strict=True)
-    if cached_foldeds != tuple(foldeds):
-        # Normalisation maps each character on its own, so a word as written always folds
-        # the same way; this only guards that.
-        for n, (folded, hit) in enumerate(zip(foldeds, hits, strict=True)):
-            if hit[0] != folded:
-                hits[n] = entry(n)
-        _, keys, marks = zip(*hits, strict=True)
-    return keys, marks
+    foldeds, keys, marks = zip(*hits, strict=True)
+    return foldeds, keys, marks
 
 
 def split_alias(alias: str) -> list[str]:

@@ -18,6 +18,7 @@ office-holder that did speak; a pronoun to the last person who spoke or was ment
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -257,12 +258,6 @@ class _Attributor:
         self.norm = ctx.norm
         self.mem = _Memory()
         self.by_sentence = ctx.mentions_by_sentence()
-        # The mentions of each sentence as candidates (in text order), built once: the
-        # subject searches of every verb read them.
-        self.mention_cands = {
-            i: [_Cand(m.start, m.end, "mention", m.actor) for m in ms]
-            for i, ms in self.by_sentence.items()
-        }
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
 
     # ---- helpers -------------------------------------------------------------------
@@ -271,7 +266,9 @@ class _Attributor:
 
     def _candidates(self, s: Sentence, start: int, end: int) -> list[_Cand]:
         cands = [
-            c for c in self.mention_cands.get(s.index, ()) if c.start >= start and c.end <= end
+            _Cand(m.start, m.end, "mention", m.actor)
+            for m in self.by_sentence.get(s.index, ())
+            if m.start >= start and m.end <= end
         ]
         first = _first(self.lex.any_subject, self.norm, start, end)
         if first < 0:
@@ -415,11 +412,11 @@ class _Attributor:
         secretary-general said") is the speaker, not the organisation."""
         if c.kind != "mention" or self._is_person(c.actor):
             return c
-        for m in reversed(self.mention_cands.get(s.index, ())):
+        for m in reversed(self.by_sentence.get(s.index, ())):
             if m.end <= c.start and not self.text[m.end : c.start].strip():
                 if self._is_person(m.actor):
-                    return m
-                c = m
+                    return _Cand(m.start, m.end, "mention", m.actor)
+                c = _Cand(m.start, m.end, "mention", m.actor)
         return c
 
     def _co_subjects(self, s: Sentence, c: _Cand) -> list[str]:
@@ -428,16 +425,16 @@ class _Attributor:
         out: list[str] = []
         if self.lex.conj_gap is None or c.kind != "mention":
             return out
-        for m in reversed(self.mention_cands.get(s.index, ())):
+        for m in reversed(self.by_sentence.get(s.index, ())):
             if m.end > c.start:
                 continue
             gap = self.norm[m.end : c.start]
             if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
                 break
-            if self._governed(s.start, m):
+            c = _Cand(m.start, m.end, "mention", m.actor)
+            if self._governed(s.start, c):
                 break  # "… na Ukrainę, a Kułeba …": an object, not a second subject
-            out.append(m.actor or "")
-            c = m
+            out.append(m.actor)
         return out
 
     def _left_speaker(
@@ -454,7 +451,7 @@ class _Attributor:
             skip = max([b for a, b in according if b <= cands[0].start] + [cs])
             if len(self.text[skip : cands[0].start].split()) > 4:
                 return ()
-            order = cands
+            order: Iterable[_Cand] = cands
         else:
             before_verb = self.text[cs:vstart].rstrip()
             if before_verb.endswith(","):
@@ -465,13 +462,13 @@ class _Attributor:
                 persons = [c for c in appos if self._is_person(c.actor)]
                 if appos:
                     return ((persons or appos)[0].actor or "",)
-            order = list(reversed(cands))
+            order = reversed(cands)
         for c in order:
             c = self._person_chain(s, c)
             actor = self._resolve(s, c)
             if actor:
                 others = [a for a in self._co_subjects(s, c) if a != actor]
-                return (actor, *dict.fromkeys(others))
+                return (actor, *dict.fromkeys(others)) if others else (actor,)
         return ()
 
     def _according(self, s: Sentence, first: int) -> tuple[str | None, list[tuple[int, int]]]:
@@ -513,18 +510,19 @@ class _Attributor:
 
     # ---- main ----------------------------------------------------------------------
     def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
-        quotes = find_quotes(self.text, s, self.lang)
-        verbs = _verb_matches(self.norm, s, self.lex, quotes)
-        first = _first(self.lex.any_according, self.norm, s.start, s.end)
+        text, norm, lex, lang = self.text, self.norm, self.lex, self.lang
+        quotes = find_quotes(text, s, lang)
+        verbs = _verb_matches(norm, s, lex, quotes)
+        first = _first(lex.any_according, norm, s.start, s.end)
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
         out: list[Attribution] = []
         self.mem.current = None
         current: tuple[str, ...] = ()
-        verb_final = self.lang in _VERB_FINAL
+        verb_final = lang in _VERB_FINAL
         for i, (vs, ve, kind) in enumerate(verbs):
             cs = verbs[i - 1][1] if i else s.start
             # A semicolon closes a clause in every language ("…؛ گفت و گویی که … پوتین").
-            semi = max(self.text.rfind(";", cs, vs), self.text.rfind("؛", cs, vs))
+            semi = max(text.rfind(";", cs, vs), text.rfind("؛", cs, vs))
             if semi >= 0:
                 cs = semi + 1
             if kind == "participle":
@@ -540,10 +538,10 @@ class _Attributor:
                 continue
             # In verb-final languages "که" after the subject is a relative pronoun ("…
             # from China, which threatens …"), not the start of the clause.
-            comps = [] if verb_final else _spans(self.lex.complementizers, self.norm, cs, vs)
+            comps = [] if verb_final else _spans(lex.complementizers, norm, cs, vs)
             clause = comps[-1][1] if comps else cs
-            head_text = self.norm[clause:vs]
-            conj = bool(self.lex.conjunctions and self.lex.conjunctions.search(head_text))
+            head_text = norm[clause:vs]
+            conj = bool(lex.conjunctions and lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
             post = self._post_posed(s, vs)
             if post:
@@ -551,19 +549,19 @@ class _Attributor:
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
                 speakers = (actor,) if actor else ()
-            elif self.lang in _VERB_INITIAL:
+            elif lang in _VERB_INITIAL:
                 _found, actor = self._right_speaker(s, ve, _VERB_INITIAL_REACH)
                 speakers = (actor,) if actor else ()
-            listed = self.text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
+            listed = text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
             if not speakers and current and (conj or listed or not head_text.strip(" ,")):
                 speakers = current
-            if not speakers and self.lang in _VERB_INITIAL:
+            if not speakers and lang in _VERB_INITIAL:
                 # Headlines put the subject first ("موسكو تطالب …"); otherwise a subject
                 # the text names but no actor matches ("وذكرت وكالة رويترز") is not ours.
                 before = [
                     m
                     for m in self.by_sentence.get(s.index, [])
-                    if m.end <= vs and len(self.text[m.end : vs].split()) == 0
+                    if m.end <= vs and len(text[m.end : vs].split()) == 0
                 ]
                 if before:
                     speakers = (before[-1].actor,)
@@ -577,13 +575,13 @@ class _Attributor:
                 speakers = current
             if not speakers and acc_speaker:
                 speakers = (acc_speaker,)
-            if not speakers and len(self.text[clause:vs].split()) <= (0 if verb_final else 1):
+            if not speakers and len(text[clause:vs].split()) <= (0 if verb_final else 1):
                 # No subject (pro-drop, or a headline-style "Told reporters …").
                 actor = self._previous_subject(s)
                 speakers = (actor,) if actor else ()
             if not speakers:
                 continue
-            if self.lex.negation is not None and self.lex.negation.search(self.norm[cs:vs]):
+            if lex.negation is not None and lex.negation.search(norm[cs:vs]):
                 kind = _NEGATED.get(kind, kind)
             nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
             cut = None
@@ -615,7 +613,7 @@ class _Attributor:
             elif (
                 prev.via == "verb"
                 and len(prev.spans) == 1
-                and len(self.text[prev.spans[0][0] : prev.sentence.end].split()) <= 4
+                and len(text[prev.spans[0][0] : prev.sentence.end].split()) <= 4
             ):
                 # "Like Hanna Maliar noted on Facebook." then what she noted.
                 out.append(

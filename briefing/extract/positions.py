@@ -41,6 +41,7 @@ STANCE_KINDS = (
     "assesses",
 )
 _MAX_TOPICS = 3  # per statement: beyond that a sentence is a list, not a position
+_STANCE_KINDS = frozenset(STANCE_KINDS)
 _LISTING_KINDS = frozenset({"demands", "offers"})
 _NAMING_KINDS = frozenset({"denies", "warns"})  # kinds that imply the topic's main claim
 # A kind a claim does not take, read as the nearest one it does.
@@ -122,12 +123,13 @@ def _content_kind(
     after = _CLAUSE.search(norm, hit.end)
     stop = after.start() if after else len(norm)
     windows = [(start, stop)]
-    contrasts = lexicon(lang).contrasts
     if (
         bounds
         and bounds[-1].group() == ","
         and len(norm[start:stop].split()) <= _SHORT_CLAUSE
-        and not (contrasts and contrasts.match(norm[start:stop].lstrip()))
+        and not (
+            (contrasts := lexicon(lang).contrasts) and contrasts.match(norm[start:stop].lstrip())
+        )
     ):
         # A short clause after a comma completes the one before ("hat keine Absicht, in
         # die Ukraine einzumarschieren"): its cues speak for the hit too.
@@ -142,16 +144,17 @@ def _content_kind(
 
 
 def _kind(
-    att: Attribution,
+    stated: str | None,
     norm: str,
     lang: str,
     hit: TopicHit,
     kind_cues: list[tuple[str, re.Pattern[str]]],
 ) -> str | None:
-    """The stance kind, or None when the kind found makes no sense for the claim."""
+    """The stance kind (``stated``: the verb's, if a stance kind), or None when the kind
+    found makes no sense for the claim."""
     claim = hit.claim
     default = (claim.default_kind if claim else None) or hit.topic.default_kind or "assesses"
-    kind = att.kind if att.kind in STANCE_KINDS else _content_kind(norm, lang, hit, kind_cues)
+    kind = stated or _content_kind(norm, lang, hit, kind_cues)
     if kind is None:
         return default
     if claim is not None and claim.kinds is not None and kind not in claim.kinds:
@@ -332,7 +335,8 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     by_sentence: dict[tuple[str, int], list[Position]] = {}
     bare: list[Attribution] = []
     text_norm = ctx.norm
-    statement_keys = _statement_keys(ctx.lang)
+    lang = ctx.lang
+    statement_keys = _statement_keys(lang)
     for att in attributions:
         if len(att.spans) == 1:
             norm = text_norm[att.spans[0][0] : att.spans[0][1]]
@@ -340,18 +344,17 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
             # Segments joined by a separator no cue can match across.
             norm = " \u2016 ".join([text_norm[a:b] for a, b in att.spans])
         keys = text_keys_among(norm, statement_keys)
-        hits = match_topics(norm, ctx.lang, keys)
+        hits = match_topics(norm, lang, keys)
         if len(hits) > 1:
             hits = _break_ties(ctx, hits, support)
         # A bare topic word next to a specific claim is context, not a position.
         hits = ([h for h in hits if h.claim is not None] or hits)[:_MAX_TOPICS]
         if not hits:
             bare.append(att)
-        kind_cues = (
-            [] if not hits or att.kind in STANCE_KINDS else _usable_kind_cues(ctx.lang, keys)
-        )
+        stated = att.kind if att.kind in _STANCE_KINDS else None
+        kind_cues = [] if not hits or stated else _usable_kind_cues(lang, keys)
         for i, hit in enumerate(hits):
-            kind = _kind(att, norm, ctx.lang, hit, kind_cues)
+            kind = _kind(stated, norm, lang, hit, kind_cues)
             if hit.claim is None and kind in _NAMING_KINDS and hit.topic.default_claim:
                 # "Russia plans no attack": a denial on the topic is about its main claim.
                 claim = next(c for c in hit.topic.claims if c.key == hit.topic.default_claim)
@@ -367,7 +370,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                     for h in hits[1:]
                     if h.claim is not None
                     and h.claim.part
-                    and _kind(att, norm, ctx.lang, h, kind_cues) == kind
+                    and _kind(stated, norm, lang, h, kind_cues) == kind
                 ]
                 if parts:
                     line = f"{line}, including {' and '.join(parts)}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress, repeat
@@ -32,11 +32,16 @@ _CASELESS_MIN = 0x0590  # Hebrew, Arabic and later scripts have no letter case
 MAX_ACRONYM = 6
 
 
+# Affixes by length, longest first: one slice and one set look-up per length rather than
+# a test per affix (Russian has 45 case endings), and of one length only one can match.
+Affixes = tuple[tuple[int, frozenset[str]], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Morphology:
     min_stem: int
-    suffixes: tuple[str, ...]
-    prefixes: tuple[str, ...]
+    suffixes: Affixes
+    prefixes: Affixes
     connectors: frozenset[str]
     coordinators: frozenset[str]
 
@@ -50,17 +55,19 @@ def locatives(lang: str) -> frozenset[str]:
 @cache
 def morphology(lang: str) -> Morphology:
     table = load_yaml("lexicons/actors_morphology.yaml")
-    suffixes = sorted(
-        {normalize(s) for s in table["suffixes"].get(lang, [])}, key=len, reverse=True
-    )
-    prefixes = sorted(
-        {normalize(p) for p in table["prefixes"].get(lang, [])}, key=len, reverse=True
-    )
+    suffixes = _by_length(normalize(s) for s in table["suffixes"].get(lang, []))
+    prefixes = _by_length(normalize(p) for p in table["prefixes"].get(lang, []))
     connectors = frozenset(normalize(c) for c in table["connectors"].get(lang, []))
     coordinators = frozenset(normalize(c) for c in table.get("coordinators", {}).get(lang, []))
-    return Morphology(
-        int(table["min_stem"]), tuple(suffixes), tuple(prefixes), connectors, coordinators
-    )
+    return Morphology(int(table["min_stem"]), suffixes, prefixes, connectors, coordinators)
+
+
+def _by_length(affixes: Iterable[str]) -> Affixes:
+    by_length: dict[int, set[str]] = {}
+    for affix in affixes:
+        if affix:
+            by_length.setdefault(len(affix), set()).add(affix)
+    return tuple((n, frozenset(by_length[n])) for n in sorted(by_length, reverse=True))
 
 
 def fold(word: str) -> str:
@@ -72,9 +79,9 @@ def fold(word: str) -> str:
 def unprefix(folded: str, lang: str) -> str:
     """``folded`` without one clitic prefix (Arabic wa-, bi-, al-)."""
     morph = morphology(lang)
-    for pre in morph.prefixes:
-        if folded.startswith(pre) and len(folded) - len(pre) >= morph.min_stem:
-            return folded[len(pre) :]
+    for n, prefixes in morph.prefixes:
+        if len(folded) - n >= morph.min_stem and folded[:n] in prefixes:
+            return folded[n:]
     return folded
 
 
@@ -83,9 +90,9 @@ def stem(folded: str, lang: str) -> str:
     """``folded`` without one clitic prefix and one case ending (see the lexicon)."""
     morph = morphology(lang)
     word = unprefix(folded, lang)
-    for suf in morph.suffixes:
-        if word.endswith(suf) and len(word) - len(suf) >= morph.min_stem:
-            return word[: -len(suf)]
+    for n, suffixes in morph.suffixes:
+        if len(word) - n >= morph.min_stem and word[-n:] in suffixes:
+            return word[:-n]
     return word
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.data import load_yaml
 from briefing.nlp.alternation import lexicon_alternation, longest_first, word_alternation
@@ -38,9 +38,10 @@ RANGE_JOIN = r"-|–|/|&|und|bis|and|to|through|i|do|și|până\s+la|et|au|y|al|
 WEEKDAY_YEARS_BACK = 12
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """One date expression; ``start``/``end`` index the article text."""
+class DateMention(NamedTuple):
+    """One date expression; ``start``/``end`` index the article text. (A named tuple:
+    every candidate of every pattern is one, and it is made 4x quicker than a frozen
+    dataclass of as many fields.)"""
 
     start: int
     end: int
@@ -459,7 +460,7 @@ def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
             and _GAP_WEEKDAY.match(norm[m.end : nxt.start])
         ):
             end = nxt.end + (1 if norm[nxt.end : nxt.end + 1] == ")" else 0)
-            m = replace(nxt, start=m.start, end=end, weekday=m.weekday)
+            m = nxt._replace(start=m.start, end=end, weekday=m.weekday)
             i += 1
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         # "21 January (Friday)".
@@ -471,7 +472,7 @@ def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
             and m.weekday is None
             and _GAP_AFTER.match(norm[m.end : nxt.start])
         ):
-            m = replace(m, end=nxt.end, weekday=nxt.weekday)
+            m = m._replace(end=nxt.end, weekday=nxt.weekday)
             i += 1
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         # "۱۰ ژانویه ۲۰۲۲ (۲۰ دی)": the Solar Hijri date in brackets is the same day.
@@ -484,7 +485,7 @@ def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
         ):
             close = re.match(r"\s*[)\]]", norm[nxt.end : nxt.end + 3])
             end = nxt.end + (close.end() if close else 0)
-            m = replace(m, end=end, alt=nxt)
+            m = m._replace(end=end, alt=nxt)
             i += 1
         out.append(m)
         i += 1
@@ -501,14 +502,14 @@ def _context(m: DateMention, norm: str, lex: DateLexicon, floor: int) -> DateMen
             if qual is None:
                 qual = lex.qualifier_of.get(re.sub(r"\s+", " ", q.group(0)).rstrip())
             if qual:
-                m = replace(m, start=m.start - len(head) + q.start(), qualifier=qual)
+                m = m._replace(start=m.start - len(head) + q.start(), qualifier=qual)
                 head = norm[max(floor, m.start - 40) : m.start]
         u = lex.re_until_end.search(head)
         if u and m.month is not None:
-            m = replace(m, start=m.start - len(head) + u.start(), until=True)
+            m = m._replace(start=m.start - len(head) + u.start(), until=True)
         s = lex.re_since_end.search(head)
         if s and m.day is None:
-            m = replace(m, since=True)
+            m = m._replace(since=True)
     return m
 
 

@@ -278,7 +278,7 @@ def _told_past(norm: str, lang: str, hit: _Hit, f: Found) -> bool:
 
 def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str, hit: _Hit) -> str | None:
     rx, name_of = _places(lang, moving=kind == "visit")
-    for a, b in spans:
+    for a, b in dict.fromkeys(spans):  # a span searched in vain is not searched again
         m = rx.search(norm, a, b)
         if m:
             return name_of.get(re.sub(r"\s+", " ", m.group("place")))

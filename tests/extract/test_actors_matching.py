@@ -181,3 +181,33 @@ def test_word_keys_come_in_a_fixed_order():
     for raw, lang in (("Blinkenem", "pl"), ("NATO", "en"), ("آمریکاییها", "fa"), ("Rosji", "pl")):
         keys = article_keys(raw, fold(raw), lang)
         assert isinstance(keys, tuple) and list(keys) == sorted(set(keys))
+
+
+def test_affixes_by_length_strip_what_the_affix_by_affix_loop_strips():
+    from briefing.data import load_yaml
+    from briefing.extract.actors_text import fold, split_alias, stem, unprefix
+
+    table = load_yaml("lexicons/actors_morphology.yaml")
+    min_stem = int(table["min_stem"])
+
+    def longest_first(section: str, lang: str) -> list[str]:
+        return sorted({normalize(a) for a in table[section].get(lang, [])}, key=len, reverse=True)
+
+    def plain_stem(folded: str, lang: str) -> str:
+        word = folded
+        for pre in longest_first("prefixes", lang):
+            if word.startswith(pre) and len(word) - len(pre) >= min_stem:
+                word = word[len(pre) :]
+                break
+        for suf in longest_first("suffixes", lang):
+            if word.endswith(suf) and len(word) - len(suf) >= min_stem:
+                return word[: -len(suf)]
+        return word
+
+    kb_words = {fold(w) for a in knowledge_base().aliases for w in split_alias(a.text)}
+    text_words = {fold(w) for text in TEXTS.values() for w in split_alias(text)}
+    for lang in sorted(set(table["suffixes"]) | set(table["prefixes"])):
+        for word in sorted(kb_words | text_words):
+            assert stem(word, lang) == plain_stem(word, lang), (word, lang)
+            if lang not in table["prefixes"]:
+                assert unprefix(word, lang) == word

@@ -163,6 +163,12 @@ def format_labels() -> frozenset[str]:
 
 
 @cache
+def _format_kinds() -> frozenset[str]:
+    """The event kinds of formats (a format found next to a date is an event of its kind)."""
+    return frozenset(spec["kind"] for spec in (_events_table().get("formats") or {}).values())
+
+
+@cache
 def _together(lang: str) -> re.Pattern[str]:
     words = (_events_table().get("together") or {}).get(lang) or []
     return re.compile(_alt(words, lang))
@@ -396,7 +402,9 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if len(group) == 1:
                 window = (cited[0].start, s.end)
             kind, label = hit.cue.key, hit.cue.label
-            fmt = _format(norm, lang, window, f, hit)
+            # A format relabels only gatherings and its own kind: others need no search.
+            relabeled = kind in GATHERINGS or kind in _format_kinds()
+            fmt = _format(norm, lang, window, f, hit) if relabeled else None
             if fmt is not None and kind in GATHERINGS | {fmt.cue.key}:
                 # "the G7 will meet by videoconference": the format names it, the more
                 # specific type stays.

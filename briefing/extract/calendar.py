@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any, NamedTuple
 
 from briefing.data import load_yaml
@@ -343,18 +344,21 @@ def _local_tense(norm: str, lang: str, f: Found) -> int:
     return tense_at(norm, lo, hi, f.mention.start, lang)
 
 
-def _status(r: Resolved, as_of: dt.date, tense: int, published: dt.date | None) -> str:
+def _status(
+    r: Resolved, as_of: dt.date, tense: Callable[[], int], published: dt.date | None
+) -> str:
     """Upcoming when it starts after ``as_of``. A window that contains ``as_of`` ("in
     January" read on 26 January) is still open: upcoming unless told in the past tense
     ("met in January"), since only the text says which part of the window is meant; a
     window that opens when the article is written ("between now and mid-February") looks
-    ahead whatever the tense of the clause ("Moscow was ready to invade between now...")."""
+    ahead whatever the tense of the clause ("Moscow was ready to invade between now...").
+    ``tense``: the clause's tense, read only for such a window."""
     if r.lo > as_of:
         return "upcoming"
     if r.lo == r.hi or r.hi < as_of:
         return "past"
     opens_now = published is not None and r.lo >= published
-    return "upcoming" if tense >= 0 or opens_now else "past"
+    return "upcoming" if opens_now or tense() >= 0 else "past"
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
@@ -423,7 +427,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 date=r.date,
                 date_end=r.date_end,
                 label=label,
-                status=_status(r, ctx.as_of, _local_tense(norm, lang, f), pub),  # type: ignore[arg-type]
+                status=_status(r, ctx.as_of, partial(_local_tense, norm, lang, f), pub),  # type: ignore[arg-type]
                 citations=[ctx.cite(c) for c in cited],
                 location=_locate(
                     norm,

@@ -93,6 +93,10 @@ def _by_first_literal(parts: list[tuple[str, bool]]) -> str:
 # not special).
 _LITERAL = r"(\\[^\w\s]|[^\\()\[\]{}|^$.*+?\s])"
 _FIRST = re.compile(_LITERAL)
+# From this many first characters on, most positions hold one of them: a \b that fails
+# inside words (for cues) or one look-behind (for lexicon entries) is cheaper than trying
+# every branch there (measured: from 9-10 first characters for cues; English and Polish
+# tense cues searched 5-25 % faster with one look-behind than literal first).
 _MANY_FIRSTS = 10
 _WORD_CHAR = re.compile(r"\w")
 

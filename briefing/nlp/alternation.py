@@ -15,6 +15,7 @@ their alternation keeps one look-behind, and its branches are grouped by first l
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.nlp.normalize import normalize
 
@@ -67,26 +68,38 @@ def word_alternation(words: list[str], before: str = r"\w", after: str = r"(?!\w
 def _by_first_literal(parts: list[tuple[str, bool]]) -> str:
     """The alternation of ``parts``, consecutive entries with the same first literal in
     one branch, in their order (the same matches, one branch tried per character)."""
+    # A raw entry in a group of its own: its first character may be anything.
+    runs = _runs([f"(?:{rx})" if raw else rx for rx, raw in parts], _FIRST.match)
+    return "|".join(
+        run
+        if isinstance(run, str)
+        else "|".join(
+            f"{k}(?:{v[0]})" if len(v) == 1 else f"{k}(?:{'|'.join(f'(?:{r})' for r in v)})"
+            for k, v in run.items()
+        )
+        for run in runs
+    )
+
+
+def _runs(
+    rxs: list[str], first: Callable[[str], re.Match[str] | None]
+) -> list[str | dict[str, list[str]]]:
+    """``rxs`` in order, each run of consecutive regexes in which ``first`` finds a first
+    literal (its group 1) as one dict: literal -> what follows it in each, in order; the
+    other regexes as they are."""
     out: list[str | dict[str, list[str]]] = []
     groups: dict[str, list[str]] | None = None
-    for rx, raw in parts:
-        m = None if raw else _FIRST.match(rx)
+    for rx in rxs:
+        m = first(rx)
         if m is None:
-            out.append(f"(?:{rx})")
+            out.append(rx)
             groups = None
             continue
         if groups is None:
             groups = {}
             out.append(groups)
-        groups.setdefault(m.group(1), []).append(f"(?:{rx[m.end() :]})")
-    return "|".join(
-        part
-        if isinstance(part, str)
-        else "|".join(
-            f"{k}{v[0] if len(v) == 1 else '(?:' + '|'.join(v) + ')'}" for k, v in part.items()
-        )
-        for part in out
-    )
+        groups.setdefault(m.group(1), []).append(rx[m.end() :])
+    return out
 
 
 # A regex that starts with the word-start check, then a literal character (escaped, or
@@ -116,26 +129,16 @@ def alternation(rxs: list[str], before: str = r"\w") -> str:
     inside words: ``\b(?:x(?:…)|y(?:…))``. A regex of another form (raw, Arabic
     proclitic) keeps its place between them."""
     start = re.compile(re.escape(f"(?<!{before})(?:") + _LITERAL)
-    parts: list[str | dict[str, list[str]]] = []
-    groups: dict[str, list[str]] | None = None  # of the regexes since the last other one
-    for rx in rxs:
-        m = start.match(rx)
-        if m is None:
-            parts.append(rx)
-            groups = None
-            continue
-        if groups is None:
-            groups = {}
-            parts.append(groups)
-        groups.setdefault(m.group(1), []).append(f"(?:{rx[m.end() :]}")
     out = []
-    for part in parts:
+    for part in _runs(rxs, start.match):
         if isinstance(part, str):
             out.append(part)
             continue
         words = []  # branches of a first letter or digit: under one \b
         under_b = before == r"\w" and len(part) >= _MANY_FIRSTS
-        for first, rests in part.items():
+        for first, tails in part.items():
+            # Each tail is the rest of ``(?:x…)…``: its group reopened.
+            rests = [f"(?:{t}" for t in tails]
             body = rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"
             if under_b and _WORD_CHAR.fullmatch(first):
                 words.append(f"{first}{body}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copyreg
-import dataclasses
 import datetime as dt
 import gc
 import io
@@ -14,8 +13,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from typing import Any
 
+from briefing.diskcache import constructor_reducer
 from briefing.extract.actors import extract_actors
 from briefing.extract.calendar import extract_events, infer_publication
 from briefing.extract.context import ArticleContext
@@ -230,17 +229,12 @@ def _segments(
     return out
 
 
-def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
-    names = [f.name for f in dataclasses.fields(cls)]
-    return lambda obj: (cls, tuple(getattr(obj, n) for n in names))
-
-
 # Findings travel back from a worker as constructor arguments rather than through the
 # slotted dataclasses' generic state protocol (which lists each class's fields for every
 # object): a third of the pickling time. Only on this pipe, where both ends run this very
 # code; anything stored keeps the default, field-named form.
 _PACKED = {
-    cls: _by_fields(cls)
+    cls: reduce
     for cls in (
         Article,
         ArticleFindings,
@@ -253,6 +247,7 @@ _PACKED = {
         Measure,
         Figure,
     )
+    if (reduce := constructor_reducer(cls)) is not None
 }
 
 

@@ -15,12 +15,13 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
+
+from briefing.fsio import staged_file
 
 T = TypeVar("T")
 log = logging.getLogger("briefing")
@@ -60,20 +61,26 @@ def source_key() -> str:
     return digest.hexdigest()[:32]
 
 
-class _Pickler(pickle.Pickler):
-    """Slotted dataclasses as constructor arguments: their generic state protocol lists the
-    class's fields again for every object, which made reading a trie back 3x slower. Safe
-    here because a file is only read by the very sources that wrote it."""
+@cache
+def constructor_reducer(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]] | None:
+    """A pickle reducer that writes an instance of ``cls``, a slotted dataclass whose
+    fields are all constructor arguments, as those arguments (None for other classes):
+    the generic state protocol lists the class's fields again for every object, which
+    made reading a trie back 3x slower. Only for pickles read by the very code that wrote
+    them (this cache, the analysis workers' results)."""
+    if not (dataclasses.is_dataclass(cls) and hasattr(cls, "__slots__")):
+        return None
+    fields = dataclasses.fields(cls)
+    if not all(f.init for f in fields):
+        return None
+    names = tuple(f.name for f in fields)
+    return lambda obj: (cls, tuple(getattr(obj, n) for n in names))
 
+
+class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
-        cls = type(obj)
-        if (
-            dataclasses.is_dataclass(cls)
-            and hasattr(cls, "__slots__")
-            and all(f.init for f in dataclasses.fields(cls))
-        ):
-            return cls, tuple(getattr(obj, f.name) for f in dataclasses.fields(cls))
-        return NotImplemented
+        reduce = constructor_reducer(type(obj))
+        return NotImplemented if reduce is None else reduce(obj)
 
 
 def cached(name: str, build: Callable[[], T]) -> T:
@@ -91,10 +98,9 @@ def cached(name: str, build: Callable[[], T]) -> T:
         log.debug("disk cache %s unreadable (%s): rebuilding", path, exc)
     value = build()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False) as fh:
+        with staged_file(path) as (fh, tmp):
             _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-        os.replace(fh.name, path)
+        os.replace(tmp, path)
         for stale in folder.glob(f"{name}-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)

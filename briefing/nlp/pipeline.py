@@ -134,15 +134,6 @@ def _lemma(word: str, lang: str) -> str:
     return _lemmatizer()(word, lang).lower()
 
 
-def warm_up(langs: Iterable[str]) -> None:
-    """Load the lemma tables of ``langs`` now (before worker processes fork, so that they
-    share them)."""
-    for lang in langs:
-        get_nlp(lang)
-        if lang in _SIMPLEMMA_LANGS:
-            _lemma("a", lang)
-
-
 def _token_lemma(token: Token) -> str:
     return _lemma(token.text, token.doc._.lang or token.doc.lang_)
 

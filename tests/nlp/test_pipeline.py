@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import simplemma
 
-from briefing.nlp.pipeline import lemma, process, warm_up
+from briefing.nlp.pipeline import lemma, process
 
 WORDS = {
     "pl": ["Kanadzie", "rozmowach", "sankcje", "Stanami", "powiedział"],
@@ -19,7 +19,6 @@ WORDS = {
 
 @pytest.mark.parametrize("lang", sorted(WORDS))
 def test_lemmas_are_simplemmas(lang):
-    warm_up([lang])
     for word in WORDS[lang]:
         assert lemma(word, lang) == simplemma.lemmatize(word, lang=lang).lower()
 

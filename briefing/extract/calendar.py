@@ -493,11 +493,7 @@ def _headline(ctx: ArticleContext) -> int | None:
 
 
 def _actors_of(ctx: ArticleContext, idx: int) -> list[str]:
-    out: list[str] = []
-    for m in ctx.mentions:
-        if m.sentence == idx and m.actor not in out:
-            out.append(m.actor)
-    return out
+    return list(dict.fromkeys(m.actor for m in ctx.mentions_by_sentence().get(idx, ())))
 
 
 def _people(ctx: ArticleContext, clause: tuple[int, int], idx: int, fmt: _Hit | None) -> list[str]:

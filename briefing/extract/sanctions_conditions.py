@@ -43,8 +43,8 @@ def _links(lang: str) -> re.Pattern[str]:
 
 def _object_after(ctx: ArticleContext, sentence: Sentence, ev_end: int) -> str | None:
     links = _links(ctx.lang)
-    for m in ctx.mentions:
-        if m.sentence == sentence.index and ev_end <= m.start <= ev_end + 40:
+    for m in ctx.mentions_by_sentence().get(sentence.index, ()):
+        if ev_end <= m.start <= ev_end + 40:
             return m.actor if links.fullmatch(ctx.norm, ev_end, m.start) else None
     return None
 
@@ -134,8 +134,8 @@ def find_condition(
 
 
 def _first_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> str | None:
-    for m in ctx.mentions:
-        if m.sentence == sentence.index and start <= m.start and m.end <= end:
+    for m in ctx.mentions_by_sentence().get(sentence.index, ()):
+        if start <= m.start and m.end <= end:
             return m.actor
     return None
 
@@ -151,11 +151,10 @@ def _last_actor(
     """ "Russia will suffer massive consequences if it invades": who the condition is about
     when it names no one."""
     found = None
-    for m in ctx.mentions:
+    for m in ctx.mentions_by_sentence().get(sentence.index, ()):
         actor = ctx.actors.get(m.actor)
         if actor is not None and actor.type == "person":
             continue  # the speaker ("Scholz said …"), not the one who would act
-        inside = m.sentence == sentence.index and start <= m.start and m.end <= end
-        if inside and m.actor != exclude:
+        if start <= m.start and m.end <= end and m.actor != exclude:
             found = m.actor
     return found

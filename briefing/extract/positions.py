@@ -308,17 +308,18 @@ def _demand_owner(ctx: ArticleContext, att: Attribution) -> str | None:
     nouns = _demand_nouns(ctx.lang)
     if nouns is None:
         return None
+    others = [
+        m
+        for m in ctx.mentions_by_sentence().get(att.sentence.index, ())
+        if m.actor not in att.speakers
+    ]
     for a, b in att.spans:
         for n in nouns.finditer(ctx.norm, a, b):
-            for m in ctx.mentions:
-                if m.sentence != att.sentence.index or m.actor in att.speakers:
-                    continue
+            for m in others:
                 before = ctx.article.text[m.end : n.start()]
                 if m.end <= n.start() and _OWNER_BEFORE.fullmatch(before):
                     return m.actor
-            for m in ctx.mentions:
-                if m.sentence != att.sentence.index or m.actor in att.speakers:
-                    continue
+            for m in others:
                 after = ctx.article.text[n.end() : m.start]
                 if (
                     m.start >= n.end()

@@ -33,7 +33,10 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def parse_blockquotes(html: str) -> list[dict[str, str | None]]:
-    return [a for t, a in parse(html) if t == "blockquote"]
+    # The sources list's numbered sentences (a position's own quote is a blockquote too).
+    return [
+        a for t, a in parse(html) if t == "blockquote" and "quote" not in (a.get("class") or "")
+    ]
 
 
 def pdf_text(path: Path) -> str:

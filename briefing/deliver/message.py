@@ -50,7 +50,8 @@ class MailView:
 
     def marks(self, citations: list[Citation]) -> list[int]:
         assert self._numberer is not None
-        return self._numberer.marks(citations)
+        # The mail passes its own cut of a point's citations: number them all.
+        return self._numberer.marks(citations, None).numbers
 
     def name(self, actor_id: str | None) -> str:
         if actor_id is None:

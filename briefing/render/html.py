@@ -1,4 +1,5 @@
-"""HTML brief from the Jinja2 templates in ``templates/`` (autoescaped)."""
+"""HTML brief from the Jinja2 templates (autoescaped): the packaged ones, under an optional
+override folder (``briefing.render.assets``)."""
 
 from __future__ import annotations
 
@@ -8,30 +9,41 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from briefing.models import Brief
+from briefing.render import RenderOptions
+from briefing.render.assets import PACKAGED, data_uri, template_dirs
 from briefing.render.view import PRINT_UNCITED, brief_view
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# The packaged templates (the repository's templates/), kept under this name for callers.
+TEMPLATES = PACKAGED
 
 
 @cache
-def environment(templates: Path = TEMPLATES) -> Environment:
+def environment(dirs: tuple[Path, ...] = (PACKAGED,)) -> Environment:
     # Autoescape everything, whatever the template's name: article text, titles and
     # outlets are untrusted and must reach the page as text, never as markup.
-    return Environment(
-        loader=FileSystemLoader(str(templates)),
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # A logo or other image of an override folder, embedded: the page fetches nothing.
+    env.globals["asset"] = lambda name: data_uri(name, dirs)
+    return env
 
 
-def render_html(brief: Brief, *, for_print: bool = False) -> str:
+def render_html(
+    brief: Brief, *, for_print: bool = False, opts: RenderOptions | None = None
+) -> str:
     """The brief as one self-contained HTML page (styles inline, nothing to fetch).
 
     ``for_print`` adds the embedded-font rules, whose paths resolve only in WeasyPrint
-    against ``templates/``.
+    against the packaged templates.
     """
-    template = environment().get_template("brief.html.j2")
-    return template.render(v=brief_view(brief), for_print=for_print, print_uncited=PRINT_UNCITED)
+    opts = opts or RenderOptions()
+    template = environment(template_dirs(opts.templates)).get_template("brief.html.j2")
+    return template.render(
+        v=brief_view(brief, opts), for_print=for_print, print_uncited=PRINT_UNCITED
+    )

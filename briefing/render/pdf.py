@@ -17,6 +17,7 @@ from urllib.request import url2pathname
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from briefing.models import Brief
+from briefing.render import RenderOptions
 from briefing.render.html import TEMPLATES, render_html
 
 log = logging.getLogger("briefing.render")
@@ -82,10 +83,15 @@ class TemplatesOnlyFetcher(URLFetcher):
         return None
 
 
-def render_pdf(brief: Brief, *, url_fetcher: TemplatesOnlyFetcher | None = None) -> bytes:
+def render_pdf(
+    brief: Brief,
+    *,
+    url_fetcher: TemplatesOnlyFetcher | None = None,
+    opts: RenderOptions | None = None,
+) -> bytes:
     from weasyprint import HTML
 
     fetcher = url_fetcher or TemplatesOnlyFetcher()
-    html = render_html(brief, for_print=True)
+    html = render_html(brief, for_print=True, opts=opts)
     document = HTML(string=html, base_url=f"{TEMPLATES}/", url_fetcher=fetcher)
     return document.write_pdf(pdf_variant=PDF_VARIANT)

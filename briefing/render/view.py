@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from briefing.models import (
     MEASURE_CATEGORIES,
+    Actor,
     Article,
     Brief,
     Citation,
@@ -25,6 +26,7 @@ from briefing.models import (
     Measure,
     Position,
 )
+from briefing.render import Caps, RenderOptions
 
 # Scripts written right to left: their sentences get dir="rtl" so punctuation and
 # embedded Latin or digits are ordered as a reader of the language expects.
@@ -157,16 +159,24 @@ def date_start(value: str) -> str:
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     id: str
-    label: str  # outlet, else title, else id: what a reader recognises
+    label: str  # outlet, else headline, else id: what a reader recognises
     title: str | None
+    headline: str | None  # the title, else the text's first line
     outlet: str | None
     published: str | None
+    published_display: str  # "4 Jan 2022", "4 Jan 2022 (inferred)" or "date unknown"
     published_inferred: bool
     language: str
     language_name: str
     rtl: bool
     location: str | None  # path or url as text
     link: str | None  # only a safe http(s) url
+    limited: str | None = None  # why the article was read in a limited mode, if it was
+
+    @property
+    def short(self) -> str:
+        """What a footnote mark names: the outlet (or headline) and the date."""
+        return f"{self.label}, {self.published_display}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +184,31 @@ class CitedSentence:
     number: int
     citation: Citation
     source: SourceInfo
+    lang: str
+    rtl: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The citation marks of one point: its best few sentences, and how many more the JSON
+    holds for it."""
+
+    items: tuple[CitedSentence, ...] = ()
+    more: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def numbers(self) -> list[int]:
+        return [c.number for c in self.items]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement's own words, verbatim, in its language."""
+
+    text: str
     lang: str
     rtl: bool
 
@@ -188,7 +223,7 @@ class ActorRow:
     surface_forms: list[str]  # left to right
     rtl_forms: list[str]
     more_forms: int
-    marks: list[int]
+    marks: Marks
 
 
 @dataclass(slots=True)
@@ -202,7 +237,7 @@ class EventRow:
     participants: list[str]
     status: str
     conflicting_dates: list[str]
-    marks: list[int]
+    marks: Marks
 
 
 @dataclass(slots=True)
@@ -210,7 +245,8 @@ class PositionRow:
     actor: str
     topic: str
     stance: str
-    marks: list[int]
+    marks: Marks
+    quote: Quote | None = None
 
 
 @dataclass(slots=True)
@@ -218,6 +254,7 @@ class Group:
     key: str
     heading: str
     items: list[Any]
+    more: int = 0  # items of this group the JSON holds and the page does not show
 
 
 @dataclass(slots=True)
@@ -227,14 +264,15 @@ class MeasureRow:
     proposed_by: list[str]
     target: str | None
     condition: str | None
-    marks: list[int]
+    marks: Marks
+    status: str | None = None
 
 
 @dataclass(slots=True)
 class SideRow:
     label: str
     position: str
-    marks: list[int]
+    marks: Marks
 
 
 @dataclass(slots=True)
@@ -255,6 +293,48 @@ class NewSinceView:
     def empty(self) -> bool:
         return not (self.events or self.positions or self.sanctions_options or self.disagreements)
 
+    @property
+    def counts(self) -> list[tuple[int, str]]:
+        parts = [
+            (len(self.events), "event"),
+            (len(self.positions), "position"),
+            (len(self.sanctions_options), "sanctions option"),
+            (len(self.disagreements), "disagreement"),
+        ]
+        return [(n, word) for n, word in parts if n]
+
+
+@dataclass(slots=True)
+class ActorLead:
+    """An actor of the overview with its most cited position."""
+
+    name: str
+    role: str | None
+    position: PositionRow | None
+    marks: Marks
+
+
+@dataclass(slots=True)
+class Overview:
+    period: str  # publication dates covered, "3 – 4 Jan 2022"
+    languages: list[tuple[str, int]]  # (language name, sources), most first
+    days: int
+    upcoming: list[EventRow]
+    disagreements: list[DisagreementRow]
+    measures: list[MeasureRow]
+    actors: list[ActorLead]
+
+
+@dataclass(slots=True)
+class Hidden:
+    """What the page leaves to brief.json, by section, in ``brief`` detail."""
+
+    actors: int = 0
+    calendar: int = 0
+    positions: int = 0
+    sanctions_options: int = 0
+    disagreements: int = 0
+
 
 @dataclass(slots=True)
 class BriefView:
@@ -266,6 +346,7 @@ class BriefView:
     language_count: int
     sources: list[SourceInfo]
     new_since_last: NewSinceView | None
+    overview: Overview
     actors: list[ActorRow]
     calendar: list[EventRow]
     upcoming_count: int
@@ -273,6 +354,9 @@ class BriefView:
     sanctions_options: list[Group]
     disagreements: list[DisagreementRow]
     cited: list[CitedSentence] = field(default_factory=list)
+    hidden: Hidden = field(default_factory=Hidden)
+    full: bool = False
+    totals: dict[str, int] = field(default_factory=dict)
 
     @property
     def source_count(self) -> int:
@@ -287,6 +371,10 @@ class BriefView:
     def uncited_sources(self) -> list[SourceInfo]:
         ids = {c.source.id for c in self.cited}
         return [s for s in self.sources if s.id not in ids]
+
+    @property
+    def limited_sources(self) -> list[SourceInfo]:
+        return [s for s in self.sources if s.limited]
 
     @property
     def position_count(self) -> int:
@@ -308,27 +396,57 @@ class BriefView:
 
 
 class CitationNumberer:
-    """Numbers citations in the order the reader meets them; one number per sentence."""
+    """Numbers citations in the order the reader meets them; one number per sentence.
 
-    def __init__(self, sources: Mapping[str, SourceInfo]) -> None:
+    A point cites at most ``limit`` sentences on the page, chosen from as many different
+    sources as it has (a view held by five outlets shows five outlets, not five sentences
+    of one); the rest are counted ("and N more") and left to brief.json, so the page and
+    its sources list stay bounded however many articles the brief read.
+    """
+
+    def __init__(self, sources: Mapping[str, SourceInfo], limit: int | None = None) -> None:
         self._sources = sources
-        self._numbers: dict[tuple[str, int, int], int] = {}
+        self._numbers: dict[tuple[str, int, int], CitedSentence] = {}
         self.cited: list[CitedSentence] = []
+        self.limit = limit
 
-    def marks(self, citations: Iterable[Citation]) -> list[int]:
-        out: list[int] = []
-        for c in citations:
+    def marks(self, citations: Iterable[Citation], limit: int | None = -1) -> Marks:
+        cap = self.limit if limit == -1 else limit
+        chosen = best_citations(list(citations), cap)
+        out: dict[int, CitedSentence] = {}
+        for c in chosen.shown:
             key = (c.source, c.start, c.end)
-            n = self._numbers.get(key)
-            if n is None:
-                n = self._numbers[key] = len(self._numbers) + 1
+            cited = self._numbers.get(key)
+            if cited is None:
                 src = self._sources.get(c.source) or _unknown_source(c.source)
                 rtl = is_rtl(src.language if src.language != "und" else None, c.sentence)
-                self.cited.append(CitedSentence(n, c, src, src.language, rtl))
-            if n not in out:
-                out.append(n)
+                cited = CitedSentence(len(self._numbers) + 1, c, src, src.language, rtl)
+                self._numbers[key] = cited
+                self.cited.append(cited)
+            out.setdefault(cited.number, cited)
         # Numbers are given in reading order; within one point they read best ascending.
-        return sorted(out)
+        return Marks(tuple(out[n] for n in sorted(out)), chosen.more)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chosen:
+    shown: list[Citation]
+    more: int
+
+
+def best_citations(citations: Sequence[Citation], limit: int | None) -> _Chosen:
+    """Distinct sentences, one per source first (in the order given), then seconds."""
+    unique = list(dict.fromkeys((c.source, c.start, c.end, c.sentence) for c in citations))
+    cites = [Citation(*u) for u in unique]
+    if limit is None or len(cites) <= limit:
+        return _Chosen(cites, 0)
+    seen: set[str] = set()
+    firsts, rest = [], []
+    for c in cites:
+        (rest if c.source in seen else firsts).append(c)
+        seen.add(c.source)
+    shown = (firsts + rest)[:limit]
+    return _Chosen(shown, len(cites) - len(shown))
 
 
 def _unknown_source(source_id: str) -> SourceInfo:
@@ -336,8 +454,10 @@ def _unknown_source(source_id: str) -> SourceInfo:
         id=source_id,
         label=source_id,
         title=None,
+        headline=None,
         outlet=None,
         published=None,
+        published_display="date unknown",
         published_inferred=False,
         language="und",
         language_name="unknown language",
@@ -357,21 +477,65 @@ def language_tag(value: str | None) -> str:
     return tag if _LANG_TAG.match(tag) else "und"
 
 
+# A headline is a short first line: longer, it is the first paragraph, cut for display.
+HEADLINE_CHARS = 140
+
+
+def headline(a: Article) -> str | None:
+    """The article's title, else its first non-empty line (cut at a word near
+    ``HEADLINE_CHARS``): what a reader recognises an article by."""
+    if a.title and a.title.strip():
+        return a.title.strip()
+    for line in a.text[:2000].splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= HEADLINE_CHARS:
+                return line
+            cut = line[:HEADLINE_CHARS].rsplit(" ", 1)[0]
+            return cut + "…"
+    return None
+
+
 def source_info(a: Article) -> SourceInfo:
     lang = language_tag(a.language)
+    head = headline(a)
+    published = a.published.isoformat() if a.published else None
+    inferred = a.published_basis == "inferred"
+    shown = display_day(a.published) if a.published else "date unknown"
+    limited = getattr(a, "limited_reason", None) or (
+        "read in a limited mode" if getattr(a, "read_mode", "full") == "limited" else None
+    )
     return SourceInfo(
         id=a.id,
-        label=a.outlet or a.title or a.id,
+        label=a.outlet or head or a.id,
         title=a.title,
+        headline=head,
         outlet=a.outlet,
-        published=a.published.isoformat() if a.published else None,
-        published_inferred=a.published_basis == "inferred",
+        published=published,
+        published_display=shown + (" (inferred)" if a.published and inferred else ""),
+        published_inferred=inferred,
         language=lang,
         language_name=language_name(lang.split("-")[0] if lang != "und" else None),
         rtl=is_rtl(lang if lang != "und" else None, a.text[:2000]),
         location=a.url or a.path,
         link=safe_link(a.url),
+        limited=limited,
     )
+
+
+def display_day(d: dt.date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def display_period(dates: Sequence[dt.date]) -> str:
+    """The publication dates a brief covers, as a reader writes a span."""
+    if not dates:
+        return "dates unknown"
+    a, b = min(dates), max(dates)
+    if a == b:
+        return display_day(a)
+    first, last = display_range(a.isoformat(), b.isoformat())
+    return f"{first} – {last}"
 
 
 def _field(item: Any, name: str, default: Any = None) -> Any:
@@ -391,14 +555,45 @@ def _citations(item: Any) -> list[Citation]:
     return out
 
 
+def _quotes(item: Any) -> list[Quote]:
+    """The statement's own words when the extraction kept them (``quotes``: text and
+    language), verbatim."""
+    out = []
+    for q in _field(item, "quotes", None) or []:
+        text = _field(q, "text", "") or ""
+        if not text.strip():
+            continue
+        lang = language_tag(_field(q, "language"))
+        out.append(Quote(text, lang, is_rtl(lang if lang != "und" else None, text)))
+    return out
+
+
+def _source_count(item: Any) -> int:
+    return len({c.source for c in _citations(item)})
+
+
+def _salience(item: Any) -> tuple[int, int]:
+    """Rank of a point: how many sources carry it, then how many sentences."""
+    cites = _citations(item)
+    return (len({c.source for c in cites}), len(cites))
+
+
 class _Builder:
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, opts: RenderOptions) -> None:
         self.brief = brief
+        self.opts = opts
+        self.caps: Caps = opts.caps
         self.sources = [source_info(a) for a in brief.sources]
-        self.num = CitationNumberer({s.id: s for s in self.sources})
+        self.num = CitationNumberer(
+            {s.id: s for s in self.sources}, None if opts.full else self.caps.sources_per_item
+        )
         self.source_labels = {s.id: s.label for s in self.sources}
         self.names = {a.id: a.name for a in brief.actors}
         self.rank = {a.id: i for i, a in enumerate(brief.actors)}
+        self.hidden = Hidden()
+
+    def cap(self, n: int) -> int | None:
+        return None if self.opts.full else n
 
     def name(self, actor_id: str | None) -> str | None:
         if actor_id is None:
@@ -408,22 +603,25 @@ class _Builder:
     def names_of(self, ids: Sequence[str] | None) -> list[str]:
         return [self.names.get(i, i) for i in ids or []]
 
+    def actor_row(self, a: Actor) -> ActorRow:
+        forms = shown_forms(a.surface_forms, a.name)
+        return ActorRow(
+            id=a.id,
+            name=a.name,
+            type=a.type,
+            role=a.role,
+            mentions=a.mentions,
+            surface_forms=forms[0],
+            rtl_forms=forms[1],
+            more_forms=max(0, len(set(a.surface_forms) - {a.name}) - SURFACE_FORMS),
+            marks=self.num.marks(a.citations, min(ACTOR_CITATIONS, self.caps.sources_per_item)),
+        )
+
     def actor_rows(self) -> list[ActorRow]:
-        return [
-            ActorRow(
-                id=a.id,
-                name=a.name,
-                type=a.type,
-                role=a.role,
-                mentions=a.mentions,
-                surface_forms=forms[0],
-                rtl_forms=forms[1],
-                more_forms=max(0, len(set(a.surface_forms) - {a.name}) - SURFACE_FORMS),
-                marks=self.num.marks(a.citations[:ACTOR_CITATIONS]),
-            )
-            for a in self.brief.actors
-            for forms in [shown_forms(a.surface_forms, a.name)]
-        ]
+        cap = self.cap(self.caps.actors)
+        shown = self.brief.actors if cap is None else self.brief.actors[:cap]
+        self.hidden.actors = len(self.brief.actors) - len(shown)
+        return [self.actor_row(a) for a in shown]
 
     def event_row(self, e: Event | Mapping[str, Any]) -> EventRow:
         date = str(_field(e, "date", ""))
@@ -442,29 +640,78 @@ class _Builder:
             marks=self.num.marks(_citations(e)),
         )
 
+    def calendar_rows(self) -> list[EventRow]:
+        """Upcoming events first, then the most recent past ones, up to the cap; shown in
+        date order."""
+        events = list(self.brief.calendar)
+        cap = self.cap(self.caps.calendar)
+        if cap is not None and len(events) > cap:
+            upcoming = [i for i, e in enumerate(events) if e.status == "upcoming"]
+            past = [i for i, e in enumerate(events) if e.status != "upcoming"]
+            keep = set(upcoming[:cap])
+            keep.update(past[::-1][: cap - len(keep)])
+            self.hidden.calendar = len(events) - len(keep)
+            events = [e for i, e in enumerate(events) if i in keep]
+        return [self.event_row(e) for e in events]
+
     def position_row(self, p: Position | Mapping[str, Any]) -> PositionRow:
         actor = _field(p, "actor")
+        marks = self.num.marks(_citations(p))
+        quotes = _quotes(p)
+        if quotes:
+            quote: Quote | None = quotes[0]
+        elif marks:
+            # Without a narrower quote, the cited sentence is the statement's own words.
+            first = marks.items[0]
+            quote = Quote(first.citation.sentence, first.lang, first.rtl)
+        else:
+            quote = None
         return PositionRow(
             actor=self.name(actor) or "",
             topic=_field(p, "topic", ""),
             stance=_field(p, "stance", ""),
-            marks=self.num.marks(_citations(p)),
+            marks=marks,
+            quote=quote,
         )
 
     def position_groups(self, positions: Sequence[Position]) -> list[Group]:
-        """By actor, most salient first, so a reader sees each actor's line in one place."""
-        groups: dict[str, list[Position]] = {}
+        """By actor, most salient first, so a reader sees each actor's lines in one place;
+        identical lines of one actor are one line with all their sources; within an actor
+        the lines most sources carry come first."""
+        groups: dict[str, dict[tuple[str, str], list[Position]]] = {}
         for p in positions:
-            groups.setdefault(p.actor, []).append(p)
+            groups.setdefault(p.actor, {}).setdefault((p.topic, p.stance), []).append(p)
         order = sorted(groups, key=lambda a: (self.rank.get(a, len(self.rank)), a))
-        return [
-            Group(
-                key=a,
-                heading=self.name(a) or a,
-                items=[self.position_row(p) for p in by_topic(groups[a])],
+        total_cap = self.cap(self.caps.positions)
+        per_actor = self.cap(self.caps.positions_per_actor)
+        out: list[Group] = []
+        shown_total = 0
+        for a in order:
+            lines = [_merged_position(same) for same in groups[a].values()]
+            lines = by_topic(sorted(lines, key=lambda p: _salience(p), reverse=True))
+            if per_actor is not None or total_cap is not None:
+                ranked = sorted(lines, key=lambda p: _salience(p), reverse=True)
+                room = len(ranked) if per_actor is None else per_actor
+                if total_cap is not None:
+                    room = min(room, total_cap - shown_total)
+                keep = {id(p) for p in ranked[: max(room, 0)]}
+                shown = [p for p in lines if id(p) in keep]
+            else:
+                shown = lines
+            more = len(lines) - len(shown)
+            self.hidden.positions += more
+            if not shown:
+                continue
+            shown_total += len(shown)
+            out.append(
+                Group(
+                    key=a,
+                    heading=self.name(a) or a,
+                    items=[self.position_row(p) for p in shown],
+                    more=more,
+                )
             )
-            for a in order
-        ]
+        return out
 
     def measure_row(self, m: Measure | Mapping[str, Any]) -> MeasureRow:
         return MeasureRow(
@@ -474,10 +721,17 @@ class _Builder:
             target=self.name(_field(m, "target")),
             condition=_field(m, "condition"),
             marks=self.num.marks(_citations(m)),
+            status=_field(m, "status"),
         )
 
     def measure_groups(self, measures: Sequence[Measure]) -> list[Group]:
-        """By category in the taxonomy's order; unknown categories last, never lost."""
+        """By category in the taxonomy's order; unknown categories last, never lost. Past
+        the cap, the measures most sources carry."""
+        cap = self.cap(self.caps.sanctions_options)
+        if cap is not None and len(measures) > cap:
+            keep = {id(m) for m in sorted(measures, key=_salience, reverse=True)[:cap]}
+            self.hidden.sanctions_options = len(measures) - cap
+            measures = [m for m in measures if id(m) in keep]
         groups: dict[str, list[Measure]] = {}
         for m in measures:
             groups.setdefault(m.category, []).append(m)
@@ -508,6 +762,24 @@ class _Builder:
             topic=_field(d, "topic", ""), kind=_field(d, "kind", "positions"), sides=sides
         )
 
+    def ranked_disagreements(self) -> list[Disagreement]:
+        """Opposing positions before conflicting reports, then by the sources behind them."""
+
+        def key(d: Disagreement) -> tuple[int, int]:
+            n = len({c.source for s in d.sides for c in s.citations})
+            return (0 if d.kind == "positions" else 1, -n)
+
+        return sorted(self.brief.disagreements, key=key)
+
+    def disagreement_rows(self) -> list[DisagreementRow]:
+        ranked = self.ranked_disagreements()
+        cap = self.cap(self.caps.disagreements)
+        shown = ranked if cap is None else ranked[:cap]
+        self.hidden.disagreements = len(ranked) - len(shown)
+        keep = {id(d) for d in shown}
+        # Shown in the brief's own order (consolidation ranks them by topic).
+        return [self.disagreement_row(d) for d in self.brief.disagreements if id(d) in keep]
+
     def reported_by(self, citations: Sequence[Citation], n: int) -> str:
         """A side without actors (conflicting reports) is named by the sources saying it."""
         labels = [self.source_labels[c.source] for c in citations if c.source in self.source_labels]
@@ -518,23 +790,90 @@ class _Builder:
         new = self.brief.new_since_last
         if new is None:
             return None
+        n = self.cap(self.caps.overview_items * 2)
         return NewSinceView(
-            events=[self.event_row(e) for e in new.get("events", [])],
-            positions=[self.position_row(p) for p in new.get("positions", [])],
-            sanctions_options=[self.measure_row(m) for m in new.get("sanctions_options", [])],
-            disagreements=[self.disagreement_row(d) for d in new.get("disagreements", [])],
+            events=[self.event_row(e) for e in new.get("events", [])[:n]],
+            positions=[self.position_row(p) for p in new.get("positions", [])[:n]],
+            sanctions_options=[self.measure_row(m) for m in new.get("sanctions_options", [])[:n]],
+            disagreements=[self.disagreement_row(d) for d in new.get("disagreements", [])[:n]],
+        )
+
+    def overview(self) -> Overview:
+        """What a reader needs first: what is coming, where the sides collide, what is on
+        the table, who matters and what they hold. Every line cites, like the sections."""
+        caps = self.caps
+        brief = self.brief
+        langs: dict[str, int] = {}
+        for s in self.sources:
+            langs[s.language_name] = langs.get(s.language_name, 0) + 1
+        horizon = (brief.as_of + dt.timedelta(days=caps.overview_days)).isoformat()
+        # Upcoming events of the next days, and those already under way.
+        upcoming = [
+            e
+            for e in brief.calendar
+            if e.status == "upcoming" and date_start(e.date) <= horizon
+        ][: caps.overview_items * 2]
+        disagreements = [
+            d for d in self.ranked_disagreements() if d.kind == "positions"
+        ] or self.ranked_disagreements()
+        measures = sorted(brief.sanctions_options, key=_salience, reverse=True)
+        # Rows are made in page order, so citation numbers run down the page.
+        upcoming_rows = [self.event_row(e) for e in upcoming]
+        disagreement_rows = [self.disagreement_row(d) for d in disagreements[: caps.overview_items]]
+        measure_rows = [self.measure_row(m) for m in measures[: caps.overview_items]]
+        best: dict[str, Position] = {}
+        for p in brief.positions:
+            if p.actor not in best or _salience(p) > _salience(best[p.actor]):
+                best[p.actor] = p
+        leads = []
+        for a in brief.actors:
+            if len(leads) >= caps.overview_items:
+                break
+            p = best.get(a.id)
+            if p is None and a.type == "state" and leads:
+                continue
+            leads.append(
+                ActorLead(
+                    name=a.name,
+                    role=a.role,
+                    position=self.position_row(p) if p else None,
+                    marks=Marks() if p else self.num.marks(a.citations, 1),
+                )
+            )
+        return Overview(
+            period=display_period([a.published for a in brief.sources if a.published]),
+            languages=sorted(langs.items(), key=lambda kv: (-kv[1], kv[0])),
+            days=caps.overview_days,
+            upcoming=upcoming_rows,
+            disagreements=disagreement_rows,
+            measures=measure_rows,
+            actors=leads,
         )
 
 
-def brief_view(brief: Brief) -> BriefView:
-    """The view of ``brief``, built section by section in the order the page shows them."""
-    b = _Builder(brief)
+def _merged_position(same: Sequence[Position]) -> Position:
+    """Identical lines of one actor as one, with every source of each."""
+    if len(same) == 1:
+        return same[0]
+    citations = list(dict.fromkeys(c for p in same for c in p.citations))
+    changes: dict[str, Any] = {"citations": citations}
+    if "quotes" in {f.name for f in fields(same[0])}:
+        changes["quotes"] = [q for p in same for q in (getattr(p, "quotes", None) or [])]
+    return replace(same[0], **changes)
+
+
+def brief_view(brief: Brief, opts: RenderOptions | None = None) -> BriefView:
+    """The view of ``brief``, built in the order the page shows it (the overview first), so
+    citation numbers run down the page."""
+    opts = opts or RenderOptions()
+    b = _Builder(brief, opts)
     new_since = b.new_since()
+    overview = b.overview()
     actors = b.actor_rows()
-    calendar = [b.event_row(e) for e in brief.calendar]
+    calendar = b.calendar_rows()
     positions = b.position_groups(brief.positions)
     sanctions = b.measure_groups(brief.sanctions_options)
-    disagreements = [b.disagreement_row(d) for d in brief.disagreements]
+    disagreements = b.disagreement_rows()
     generated = brief.generated_at
     return BriefView(
         title=brief.title,
@@ -546,11 +885,21 @@ def brief_view(brief: Brief) -> BriefView:
         language_count=len({s.language for s in b.sources if s.language != "und"}),
         sources=b.sources,
         new_since_last=new_since,
+        overview=overview,
         actors=actors,
         calendar=calendar,
-        upcoming_count=sum(1 for e in calendar if e.status == "upcoming"),
+        upcoming_count=sum(1 for e in brief.calendar if e.status == "upcoming"),
         positions=positions,
         sanctions_options=sanctions,
         disagreements=disagreements,
         cited=b.num.cited,
+        hidden=b.hidden,
+        full=opts.full,
+        totals={
+            "actors": len(brief.actors),
+            "calendar": len(brief.calendar),
+            "positions": len(brief.positions),
+            "sanctions_options": len(brief.sanctions_options),
+            "disagreements": len(brief.disagreements),
+        },
     )

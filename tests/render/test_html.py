@@ -40,12 +40,12 @@ def test_header_and_sections_in_order():
     assert "<title>Test brief: Iran, NATO and the Gulf</title>" in html
     assert 'As of <time datetime="2022-01-08">Sat 8 Jan 2022</time>' in html
     assert "5 sources in 5 languages" in html
-    assert h2_titles(html) == [*SECTION_TITLES, "Sources"]
+    assert h2_titles(html) == ["Overview", *SECTION_TITLES, "Sources"]
 
 
 def test_empty_sections_say_so():
     html = render_html(empty_brief())
-    assert h2_titles(html) == [*SECTION_TITLES, "Sources"]
+    assert h2_titles(html) == ["Overview", *SECTION_TITLES, "Sources"]
     for what in (
         "key actors",
         "dated events",
@@ -68,7 +68,10 @@ def test_every_mark_links_to_a_source_entry():
 def test_citations_carry_lang_and_direction():
     brief = sample_brief()
     html = render_html(brief)
-    quotes = [a for t, a in parse(html) if t == "blockquote"]
+    # The numbered sentences of the sources list (a position's quote is another blockquote).
+    quotes = [
+        a for t, a in parse(html) if t == "blockquote" and "quote" not in (a.get("class") or "")
+    ]
     assert len(quotes) == len({(c.source, c.start, c.end) for c in brief.citations()})
     assert all(q.get("lang") for q in quotes)
     langs = {q["lang"]: q["dir"] for q in quotes}
@@ -80,10 +83,19 @@ def test_citations_carry_lang_and_direction():
 def test_source_attribution_shows_outlet_date_language():
     html = render_html(sample_brief())
     assert re.search(
-        r"— <bdi>IRNA</bdi>, “<bdi>واکنش تهران به تحریم‌ها</bdi>”, 2022-01-03, Persian", html
+        r'— <a href="#src-irna-1"><bdi>IRNA</bdi></a>, “<bdi>واکنش تهران به تحریم‌ها</bdi>”, '
+        r"3 Jan 2022, Persian",
+        html,
     )
-    assert "— <bdi>SPA</bdi>, 2022-01-04 (date inferred), Arabic" in html
-    assert "— <bdi>tass-1</bdi>, date unknown, Russian" in html
+    # No title: the headline is the text's first line.
+    assert re.search(
+        r'— <a href="#src-spa-1"><bdi>SPA</bdi></a>, “<bdi>قال وزير [^<]*</bdi>”, '
+        r"4 Jan 2022 \(inferred\), Arabic",
+        html,
+    )
+    # No outlet, no title: the article is named by its first line.
+    first_line = "Лавров заявил, что Москва требует гарантий нерасширения НАТО на восток."
+    assert f'— <a href="#src-tass-1"><bdi>{first_line}</bdi></a>, date unknown, Russian' in html
 
 
 def test_upcoming_events_marked():
@@ -98,7 +110,10 @@ def test_upcoming_events_marked():
 
 def test_new_since_last_comes_first():
     html = render_html(sample_brief(new_since_last=True))
-    assert h2_titles(html)[0] == "New since the last brief"
+    # The overview leads, and what is new leads the overview.
+    assert h2_titles(html)[:2] == ["Overview", "New since the last brief"]
+    overview = html[html.index('<section id="overview"') : html.index("</section>")]
+    assert re.findall(r"<h3>(.*?)</h3>", overview)[0] == "New since the last brief"
     brief = sample_brief()
     brief.new_since_last = {"events": [], "positions": []}
     html = render_html(brief)
@@ -156,16 +171,24 @@ def test_print_variant_declares_project_fonts():
 
 
 def test_articles_listed_cited_first_and_print_caps_the_uncited():
+    from briefing.render import RenderOptions
     from briefing.render.view import PRINT_UNCITED
 
     brief = sample_brief()
     extra = PRINT_UNCITED + 20
     for i in range(extra):
         brief.sources.append(Article(id=f"u{i}", text="x", path=f"in/u{i}.txt", language="pl"))
+    # A reader's brief lists the articles it cites and counts the others.
     screen = render_html(brief)
-    printed = render_html(brief, for_print=True)
+    assert "Articles cited (5)" in screen
+    assert f"{extra} more articles were read and not cited here" in screen
+    assert 'id="src-u0"' not in screen
+    # In full detail every article is listed on screen, the printed list capped.
+    full = RenderOptions(detail="full")
+    screen = render_html(brief, opts=full)
+    printed = render_html(brief, for_print=True, opts=full)
     assert "Articles cited (5)" in screen and f"Also read, not cited ({extra})" in screen
-    assert screen.count('<span class="ref">u') == extra
-    assert printed.count('<span class="ref">u') == PRINT_UNCITED
+    assert screen.count('id="src-u') == extra
+    assert printed.count('id="src-u') == PRINT_UNCITED
     assert "And 20 more; brief.json and brief.html list every article read." in printed
     assert "And 20 more" not in screen

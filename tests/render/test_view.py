@@ -15,17 +15,28 @@ from tests.render.sample import sample_brief
 
 
 def _all_marks(view):
+    """Every mark in the order the view was built: the overview, then the sections."""
     out = []
+    o = view.overview
+    for row in o.upcoming:
+        out += row.marks.numbers
+    for d in o.disagreements:
+        for s in d.sides:
+            out += s.marks.numbers
+    for row in o.measures:
+        out += row.marks.numbers
+    for lead in o.actors:
+        out += (lead.position.marks if lead.position else lead.marks).numbers
     for row in view.actors:
-        out += row.marks
+        out += row.marks.numbers
     for row in view.calendar:
-        out += row.marks
+        out += row.marks.numbers
     for group in view.positions + view.sanctions_options:
         for row in group.items:
-            out += row.marks
+            out += row.marks.numbers
     for d in view.disagreements:
         for s in d.sides:
-            out += s.marks
+            out += s.marks.numbers
     return out
 
 
@@ -132,7 +143,7 @@ def test_new_since_last_accepts_contract_dicts_and_numbers_first():
     }
     view = brief_view(brief)
     assert view.new_since_last is not None and not view.new_since_last.empty
-    assert view.new_since_last.events[0].marks == [1]
+    assert view.new_since_last.events[0].marks.numbers == [1]
     assert view.cited[0].citation == ev.citations[0]
     assert view.new_since_last.positions == []
 
@@ -227,4 +238,4 @@ def test_marks_of_one_point_ascend():
     brief.disagreements[0].sides[0].citations = later
     view = brief_view(brief)
     side = view.disagreements[0].sides[0]
-    assert side.marks == sorted(side.marks) and len(side.marks) == 2
+    assert side.marks.numbers == sorted(side.marks.numbers) and len(side.marks.numbers) == 2

@@ -34,9 +34,7 @@ def environment(dirs: tuple[Path, ...] = (PACKAGED,)) -> Environment:
     return env
 
 
-def render_html(
-    brief: Brief, *, for_print: bool = False, opts: RenderOptions | None = None
-) -> str:
+def render_html(brief: Brief, *, for_print: bool = False, opts: RenderOptions | None = None) -> str:
     """The brief as one self-contained HTML page (styles inline, nothing to fetch).
 
     ``for_print`` adds the embedded-font rules, whose paths resolve only in WeasyPrint

@@ -809,9 +809,7 @@ class _Builder:
         horizon = (brief.as_of + dt.timedelta(days=caps.overview_days)).isoformat()
         # Upcoming events of the next days, and those already under way.
         upcoming = [
-            e
-            for e in brief.calendar
-            if e.status == "upcoming" and date_start(e.date) <= horizon
+            e for e in brief.calendar if e.status == "upcoming" and date_start(e.date) <= horizon
         ][: caps.overview_items * 2]
         disagreements = [
             d for d in self.ranked_disagreements() if d.kind == "positions"

@@ -11,8 +11,8 @@ import pypdf
 import pytest
 
 from briefing.models import Article, Citation, Event, Position
-from briefing.render.html import TEMPLATES
 from briefing.render import RenderOptions
+from briefing.render.html import TEMPLATES
 from briefing.render.pdf import TemplatesOnlyFetcher, render_pdf
 from tests.conftest import ROOT
 from tests.render.sample import empty_brief, sample_brief

@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=text)
         sp.add_argument("--config", type=Path, help="config file (default: ./config.yaml)")
         sp.add_argument("--quiet", action="store_true")
+    serve = sub.add_parser("serve", help="briefs on demand in a browser, with the archive")
+    serve.add_argument("--config", type=Path, help="config file (default: ./config.yaml)")
+    serve.add_argument("--host", help="address to bind (default: serve.host, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: serve.port, 8000)")
+    serve.add_argument("--quiet", action="store_true")
     return p
 
 
@@ -118,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from briefing.schedule import cmd_schedule
 
             return cmd_schedule(args)
+        if args.command == "serve":
+            from briefing.serve.cli import cmd_serve
+
+            return cmd_serve(args)
     except BriefingError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
         return 2

@@ -130,6 +130,32 @@ class Fetch(_Strict):
     user_agent: str = "briefing/0.1 (+daily digest)"
 
 
+class Serve(_Strict):
+    """``briefing serve``: the web app's address, its token and its limits (docs/serve.md)."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # Name of an environment variable holding the access token. Required to bind anywhere
+    # but loopback; when set, every request must present the token.
+    token_env: str | None = None
+    # The address readers reach the app at (behind a reverse proxy): links in the digest
+    # mail point into its archive; an https:// address makes the session cookie Secure.
+    public_url: str | None = None
+    # Builds waiting or running at once; more are refused until one finishes.
+    max_queue: int = Field(default=4, ge=1, le=100)
+    # Largest request body accepted, in bytes (the forms are a few hundred).
+    max_body: int = Field(default=16_384, ge=1024, le=10_000_000)
+    # Archive search results shown per page.
+    page_size: int = Field(default=50, ge=1, le=1000)
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.lower().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// address")
+        return value.rstrip("/") if value else value
+
+
 class Config(_Strict):
     title: str = DEFAULT_TITLE
     sources: list[Source] = Field(default_factory=lambda: [Source(folder="seeds")])
@@ -143,6 +169,7 @@ class Config(_Strict):
     schedule: Schedule = Field(default_factory=Schedule)
     email: Email | None = None
     fetch: Fetch = Field(default_factory=Fetch)
+    serve: Serve = Field(default_factory=Serve)
     # Folder the config was read from: relative paths in it are resolved against it.
     base_dir: Path = Field(default=Path("."), exclude=True)
 

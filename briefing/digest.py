@@ -259,6 +259,7 @@ def _run_digest(cfg: Config, now: dt.datetime, today: dt.date, as_of: dt.date) -
         brief = build_digest_brief(store, articles, cfg, as_of)
         stem = _stem(store, today)
         paths = write_digest_files(brief, cfg, stem)
+        store.record_brief(brief, brief_id=stem, kind="digest", paths=paths)  # the archive
         message: bytes | None = None
         subject = brief.title
         message_id = None

@@ -160,6 +160,28 @@ class DeliveryRow(Base):
     delivered: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class BriefRow(Base):
+    """The archive: every brief made for this state database, by ``serve``, ``digest`` or
+    ``schedule``, with what a reader searches on and where its files are."""
+
+    __tablename__ = "briefs"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(1000))
+    as_of: Mapped[str] = mapped_column(String(10), index=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    articles: Mapped[int] = mapped_column(Integer)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Actors' names as shown, most salient first, and every spelling casefolded for search.
+    actors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    actor_search: Mapped[str] = mapped_column(Text, default="")
+    since: Mapped[str | None] = mapped_column(String(10))
+    until: Mapped[str | None] = mapped_column(String(10))
+    # Format -> absolute file path.
+    paths: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
 class LockRow(Base):
     __tablename__ = "locks"
 
@@ -194,6 +216,41 @@ class Digest:
     @property
     def remaining(self) -> list[str]:
         return [r for r in self.recipients if r.lower() not in self.delivered_to]
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedBrief:
+    id: str
+    kind: str
+    title: str
+    as_of: str
+    created: dt.datetime
+    articles: int
+    languages: list[str]
+    actors: list[str]
+    since: str | None
+    until: str | None
+    paths: dict[str, str]
+
+
+def _archived(row: BriefRow) -> ArchivedBrief:
+    return ArchivedBrief(
+        id=row.id,
+        kind=row.kind,
+        title=row.title,
+        as_of=row.as_of,
+        created=row.created,
+        articles=row.articles,
+        languages=list(row.languages or []),
+        actors=list(row.actors or []),
+        since=row.since,
+        until=row.until,
+        paths=dict(row.paths or {}),
+    )
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # Extraction code and data that findings depend on: a change to any of them must
@@ -591,6 +648,91 @@ class Store:
                     .order_by(ArticleRow.pk)
                 )
             )
+
+    # -- stored articles by period ---------------------------------------------------
+
+    def articles_between(self, since: dt.date | None, until: dt.date | None) -> list[Article]:
+        """Canonical articles (no duplicates) published in [since, until]; every one when
+        both are None. An article without a publication date counts only then."""
+        query = select(ArticleRow).where(ArticleRow.duplicate_of.is_(None))
+        if since is not None:
+            query = query.where(ArticleRow.published >= since)
+        if until is not None:
+            query = query.where(ArticleRow.published <= until)
+        with self.session() as s:
+            return [r.to_article() for r in s.scalars(query.order_by(ArticleRow.pk)).all()]
+
+    # -- the archive of briefs ----------------------------------------------------------
+
+    def record_brief(
+        self,
+        brief: Any,
+        *,
+        brief_id: str,
+        kind: str,
+        paths: Sequence[Path],
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> bool:
+        """Add ``brief`` (a ``models.Brief``) and its files to the archive, replacing an
+        entry of the same id (a digest rebuilt under its stem). The archive is an index: a
+        failure to write it is logged, never raised, so no delivery waits on it."""
+        languages = sorted({a.language for a in brief.sources if a.language})
+        names: list[str] = []
+        spellings: set[str] = set()
+        for actor in brief.actors:
+            names.append(actor.name)
+            spellings.add(actor.name.casefold())
+            spellings.update(f.casefold() for f in actor.surface_forms)
+        row = BriefRow(
+            id=brief_id,
+            kind=kind,
+            title=brief.title,
+            as_of=brief.as_of.isoformat(),
+            created=_now(),
+            articles=len(brief.sources),
+            languages=languages,
+            actors=names[:200],
+            actor_search="\n".join(sorted(spellings)),
+            since=since.isoformat() if since else None,
+            until=until.isoformat() if until else None,
+            paths={p.suffix.lstrip("."): str(Path(p).resolve()) for p in paths},
+        )
+        try:
+            with self.session() as s:
+                s.merge(row)
+                s.commit()
+        except SQLAlchemyError as exc:
+            log.warning("archive: brief %s not recorded: %s", brief_id, _reason(exc))
+            return False
+        return True
+
+    def archived_briefs(
+        self,
+        *,
+        actor: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 50,
+    ) -> list[ArchivedBrief]:
+        """Briefs newest first; ``actor`` matches any spelling of an actor's name (a part of
+        it, case-insensitively), ``since``/``until`` bound the as-of date."""
+        query = select(BriefRow)
+        if actor and actor.strip():
+            needle = f"%{_like_escape(actor.strip().casefold())}%"
+            query = query.where(BriefRow.actor_search.like(needle, escape="\\"))
+        if since is not None:
+            query = query.where(BriefRow.as_of >= since.isoformat())
+        if until is not None:
+            query = query.where(BriefRow.as_of <= until.isoformat())
+        query = query.order_by(BriefRow.created.desc(), BriefRow.id.desc()).limit(limit)
+        with self.session() as s:
+            return [_archived(r) for r in s.scalars(query).all()]
+
+    def archived_brief(self, brief_id: str) -> ArchivedBrief | None:
+        with self.session() as s:
+            row = s.get(BriefRow, brief_id)
+            return _archived(row) if row is not None else None
 
     # -- a lock across processes (cron and a manual run at once) ----------------------
 

@@ -69,12 +69,16 @@ def _collect(cfg: Config, store: Store) -> str:
         # The digest is collecting this very moment: brief what is stored already.
         return "sources not read now: a digest run is collecting them"
     k = got.kinds
-    note = f"read {got.sources} sources: {k['new']} new articles"
+    note = f"read {_n(got.sources, 'source')}: {_n(k['new'], 'new article')}"
     if got.failed:
         note += f"; {len(got.failed)} failed ({', '.join(got.failed)})"
     if got.sources and len(got.failed) == got.sources:
         raise BriefingError(f"no source could be read ({', '.join(got.failed)})")
     return note
+
+
+def _n(count: int, what: str) -> str:
+    return f"{count} {what}{'' if count == 1 else 's'}"
 
 
 def _findings(
@@ -130,7 +134,11 @@ def run_build(
     if since and until and since > until:
         raise InputError(f"the period starts ({since}) after it ends ({until})")
     title = (title or cfg.title).strip()[:MAX_TITLE] or cfg.title
+    # The brief speaks from the end of the period asked (never from the future); with no
+    # end, from its newest article, as ``briefing run`` does.
     given = dt.date.fromisoformat(cfg.as_of) if cfg.as_of else until
+    if given is not None and until is not None:
+        given = min(given, dt.date.today())
     with Store(cfg.state_url) as store:
         report("collecting", 0, 0, "")
         note = _collect(cfg, store)

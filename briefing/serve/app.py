@@ -164,7 +164,7 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await PlainTextResponse("request too large", 413)(scope, receive, send_secured)
             return
-        path = scope["path"]
+        path = _route_path(scope)
         if (
             path not in OPEN_PATHS
             and not path.startswith("/static/")
@@ -199,6 +199,14 @@ def _limited(receive: Receive, limit: int) -> Receive:
         return message
 
     return inner
+
+
+def _route_path(scope: Scope) -> str:
+    """The path the routes see: uvicorn puts its root path (``public_url``'s) in front."""
+    path, root = scope["path"], _base(scope)
+    if root and (path == root or path.startswith(root + "/")):
+        return path[len(root) :] or "/"
+    return path
 
 
 def _base(scope: Scope) -> str:

@@ -226,3 +226,20 @@ def test_hostile_markup_is_inert_in_every_page(tmp_path, make_server):
         csp = server.request("GET", path).headers["content-security-policy"]
         assert "default-src 'none'" in csp and "script-src" not in csp
         assert "'unsafe-inline'" not in csp
+
+
+def test_under_a_path_behind_a_proxy(corpus, make_server):
+    server = make_server(
+        corpus,
+        env={"BRIEFING_TEST_TOKEN": TOKEN},
+        token_env="BRIEFING_TEST_TOKEN",
+        public_url="https://briefs.example.org/briefing/",
+    )
+    # The proxy strips /briefing; the pages link back under it.
+    login = server.request("GET", "/login")
+    assert login.status == 200 and 'action="/briefing/login"' in login.text
+    assert 'href="/briefing/static/brief.css"' in login.text
+    assert "Secure" in next(c for c in login.set_cookie if c.startswith("briefing_csrf="))
+    r = server.request("GET", "/", headers={"Accept": "text/html"}, keep_cookies=False)
+    assert r.status == 303 and r.headers["location"] == "/briefing/login"
+    assert server.request("GET", "/static/serve.css").status == 200

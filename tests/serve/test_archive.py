@@ -1,0 +1,84 @@
+"""The archive table: the digest records its brief; search by actor and by date; a period's
+stored articles; a failed build leaves the archive as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from briefing.cli import main
+from briefing.config import load_config
+from briefing.serve.build import archive_dir, run_build
+from briefing.store import Store
+from tests.serve.conftest import write_config
+
+
+def test_digest_records_its_brief_and_search_finds_it(tmp_path, corpus):
+    config = write_config(tmp_path, corpus)
+    assert main(["digest", "--config", str(config), "--quiet"]) == 0
+    cfg = load_config(config)
+    with Store(cfg.state_url) as store:
+        found = store.archived_briefs()
+        assert len(found) == 1
+        b = found[0]
+        assert b.kind == "digest" and b.title == "Serve test" and b.articles == 3
+        assert b.languages == ["de", "es", "fr"]
+        assert set(b.paths) == {"json", "html", "pdf"}
+        assert all(Path(p).is_file() for p in b.paths.values())
+        assert store.archived_brief(b.id) == b
+        # By actor: any spelling, any case, a part of the name; "%" and "_" are literal.
+        assert [x.id for x in store.archived_briefs(actor="nato")] == [b.id]
+        assert [x.id for x in store.archived_briefs(actor="NATO")] == [b.id]
+        assert store.archived_briefs(actor="no such actor") == []
+        assert store.archived_briefs(actor="%") == []
+        assert store.archived_briefs(actor="_") == []
+        # By as-of date.
+        as_of = dt.date.fromisoformat(b.as_of)
+        assert store.archived_briefs(since=as_of, until=as_of) == [b]
+        assert store.archived_briefs(since=as_of + dt.timedelta(days=1)) == []
+        assert store.archived_briefs(until=as_of - dt.timedelta(days=1)) == []
+        assert store.archived_brief("../state") is None
+
+
+def test_articles_between_bounds_by_publication_date(tmp_path, corpus):
+    config = write_config(tmp_path, corpus)
+    cfg = load_config(config)
+    from briefing.digest import collect
+
+    with Store(cfg.state_url) as store:
+        collect(cfg, store)
+        every = store.articles_between(None, None)
+        assert len(every) == 3
+        days = sorted(a.published for a in every if a.published)
+        assert sorted(a.published for a in store.articles_between(days[1], None)) == days[1:]
+        assert sorted(a.published for a in store.articles_between(None, days[1])) == days[:2]
+        assert store.articles_between(days[2] + dt.timedelta(days=1), None) == []
+
+
+def test_a_failed_build_changes_nothing_in_the_archive(tmp_path, corpus):
+    config = write_config(tmp_path, corpus)
+    assert main(["digest", "--config", str(config), "--quiet"]) == 0
+    cfg = load_config(config)
+    with Store(cfg.state_url) as store:
+        before = store.archived_briefs()
+    steps: list[str] = []
+    try:
+        run_build(
+            cfg,
+            brief_id="20250101-000000-abcdef",
+            title="Empty period",
+            since=dt.date(1990, 1, 1),
+            until=dt.date(1990, 1, 31),
+            report=lambda stage, *_: steps.append(stage),
+        )
+    except Exception as exc:  # the worker shows this line on the build's page
+        message = str(exc)
+    else:
+        raise AssertionError("a period without articles must fail")
+    assert "no stored article was published from 1990-01-01 to 1990-01-31" in message
+    assert "\n" not in message
+    with Store(cfg.state_url) as store:
+        assert store.archived_briefs() == before
+    assert not any(p.name.startswith(".tmp-") for p in archive_dir(cfg).glob("*"))
+    assert not (archive_dir(cfg) / "20250101-000000-abcdef").exists()
+    assert steps == ["collecting"]

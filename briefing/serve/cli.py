@@ -49,6 +49,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or cfg.serve.host
     port = args.port if args.port is not None else cfg.serve.port
     token = resolve_token(cfg, host)
+    _check_state(cfg)
 
     from briefing.serve.app import create_app
 
@@ -73,6 +74,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1  # uvicorn said why (address in use, say)
     log.info("stopped")
     return 0
+
+
+def _check_state(cfg: Config) -> None:
+    """The state database and the archive folder, checked before the server starts: a
+    problem is a one-line error here, not a failed startup in uvicorn's log."""
+    from briefing.serve.build import archive_dir
+    from briefing.store import Store
+
+    Store(cfg.state_url).close()  # raises StoreError, one line
+    archive_dir(cfg).mkdir(parents=True, exist_ok=True)  # OSError: one line in cli.main
 
 
 def _root_path(cfg: Config) -> str:

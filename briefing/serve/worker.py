@@ -16,6 +16,7 @@ import multiprocessing as mp
 import queue
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,6 +28,10 @@ State = Literal["queued", "collecting", "analysing", "rendering", "done", "faile
 FINISHED = ("done", "failed")
 # Finished jobs kept for their pages (the archive keeps the briefs themselves).
 KEEP_FINISHED = 200
+# A worker that dies this many times within RESPAWN_WINDOW seconds is not started again:
+# something is wrong with the machine or the install, and every build would fail alike.
+MAX_RESPAWNS = 3
+RESPAWN_WINDOW = 60.0
 
 
 class QueueFull(Exception):
@@ -113,6 +118,8 @@ class Builder:
         self._proc: Any = None
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._respawns: list[float] = []
+        self.broken: str | None = None
 
     # -- life ---------------------------------------------------------------------
 
@@ -166,6 +173,8 @@ class Builder:
         with self._lock:
             if self._stopping.is_set():
                 raise QueueFull("the server is stopping")
+            if self.broken:
+                raise QueueFull(self.broken)
             waiting = sum(1 for j in self._all.values() if not j.finished)
             if waiting >= self.max_queue:
                 raise QueueFull(
@@ -245,5 +254,19 @@ class Builder:
                 if job.state not in ("queued", *FINISHED):
                     job.state = "failed"
                     job.error = f"the build's worker process stopped (exit code {proc.exitcode})"
+        now = time.monotonic()
+        self._respawns = [t for t in self._respawns if now - t < RESPAWN_WINDOW] + [now]
+        if len(self._respawns) > MAX_RESPAWNS:
+            self.broken = (
+                f"the build worker stopped {len(self._respawns)} times in a minute "
+                f"(last exit code {proc.exitcode}); see the server's log"
+            )
+            log.error("%s: no more builds until the server restarts", self.broken)
+            with self._lock:
+                for job in self._all.values():
+                    if not job.finished:
+                        job.state, job.error = "failed", self.broken
+            self._proc = None
+            return
         log.warning("build worker stopped (exit code %s): starting another", proc.exitcode)
         self._spawn()

@@ -243,3 +243,31 @@ def test_under_a_path_behind_a_proxy(corpus, make_server):
     r = server.request("GET", "/", headers={"Accept": "text/html"}, keep_cookies=False)
     assert r.status == 303 and r.headers["location"] == "/briefing/login"
     assert server.request("GET", "/static/serve.css").status == 200
+
+
+def test_unusable_state_database_is_one_line(tmp_path, corpus, capsys):
+    config = write_config(tmp_path, corpus)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "state.db").write_bytes(b"not a database, just bytes" * 100)
+    assert main(["serve", "--config", str(config), "--port", "1"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "state database" in err and len(err.splitlines()) == 1
+
+
+def test_a_failed_build_shows_its_one_line_error(corpus, make_server):
+    server = make_server(corpus)
+    csrf = server.csrf()
+    form = {"csrf": csrf, "title": "Long ago", "since": "1990-01-01", "until": "1990-01-31"}
+    r = server.request("POST", "/build", urlencode(form))
+    assert r.status == 303
+    page = server.wait_job(r.headers["location"])
+    m = re.search(r'<span class="message">([^<]*)</span>', page)
+    assert m and "no stored article was published from 1990-01-01 to 1990-01-31" in m.group(1)
+    assert 'id="result"' not in page
+    index = server.request("GET", "/").text
+    assert "Long ago" not in index and "No brief yet." in index
+    # Bad dates and a period backwards are refused before anything is queued.
+    for bad in ({"since": "1990-13-01"}, {"since": "2025-12-05", "until": "2025-12-01"}):
+        r = server.request("POST", "/build", urlencode({"csrf": csrf, **bad}))
+        assert r.status == 400
+    assert '"builds":0' in server.request("GET", "/healthz").text

@@ -145,13 +145,16 @@ class Builder:
         abandoned = None
         with self._lock:
             running = [j for j in self._all.values() if j.state not in ("queued", *FINISHED)]
+            # A job the worker took but has not reported on yet counts as running.
+            idle = not any(not j.finished for j in self._all.values())
             for job in self._all.values():
                 if job.state == "queued":
                     job.state, job.error = "failed", "the server stopped before this build began"
         proc = self._proc
         if proc is not None and proc.is_alive():
             self._jobs_q.put(None)
-            proc.join(grace if running else 5.0)
+            # An idle worker holds nothing: no need to wait for it to read the sentinel.
+            proc.join(0 if idle else grace)
             if proc.is_alive():
                 abandoned = running[0].id if running else None
                 proc.terminate()

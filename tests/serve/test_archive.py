@@ -4,19 +4,30 @@ stored articles; a failed build leaves the archive as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
+
+import pytest
 
 from briefing.cli import main
 from briefing.config import load_config
 from briefing.serve.build import archive_dir, run_build
 from briefing.store import Store
-from tests.serve.conftest import write_config
+from tests.serve.conftest import CORPUS, write_config
 
 
-def test_digest_records_its_brief_and_search_finds_it(tmp_path, corpus):
-    config = write_config(tmp_path, corpus)
+@pytest.fixture(scope="module")
+def digested(tmp_path_factory) -> Path:
+    """A config whose digest ran once (no mail): its brief is in the archive."""
+    folder = tmp_path_factory.mktemp("digested")
+    shutil.copytree(CORPUS, folder / "corpus")
+    config = write_config(folder, folder / "corpus")
     assert main(["digest", "--config", str(config), "--quiet"]) == 0
-    cfg = load_config(config)
+    return config
+
+
+def test_digest_records_its_brief_and_search_finds_it(digested):
+    cfg = load_config(digested)
     with Store(cfg.state_url) as store:
         found = store.archived_briefs()
         assert len(found) == 1
@@ -55,10 +66,8 @@ def test_articles_between_bounds_by_publication_date(tmp_path, corpus):
         assert store.articles_between(days[2] + dt.timedelta(days=1), None) == []
 
 
-def test_a_failed_build_changes_nothing_in_the_archive(tmp_path, corpus):
-    config = write_config(tmp_path, corpus)
-    assert main(["digest", "--config", str(config), "--quiet"]) == 0
-    cfg = load_config(config)
+def test_a_failed_build_changes_nothing_in_the_archive(digested):
+    cfg = load_config(digested)
     with Store(cfg.state_url) as store:
         before = store.archived_briefs()
     steps: list[str] = []

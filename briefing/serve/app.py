@@ -139,10 +139,23 @@ class Security:
 class Guard:
     """ASGI middleware: request size, the token, and security headers on every answer."""
 
-    def __init__(self, app: ASGIApp, *, security: Security, max_body: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, security: Security, max_body: int, public_host: str | None = None
+    ) -> None:
         self.app = app
         self.security = security
         self.max_body = max_body
+        self.public_host = (public_host or "").lower()
+
+    def host_ok(self, headers: Headers) -> bool:
+        """Without a token the app serves loopback only: a request must name a loopback
+        host (or ``public_url``'s). A page elsewhere whose name was re-pointed at 127.0.0.1
+        (DNS rebinding) names its own host and is refused."""
+        if self.security.token is not None:
+            return True
+        netloc = headers.get("host", "")
+        host = urlsplit(f"//{netloc}").hostname or ""
+        return is_loopback(host) or (bool(host) and host == self.public_host)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -160,6 +173,9 @@ class Guard:
             await send(message)
 
         request = Request(scope)
+        if not self.host_ok(request.headers):
+            await PlainTextResponse("unknown host", 400)(scope, receive, send_secured)
+            return
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await PlainTextResponse("request too large", 413)(scope, receive, send_secured)
@@ -485,7 +501,12 @@ def create_app(cfg: Config, *, token: str | None = None) -> Starlette:
         exception_handlers={BodyTooLarge: too_large},
     )
     app.state.builder_state = state
-    return Guard(app, security=security, max_body=cfg.serve.max_body)  # type: ignore[return-value]
+    return Guard(  # type: ignore[return-value]
+        app,
+        security=security,
+        max_body=cfg.serve.max_body,
+        public_host=urlsplit(public).hostname if public else None,
+    )
 
 
 def _set_cookie(response: Response, name: str, value: str, secure: bool) -> None:

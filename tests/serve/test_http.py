@@ -271,3 +271,14 @@ def test_a_failed_build_shows_its_one_line_error(corpus, make_server):
         r = server.request("POST", "/build", urlencode({"csrf": csrf, **bad}))
         assert r.status == 400
     assert '"builds":0' in server.request("GET", "/healthz").text
+
+
+def test_without_a_token_only_loopback_host_names_are_served(corpus, make_server):
+    server = make_server(corpus, public_url="http://briefs.internal.test:8080")
+    for host in ("127.0.0.1", "localhost", "[::1]", "briefs.internal.test"):
+        r = server.request("GET", "/", headers={"Host": f"{host}:{server.port}"})
+        assert r.status == 200, host
+    # A page elsewhere whose name now resolves to 127.0.0.1 (DNS rebinding) gets nothing.
+    for host in ("evil.example", "127.0.0.1.evil.example", ""):
+        r = server.request("GET", "/", headers={"Host": host})
+        assert r.status == 400 and b"archive" not in r.body, host

@@ -63,6 +63,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server_header=False,
         # Answers a slow or idle client gets before the server moves on.
         timeout_keep_alive=5,
+        # Connections at once; past this uvicorn answers 503 (headers stay under h11's 16 KB).
+        limit_concurrency=64,
         lifespan="on",
         root_path=_root_path(cfg),
     )

@@ -282,3 +282,10 @@ def test_without_a_token_only_loopback_host_names_are_served(corpus, make_server
     for host in ("evil.example", "127.0.0.1.evil.example", ""):
         r = server.request("GET", "/", headers={"Host": host})
         assert r.status == 400 and b"archive" not in r.body, host
+
+
+def test_sigint_stops_with_exit_0(corpus, make_server):
+    server = make_server(corpus)
+    assert server.request("GET", "/healthz").status == 200
+    assert server.stop(signal.SIGINT) == 0
+    assert "Traceback" not in server.output()

@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--as-of", type=_date, help="date the brief speaks from (YYYY-MM-DD)")
     run.add_argument("--title", help="the brief's title")
     run.add_argument("--jobs", type=int, help="worker processes for the per-article stage")
+    run.add_argument(
+        "--detail",
+        choices=("brief", "full"),
+        help="brief: sections ranked and capped for a reader (default); full: everything",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress display or notices")
 
     for name, text in (
@@ -89,12 +94,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         title=args.title or cfg.title,
         jobs=args.jobs or cfg.jobs,
         quiet=args.quiet,
+        render=cfg.render_options(args.detail),
     )
     articles = load_paths(inputs)
     if not articles:
         raise BriefingError(f"{', '.join(str(i) for i in inputs)}: no usable article found")
     brief = build_brief(articles, opts)
-    paths = write_outputs(brief, out_dir, opts.formats)
+    paths = write_outputs(brief, out_dir, opts.formats, render=opts.render)
     log.info(
         "brief of %d articles: %d actors, %d events, %d positions, %d sanctions options, "
         "%d disagreements -> %s",

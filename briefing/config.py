@@ -156,6 +156,26 @@ class Serve(_Strict):
         return value.rstrip("/") if value else value
 
 
+class RenderCaps(_Strict):
+    """How much of each section the HTML and PDF show (brief.json keeps everything)."""
+
+    actors: int = Field(default=15, ge=1)
+    calendar: int = Field(default=30, ge=1)
+    positions: int = Field(default=40, ge=1)
+    positions_per_actor: int = Field(default=4, ge=1)
+    sanctions_options: int = Field(default=20, ge=1)
+    disagreements: int = Field(default=10, ge=1)
+    sources_per_item: int = Field(default=3, ge=1)
+    overview_days: int = Field(default=14, ge=1)
+    overview_items: int = Field(default=5, ge=1)
+
+
+class Render(_Strict):
+    # "brief": sections ranked and capped for a reader; "full": everything, as brief.json.
+    detail: Literal["brief", "full"] = "brief"
+    caps: RenderCaps = Field(default_factory=RenderCaps)
+
+
 class Config(_Strict):
     title: str = DEFAULT_TITLE
     sources: list[Source] = Field(default_factory=lambda: [Source(folder="seeds")])
@@ -165,7 +185,13 @@ class Config(_Strict):
         default_factory=lambda: ["json", "html", "pdf"]
     )
     as_of: str | None = None
-    jobs: int = Field(default=1, ge=1)
+    # Worker processes for the per-article stage; None: the machine's cores, when a batch
+    # is large enough to gain from them (briefing.analyze.default_jobs).
+    jobs: int | None = Field(default=None, ge=1)
+    render: Render = Field(default_factory=Render)
+    # A folder of templates overriding the packaged ones (logo, banner, colours):
+    # docs/branding.md.
+    templates: str | None = None
     schedule: Schedule = Field(default_factory=Schedule)
     email: Email | None = None
     fetch: Fetch = Field(default_factory=Fetch)
@@ -187,6 +213,18 @@ class Config(_Strict):
             except ValueError:
                 raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
         return value
+
+    def render_options(self, detail: str | None = None):  # -> briefing.render.RenderOptions
+        from briefing.render import Caps, RenderOptions
+
+        templates = self.path(self.templates) if self.templates else None
+        if templates is not None and not templates.is_dir():
+            raise ConfigError(f"templates: folder not found: {templates}")
+        return RenderOptions(
+            detail=detail or self.render.detail,  # type: ignore[arg-type]
+            templates=templates,
+            caps=Caps(**self.render.caps.model_dump()),
+        )
 
     def path(self, value: str) -> Path:
         p = Path(value)

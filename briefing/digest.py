@@ -143,11 +143,11 @@ def findings_for(
 def build_digest_brief(
     store: Store, articles: Sequence[Article], cfg: Config, as_of: dt.date
 ) -> Brief:
-    from briefing.build import check_citations
+    from briefing.build import check_citations, default_jobs
     from briefing.consolidate import consolidate
     from briefing.newsince import new_since
 
-    findings = findings_for(store, articles, as_of, cfg.jobs)
+    findings = findings_for(store, articles, as_of, cfg.jobs or default_jobs(len(articles)))
     brief = consolidate(findings, as_of, cfg.title)
     check_citations(brief)
     previous = store.last_delivered()
@@ -175,7 +175,7 @@ def write_digest_files(brief: Brief, cfg: Config, stem: str) -> list[Path]:
     if cfg.email is not None and "pdf" not in formats:
         formats.append("pdf")  # the mail attaches it
     out_dir = cfg.path(cfg.output)
-    paths = write_outputs(brief, out_dir, formats, stem=stem)
+    paths = write_outputs(brief, out_dir, formats, stem=stem, render=cfg.render_options())
     for p in paths:
         atomic_write_bytes(out_dir / f"brief{p.suffix}", p.read_bytes())
     return paths

@@ -254,3 +254,13 @@ def test_fetcher_refuses_network_and_files_outside_templates(trap_server, tmp_pa
         "link.css",
     ):
         assert needle in refused
+
+
+def test_first_page_is_the_overview():
+    pages = pdf_pages(render_pdf(sample_brief()))
+    first = pages[0]
+    assert "Overview" in first and "Next 14 days" in first and "Main disagreements" in first
+    assert "Measures on the table" in first and "Most active actors" in first
+    # The sections start on the next page.
+    assert "Key actors" not in first.split("Overview", 1)[1]
+    assert "Key actors" in pages[1]

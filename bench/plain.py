@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import ROOT, _children_cpu, floor_seconds, make_corpus  # noqa: E402
+from run import ROOT, _children_cpu, floor_seconds, make_corpus
 
 
 def plain_corpus(n: int, folder: Path) -> list[tuple[str, str]]:
@@ -58,8 +58,8 @@ def run_size(n: int, work: Path, repeat: int) -> dict[str, object]:
     folder.mkdir(parents=True, exist_ok=True)
     texts = plain_corpus(n, folder)
     base = [sys.executable, "-m", "briefing", "run", "--input", str(folder / "txt"), "--quiet"]
-    json_only = base + ["--output", str(folder / "json"), "--format", "json"]
-    everything = base + ["--output", str(folder / "all"), "--format", "json,html,pdf"]
+    json_only = [*base, "--output", str(folder / "json"), "--format", "json"]
+    everything = [*base, "--output", str(folder / "all"), "--format", "json,html,pdf"]
     runs, alls, floors = [], [], []
     for _ in range(repeat):
         runs.append(timed(json_only))

@@ -126,7 +126,7 @@ def run_build(
 ) -> str:
     """Build and archive one brief; return its id. Raises ``BriefingError`` with a one-line
     message on anything a user can act on; nothing in the archive changes then."""
-    from briefing.build import check_citations, choose_as_of, write_outputs
+    from briefing.build import check_citations, choose_as_of, default_jobs, write_outputs
     from briefing.consolidate import consolidate
 
     if not ID_PATTERN.match(brief_id):
@@ -152,7 +152,8 @@ def run_build(
 
             with paused_gc():
                 provisional = choose_as_of(articles, given)
-                findings = _findings(store, articles, provisional, cfg.jobs, report)
+                jobs = cfg.jobs or default_jobs(len(articles))
+                findings = _findings(store, articles, provisional, jobs, report)
                 as_of = choose_as_of([f.article for f in findings], given)
                 report("rendering", len(findings), len(articles), note)
                 brief = consolidate(findings, as_of, title)
@@ -166,7 +167,9 @@ def run_build(
             raise BriefingError(f"brief {brief_id} exists already")
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            written = write_outputs(brief, staging, FORMATS, stem=brief_id)
+            written = write_outputs(
+                brief, staging, FORMATS, stem=brief_id, render=cfg.render_options()
+            )
             # One rename: the brief's files appear together or not at all.
             os.rename(staging, final)
         except BaseException:

@@ -176,7 +176,8 @@ def _apply_meta(article: Article, meta: dict[str, Any], where: str | None = None
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), "not text")
+    kinds = {dict: "an object", list: "a list", bool: "a boolean", int: "a number"}
+    return kinds.get(type(value), "a number" if isinstance(value, float) else "not text")
 
 
 def _clean(value: str) -> str:
@@ -302,7 +303,7 @@ def _record_article(rec: Any, rid: str, origin: str, where: str) -> Article:
     if text is None or (isinstance(text, str) and not text.strip()):
         raise SkipArticle("JSON record has no 'text'")
     if not isinstance(text, str):
-        raise SkipArticle(f"JSON record's 'text' is {_kind(text)}, not text")
+        raise SkipArticle(f"JSON record's 'text' is {_kind(text)}, not a string")
     if len(text) > MAX_TEXT_CHARS:
         raise SkipArticle(f"text too long ({len(text)} characters; limit {MAX_TEXT_CHARS})")
     if _CONTROL.search(text):

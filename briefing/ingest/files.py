@@ -104,15 +104,48 @@ def _mixed(data: bytes, name: str) -> tuple[str, bool]:
     ascii_only = all(not any(b > 127 for b in lines[n]) for n, o in enumerate(out) if o)
     if len(bad) == len(lines) or ascii_only:
         return _detected(data, name), False
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(b"".join(lines[n] for n in bad)).best()
-    encoding = best.encoding if best is not None and best.encoding else "cp1252"
+    encoding = _fitting_encoding(
+        b"".join(lines[n] for n in bad), "".join(o for o in out if o is not None)
+    )
     for n in bad:
         out[n] = lines[n].decode(encoding, errors="replace")
     shown = ", ".join(str(n + 1) for n in bad[:5]) + (", ..." if len(bad) > 5 else "")
     log.warning("%s: line %s: not UTF-8 like the rest, decoded as %s", name, shown, encoding)
     return "".join(o or "" for o in out), True
+
+
+# Legacy encodings tried besides what charset_normalizer proposes for a few lines (too
+# few bytes for it to tell the languages of one script apart).
+_LEGACY = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1256", "cp1257", "koi8-r")
+
+
+def _fitting_encoding(data: bytes, context: str) -> str:
+    """The encoding of ``data`` (a few lines) whose letters best fit ``context``, the
+    UTF-8 text around them: letters found there, or of a script found there."""
+    import unicodedata
+
+    from charset_normalizer import from_bytes
+
+    def script(ch: str) -> str:
+        return unicodedata.name(ch, "?").split(" ")[0]
+
+    seen = {ch for ch in context if ord(ch) > 127}
+    scripts = {script(ch) for ch in seen if ch.isalpha()}
+    proposed = [m.encoding for m in from_bytes(data) if m.encoding]
+    best, best_score = "cp1252", None
+    for encoding in dict.fromkeys([*proposed, *_LEGACY]):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = sum(
+            2 if ch in seen else 1 if ch.isalpha() and script(ch) in scripts else -1
+            for ch in text
+            if ord(ch) > 127
+        )
+        if best_score is None or score > best_score:
+            best, best_score = encoding, score
+    return best
 
 
 def _control_ratio_bytes(data: bytes) -> float:
@@ -397,9 +430,10 @@ def _read_jsonl(path: Path, article_id: str) -> list[Article]:
                     log.warning("%s: skipped: %s", where, exc)
                     continue
             try:
-                yield n, json.loads(line), where
+                yield n, json.loads(line.strip()), where
             except json.JSONDecodeError as exc:
-                log.warning("%s: skipped: invalid JSON (%s)", where, exc.msg)
+                reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+                log.warning("%s: skipped: invalid JSON (%s)", where, reason)
             except RecursionError:
                 log.warning("%s: skipped: invalid JSON (nested too deep)", where)
         if not seen:

@@ -9,9 +9,9 @@ Detection has two steps:
 * the script: text written mostly in a script no registry language uses (Georgian, Thai,
   Armenian, Devanagari, Han, Hangul, ...) is that script's language, never a registry
   language guessed by a model that was told to choose among those only;
-* otherwise py3langid: its best guess when that is a language outside the registry that
-  is no close kin of a registry language (Indonesian, Vietnamese, Swahili, Urdu, ...)
-  and it is sure of it; else the best of the registry's languages, as before (a text
+* otherwise py3langid: its best guess outside the registry when it is sure the text is in
+  none of the registry's languages nor their close kin (Indonesian, Vietnamese, Swahili,
+  Urdu, ...); else the best of the registry's languages, as before (a text
   in Bosnian, Galician or Norwegian reads better as Croatian, Portuguese or Danish
   than in the limited mode).
 
@@ -162,7 +162,7 @@ _KIN = frozenset(
         "wa",
     ]
 )
-SURE = 0.8  # probability above which a language outside the registry is believed
+SURE = 0.8  # probability of "another language" above which it is believed
 
 
 @cache
@@ -184,9 +184,10 @@ def detect_language(text: str) -> str:
         return other
     ranked = _identifier().rank(sample)
     known = registry()
-    top, prob = ranked[0]
-    if top not in known and top not in _KIN and prob >= SURE:
-        return str(top)
+    # Sure it is no registry language (nor kin of one): the likeliest of the others.
+    outside = [(lang, p) for lang, p in ranked if lang not in known and lang not in _KIN]
+    if outside and sum(p for _lang, p in outside) >= SURE:
+        return str(outside[0][0])
     # The registry's best: what a model restricted to the registry would answer.
     return str(next((lang for lang, _p in ranked if lang in known), "en"))
 

@@ -123,3 +123,29 @@ def test_a_text_over_the_hard_cap_is_skipped(monkeypatch, caplog):
     ]
     assert [f.article.id for f in analyze(arts, AS_OF)] == ["short"]
     assert any("long.txt: skipped: text too long" in r.getMessage() for r in caplog.records)
+
+
+def test_date_inference_failing_on_one_article_spares_the_batch(seed_articles, monkeypatch, caplog):
+    import briefing.build as build_mod
+    from briefing.build import RunOptions, build_brief
+
+    articles = _batch(seed_articles, 5)
+    for art in articles:
+        art.published, art.published_basis = None, "unknown"
+    articles[0].text += "\n\n" + POISON
+    real = build_mod.infer_publications
+
+    def infer(batch, as_of):
+        if any(POISON in a.text for a in batch):
+            raise IndexError("odd date")
+        return real(batch, as_of)
+
+    monkeypatch.setattr(build_mod, "infer_publications", infer)
+    brief = build_brief(articles, RunOptions(title="t", as_of=AS_OF))
+    assert len(brief.sources) == 5
+    assert any(
+        "publication date not inferred (IndexError: odd date)" in r.getMessage()
+        for r in caplog.records
+    )
+    # The others whose texts date them (seed 002 does not) are dated from the batch.
+    assert all(articles[i].published is not None for i in (1, 3, 4))

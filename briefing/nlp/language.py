@@ -15,8 +15,9 @@ Detection has two steps:
   in Bosnian, Galician or Norwegian reads better as Croatian, Portuguese or Danish
   than in the limited mode).
 
-Metadata naming a language is trusted when it is a well-formed ISO 639 code
-(``sr``, ``pt-BR``, ``srp``); a malformed or unknown code is reported and detection used.
+Metadata naming a language is trusted when it is a well-formed ISO 639 code of a language
+with a two-letter code (``sr``, ``pt-BR``, ``srp``): brief.json states ISO 639-1; a
+malformed or unknown code is reported and detection used, which answers ISO 639-1 too.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from briefing.langpacks import registry
 # (ISO 639-1). Ranges are Unicode blocks.
 _OTHER_SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0x0530, 0x058F, "hy"),  # Armenian
-    (0x0700, 0x074F, "syr"),  # Syriac
     (0x0780, 0x07BF, "dv"),  # Thaana
     (0x0900, 0x097F, "hi"),  # Devanagari
     (0x0980, 0x09FF, "bn"),  # Bengali
@@ -52,7 +52,6 @@ _OTHER_SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0x2D00, 0x2D2F, "ka"),  # Georgian supplement
     (0x1100, 0x11FF, "ko"),  # Hangul Jamo
     (0x1200, 0x139F, "am"),  # Ethiopic
-    (0x13A0, 0x13FF, "chr"),  # Cherokee
     (0x1780, 0x17FF, "km"),  # Khmer
     (0x1800, 0x18AF, "mn"),  # Mongolian
     (0x3040, 0x30FF, "ja"),  # Hiragana, Katakana
@@ -186,7 +185,10 @@ def detect_language(text: str) -> str:
     ranked = _identifier().rank(sample)
     known = registry()
     # Sure it is no registry language (nor kin of one): the likeliest of the others.
-    outside = [(lang, p) for lang, p in ranked if lang not in known and lang not in _KIN]
+    # (ISO 639-1 codes only: brief.json's contract.)
+    outside = [
+        (lang, p) for lang, p in ranked if len(lang) == 2 and lang not in known and lang not in _KIN
+    ]
     if outside and sum(p for _lang, p in outside) >= SURE:
         return str(outside[0][0])
     # The registry's best: what a model restricted to the registry would answer.
@@ -198,8 +200,8 @@ _CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$")
 
 @cache
 def normalize_code(value: str) -> str | None:
-    """``value`` as an ISO 639-1 code (or 639-3 when a language has no two-letter code);
-    None when it is malformed or names no language."""
+    """``value`` (ISO 639-1, or 639-2/3 with a tag: ``srp``, ``pt-BR``) as an ISO 639-1
+    code; None when it is malformed, names no language or one without a 639-1 code."""
     m = _CODE.match(value.strip().lower())
     if m is None:
         return None
@@ -219,7 +221,8 @@ def normalize_code(value: str) -> str | None:
                 found = None
     if found is None:
         return None
-    return getattr(found, "alpha_2", None) or found.alpha_3
+    # brief.json states ISO 639-1: a language without a two-letter code is detected.
+    return getattr(found, "alpha_2", None)
 
 
 def read_mode(code: str) -> tuple[str, str | None]:
@@ -249,7 +252,7 @@ def resolve(stated: str | None, text: str) -> Reading:
         code = normalize_code(stated)
         if code is None:
             shown = stated if len(stated) <= 40 else stated[:40] + "..."
-            note = f"language {shown!r} in the metadata names no known language; detected instead"
+            note = f"language {shown!r} in the metadata is no ISO 639-1 language; detected instead"
     if code is None:
         code = detect_language(text)
     mode, reason = read_mode(code)

@@ -62,12 +62,23 @@ def test_stated_codes_are_normalised_and_bad_ones_reported():
     assert normalize_code("ka") == "ka"
     assert normalize_code("klingon!!") is None
     assert normalize_code("zz") is None
+    assert normalize_code("fil") is None  # no ISO 639-1 code: brief.json states 639-1
     english = "The foreign minister met the secretary general in Brussels on Monday."
     bad = resolve("klingon!!", english)
     assert bad.language == "en" and bad.mode == "full" and "klingon" in bad.note
     assert resolve("sr", "").mode == "full"
     georgian = resolve("ka", "whatever the text")
     assert georgian.language == "ka" and georgian.mode == "limited"
+
+
+def test_detection_answers_iso_639_1_whatever_the_text():
+    import random
+
+    rng = random.Random(5)
+    words = " ".join(
+        "".join(rng.choice("abcdefghij") for _ in range(rng.randint(1, 9))) for _ in range(400)
+    )
+    assert len(detect_language(words)) == 2
 
 
 def test_pipeline_codes_come_from_the_registry():

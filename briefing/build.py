@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -52,9 +53,10 @@ def choose_as_of(articles: Sequence[Article], given: dt.date | None) -> dt.date:
 def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
     if not articles:
         raise InputError("no usable article in the input")
+    articles = _prepared(articles)
     # Articles without a publication date get one inferred from their own dates first,
     # so that the as-of date and the years of yearless dates rest on the whole batch.
-    infer_publications(articles, opts.as_of)
+    articles = _infer_publications(articles, opts.as_of)
     provisional = choose_as_of(articles, opts.as_of)
     progress = None
     bar = None
@@ -70,12 +72,74 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         finally:
             if bar is not None:
                 bar.close()
+        if not findings:
+            raise InputError(f"none of the {len(articles)} articles could be analysed")
         # Publication dates may have been inferred from the texts: choose again.
         # (merge_events judges past/upcoming against this final date.)
         as_of = choose_as_of([f.article for f in findings], opts.as_of)
         brief = consolidate(findings, as_of, opts.title)
         check_citations(brief)
     return brief
+
+
+def _prepared(articles: Sequence[Article]) -> list[Article]:
+    """Articles with their language settled where inferring dates needs it (a stated
+    language, or no publication date: detected then anyway); one that fails is left out,
+    reported."""
+    from briefing.analyze import _reason, describe, prepare
+
+    out = []
+    for art in articles:
+        if art.language or art.published is None:
+            try:
+                prepare(art)
+            except Exception as exc:
+                log.warning(
+                    "%s: skipped: language not identified (%s)", describe(art), _reason(exc)
+                )
+                continue
+        out.append(art)
+    if not out:
+        raise InputError(f"none of the {len(articles)} articles could be read")
+    return out
+
+
+def _infer_publications(articles: list[Article], as_of: dt.date | None) -> list[Article]:
+    """``infer_publications`` on the batch (a long text by its first piece, where its
+    dateline is: the whole of a 2 MB text costs minutes and says no more); when it fails,
+    on each article alone to find the ones it fails on, which keep no date (reported),
+    then on the rest as a batch."""
+    from briefing.analyze import PIECE_CHARS, _reason, describe, split_pieces
+
+    probes = []
+    for art in articles:
+        if art.published is None and len(art.text) > PIECE_CHARS:
+            probe = copy.copy(art)
+            probe.text = art.text[: split_pieces(art.text)[0][1]]
+            probes.append(probe)
+        else:
+            probes.append(art)
+    try:
+        infer_publications(probes, as_of)
+    except Exception:
+        failed = set()
+        for i, probe in enumerate(probes):
+            if probe.published is not None:
+                continue
+            try:
+                infer_publications([copy.copy(probe)], as_of)
+            except Exception as exc:
+                failed.add(i)
+                log.warning("%s: publication date not inferred (%s)", describe(probe), _reason(exc))
+        try:
+            infer_publications([p for i, p in enumerate(probes) if i not in failed], as_of)
+        except Exception as exc:  # not after the sieve; never lose the batch for it
+            log.warning("publication dates not inferred (%s)", _reason(exc))
+    for art, probe in zip(articles, probes, strict=True):
+        if probe is not art:
+            art.published, art.published_basis = probe.published, probe.published_basis
+            art.language = probe.language
+    return articles
 
 
 def check_citations(brief: Brief) -> None:

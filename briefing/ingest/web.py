@@ -145,14 +145,22 @@ def article_id(url: str) -> str:
 
 def fetch_article(url: str, limits: Limits) -> Article:
     """The main text of the page at ``url`` and what metadata the page states."""
-    from briefing.ingest.files import html_to_text, parse_date
+    from briefing.ingest.files import (
+        MAX_NESTING,
+        html_to_text,
+        nesting_depth,
+        parse_date,
+        plain_html_text,
+    )
 
     fetched = fetch(url, limits)
     text = decode(fetched)
     if fetched.content_type == "text/plain":
         body, meta = text, {}
     elif fetched.content_type in {"text/html", "application/xhtml+xml"} or "<html" in text[:2000]:
-        body, meta = html_to_text(text)
+        # Markup nested too deep defeats the main-text extractor: every element's text.
+        deep = nesting_depth(text) > MAX_NESTING
+        body, meta = (plain_html_text(text), {}) if deep else html_to_text(text)
     else:
         raise FetchError(f"not an article page (content type {fetched.content_type})")
     if not body.strip():

@@ -46,6 +46,7 @@ class Rules:
     glued: frozenset[str]  # marks that end a sentence with no space after (。 ። ।)
     prefixes: frozenset[str]  # never end a sentence ("dr", "e.g", "ул")
     abbreviations: frozenset[str]  # end one only before a starter ("etc", "co", "г")
+    numeric: frozenset[str]  # never end one before a number ("no", "art"); else a word
     starters: frozenset[str]  # lower-cased words that open a sentence ("the", "hvad")
     ordinal_dot: bool  # "7. März": a short number with a stop is an ordinal
     pattern: re.Pattern[str]
@@ -74,15 +75,18 @@ def rules(lang: str) -> Rules:
     marks = "".join(dict.fromkeys(_BASE_MARKS + "".join(shared.get("end_marks") or ()) + marks))
     glued = frozenset(m for m in marks if not m.isascii() and m != "…")
     cls, close = re.escape(marks), re.escape(_CLOSERS)
-    # A run of end marks, closers between or after them, spaced dots (". . .").
+    # A run of end marks, closers between or after them, spaced dots (". . ."), and a
+    # French closing guillemet after a space ("partons. »").
     pattern = re.compile(
-        rf"[{cls}]+(?:(?: \.(?=[\s{close}]|$))+|[{close}]+[{cls}]+)*[{close}]*(?![0-9])"
+        rf"[{cls}]+(?:(?: \.(?=[\s{close}]|$))+|[{close}]+[{cls}]+)*[{close}]*"
+        r"(?:[ \u00a0\u202f]»(?=\s|$|[.,;:]))?(?![0-9])"
     )
     return Rules(
         marks=marks,
         glued=glued,
         prefixes=frozenset(_words(shared, "prefixes") | _words(own, "prefixes")),
         abbreviations=frozenset(_words(shared, "abbreviations") | _words(own, "abbreviations")),
+        numeric=frozenset(_words(shared, "numeric") | _words(own, "numeric")),
         starters=frozenset(_words(own, "starters") | _words(shared, "starters")),
         ordinal_dot=bool(own.get("ordinal_dot", False)),
         pattern=pattern,
@@ -151,7 +155,7 @@ def _boundary(
     nxt = after
     while nxt < line_end and text[nxt].isspace():
         nxt += 1
-    marks = run.rstrip(_CLOSERS)
+    marks = run.rstrip(_CLOSERS + " \u00a0\u202f")
     closed = any(c in _CLOSERS for c in run)
     if " ." in marks:
         return _spaced_ellipsis(text, rs, re_, marks, nxt, line_end, r)
@@ -182,7 +186,7 @@ def _glued(
 ) -> tuple[int, int] | None:
     """A run with no space after it: a script's own mark ("。", "።"), or a stop between two
     words where the space was lost ("است.به", "жағдайы.XVIII")."""
-    marks = run.rstrip(_CLOSERS)
+    marks = run.rstrip(_CLOSERS + " \u00a0\u202f")
     if marks[-1] in r.glued:
         if len(marks) == len(run) and _inside_pair(text, line_start, rs, line_end):
             return None
@@ -276,6 +280,8 @@ def _period_ends(
     low = token.lower()
     if low in r.prefixes:
         return False
+    if low in r.numeric:
+        return kind != "digit"
     if low in r.abbreviations or _DOTTED.fullmatch(token):
         return kind != "digit" and _starts(word, text, pos, r)
     if len(token) == 1 and token.isalpha():

@@ -78,6 +78,7 @@ def _texts(text: str, lang: str) -> list[str]:
             "en",
             ["We met, you and I.", "Did you see Albert I. Jones?"],
         ),
+        ("The U.S. Under Secretary of State met him.", "en", None),
         # Titles and words that always have something after them.
         ("I can see Mt. Fuji from here.", "en", None),
         ("Soy el Lic. Naser Pastoriza, y él es el Dr. Naser.", "es", None),
@@ -93,9 +94,17 @@ def _texts(text: str, lang: str) -> list[str]:
             "de",
             ["Am 13. März begann der 2. Teil.", "Er dauerte lange."],
         ),
+        (
+            "Spotkanie o godz. 12. Prezydent przyjechał.",
+            "pl",
+            ["Spotkanie o godz. 12.", "Prezydent przyjechał."],
+        ),
+        ("Der 2. Dünya Savaşı. Bitti.", "tr", ["Der 2. Dünya Savaşı.", "Bitti."]),
         # A stop before a digit ends a sentence (not after an abbreviation).
         ("Zo kwamen ze. 81 procent was raak.", "nl", ["Zo kwamen ze.", "81 procent was raak."]),
         ("Please turn to p. 55 and Art. 4 of No. 7.", "en", None),
+        ("Dijo que no. Luego se fue.", "es", ["Dijo que no.", "Luego se fue."]),
+        ("Vrátil sa. Potom odišiel.", "sk", ["Vrátil sa.", "Potom odišiel."]),
         # Numbered and lettered lists inline.
         ("1. The first item 2. The second item", "en", ["1. The first item", "2. The second item"]),
         (
@@ -113,6 +122,16 @@ def _texts(text: str, lang: str) -> list[str]:
         ),
         ("»Det er slut. Vi går nu,« sagde han.", "da", None),
         ('She turned to him, "This is great." she said.', "en", None),
+        (
+            "« Nous ne céderons pas », a-t-il dit. Il est parti.",
+            "fr",
+            ["« Nous ne céderons pas », a-t-il dit.", "Il est parti."],
+        ),
+        (
+            "Il a ajouté : « C'est fini. Nous partons. » Puis il est parti.",
+            "fr",
+            ["Il a ajouté : « C'est fini. Nous partons. »", "Puis il est parti."],
+        ),
         ("«К чему ты готовишься? – спросила мама. – Завтра выходной».", "ru", None),
         # Question marks: Greek ";", a lower-case word after "?", dashes.
         (
@@ -180,7 +199,7 @@ def test_every_registry_language_has_sentence_data():
     from briefing.nlp.sentences import rules
 
     packs = section("sentences")
-    keys = {"end_marks", "prefixes", "abbreviations", "starters", "ordinal_dot"}
+    keys = {"end_marks", "prefixes", "abbreviations", "numeric", "starters", "ordinal_dot"}
     for code in registry():
         assert code in packs, code
         assert set(packs[code]) <= keys, code

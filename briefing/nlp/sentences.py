@@ -63,7 +63,7 @@ def rules(lang: str) -> Rules:
 
     packs = section("sentences")
     shared = packs.get("xx") or {}
-    own = packs.get(lang)
+    own = packs.get(lang) if lang != "xx" else None
     if own is None:
         # No pack: every script's own marks (never the ASCII ones a language borrows).
         marks = "".join(

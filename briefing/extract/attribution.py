@@ -1,6 +1,7 @@
 """Attribution: who says what, sentence by sentence, in any of the supported languages.
 
-Three forms are recognised (lexicon: ``data/lexicons/reporting_verbs.yaml``):
+Three forms are recognised (lexicon: each language pack's ``data/lang/<code>/reporting.yaml``,
+see :func:`reporting_table`):
 
 * a reporting or stance verb ("said", "powiedział", "a declarat", "گفت", "warnte") whose
   subject is found left of the verb (or, in Persian, at the head of the clause), right of
@@ -22,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
+from typing import Any
 
+from briefing import langpacks
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import compile_cues, cue_regex, cues_for
@@ -97,8 +100,26 @@ _NEGATED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}
 
 
 @cache
+def reporting_table() -> dict[str, Any]:
+    """The reporting lexicon keyed ``{key: {code: data}}``: every language pack's
+    ``reporting.yaml`` (``stance_cues`` pivoted to ``{kind: {code: cues}}``), over the
+    language-independent part of ``data/lexicons/reporting_verbs.yaml`` (quotation marks)."""
+    out: dict[str, Any] = dict(load_yaml("lexicons/reporting_verbs.yaml") or {})
+    for code, pack in langpacks.section("reporting").items():
+        for key, value in (pack or {}).items():
+            if key == "stance_cues":
+                for kind, cues in (value or {}).items():
+                    out.setdefault(key, {}).setdefault(str(kind), {})[code] = cues
+            elif key == "quotes":
+                out.setdefault("lang_quotes", {})[code] = value
+            else:
+                out.setdefault(key, {})[code] = value
+    return out
+
+
+@cache
 def lexicon(lang: str) -> _Lexicon:
-    table = load_yaml("lexicons/reporting_verbs.yaml") or {}
+    table = reporting_table()
     verbs = []
     for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items():
         rx = compile_cues((str(c) for c in cues), lang)
@@ -111,7 +132,15 @@ def lexicon(lang: str) -> _Lexicon:
         str(c) for cues in ((table.get("verbs") or {}).get(lang) or {}).values() for c in cues
     ]
     all_cues += cues_for(table.get("participles"), lang)
-    quotes = tuple((str(o), str(c)) for o, c in table.get("quotes") or [])
+    quotes = tuple(
+        dict.fromkeys(
+            (str(o), str(c))
+            for o, c in [
+                *((table.get("lang_quotes") or {}).get(lang) or []),
+                *(table.get("quotes") or []),
+            ]
+        )
+    )
 
     def words(*keys: str) -> re.Pattern[str] | None:
         return compile_cues([c for key in keys for c in cues_for(table.get(key), lang)], lang)
@@ -131,8 +160,8 @@ def lexicon(lang: str) -> _Lexicon:
         verbs=tuple(verbs),
         verb_kinds=kinds,
         according=words("according"),
-        according_after=words("after"),
-        any_according=words("according", "after"),
+        according_after=words("according_after"),
+        any_according=words("according", "according_after"),
         roles=words("roles"),
         pronouns=words("pronouns"),
         any_subject=words("roles", "pronouns"),

@@ -3,7 +3,7 @@
 Each attributed statement (:mod:`briefing.extract.attribution`) is matched against the
 topic taxonomy (``data/lexicons/topics.yaml``); its stance kind comes from the verb
 ("warned", "domaga się", "a respins"), else from content cues ("no reason to believe",
-"nie pójdą na ustępstwa", ``data/lexicons/stances.yaml``), else from the claim. The line
+"nie pójdą na ustępstwa", stance cues of the language packs, ``data/lang/<code>/reporting.yaml``), else from the claim. The line
 is composed from the taxonomy's English phrases: nothing is translated.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 
 from briefing.data import load_yaml
-from briefing.extract.attribution import Attribution, attribute, lexicon
+from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import (
     Claim,
@@ -59,7 +59,16 @@ _SHORT_CLAUSE = 6  # words: an infinitive or complement clause, not a statement 
 
 @cache
 def _stances() -> dict:
-    return load_yaml("lexicons/stances.yaml") or {}
+    """stances.yaml (templates, signs) with the language packs' stance cues, demand nouns
+    and anaphora (``reporting.yaml``)."""
+    table = dict(load_yaml("lexicons/stances.yaml") or {})
+    packs = reporting_table()
+    for key in ("demand_nouns", "anaphora"):
+        table[key] = packs.get(key) or {}
+    cues = packs.get("stance_cues") or {}
+    order = [str(k) for k in table.get("cue_order") or ()]
+    table["cues"] = {k: cues[k] for k in [*order, *cues] if k in cues}
+    return table
 
 
 @cache

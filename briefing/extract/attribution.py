@@ -42,6 +42,7 @@ _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
 
 _CLOSE_QUOTES = '”“»«’›"」'
+_EDGE = ",.;:!?،؛–—-\"'„“”«»‘’‹›「」()"  # trimmed off the edges of reported content
 _DASHES = "–—-"
 _PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "according to"
 _ROLE_BREAK = re.compile(r"[,.;:()«»“”„\"]")  # between an office and its actor
@@ -57,6 +58,10 @@ class Attribution:
     kind: str  # stance kind of the verb; "says" when neutral
     spans: tuple[tuple[int, int], ...]  # reported content, absolute offsets
     via: str  # "verb" | "according" | "quote" | "continuation"
+    # What is reported, without the verb and its speaker (absolute offsets): the quotation
+    # if there is one, else the clause the verb introduces or closes. Empty: the spans.
+    content: tuple[tuple[int, int], ...] = ()
+    unnamed: bool = False  # the speaker is an office or source, not a named person
 
     @property
     def speaker(self) -> str:
@@ -162,9 +167,9 @@ def lexicon(lang: str) -> _Lexicon:
         according=words("according"),
         according_after=words("according_after"),
         any_according=words("according", "according_after"),
-        roles=words("roles"),
+        roles=words("unnamed", "roles"),
         pronouns=words("pronouns"),
-        any_subject=words("roles", "pronouns"),
+        any_subject=words("unnamed", "roles", "pronouns"),
         any_verb=compile_cues(all_cues, lang),
         openers=re.compile("|".join(sorted({re.escape(o) for o, _c in quotes}))),
         conjunctions=conj_rx,
@@ -288,6 +293,7 @@ class _Attributor:
         self.mem = _Memory()
         self.by_sentence = ctx.mentions_by_sentence()
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
+        self.unnamed = False  # whether the last speaker resolved was an office or source
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
@@ -355,6 +361,7 @@ class _Attributor:
         return None
 
     def _resolve(self, s: Sentence, c: _Cand) -> str | None:
+        self.unnamed = c.kind == "role"
         if c.kind == "mention":
             return c.actor
         if c.kind == "role":
@@ -543,13 +550,16 @@ class _Attributor:
         quotes = find_quotes(text, s, lang)
         verbs = _verb_matches(norm, s, lex, quotes)
         first = _first(lex.any_according, norm, s.start, s.end)
+        self.unnamed = False
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
+        acc_unnamed = self.unnamed
         out: list[Attribution] = []
         self.mem.current = None
         current: tuple[str, ...] = ()
         verb_final = lang in _VERB_FINAL
         for i, (vs, ve, kind) in enumerate(verbs):
             cs = verbs[i - 1][1] if i else s.start
+            self.unnamed = bool(out) and out[-1].unnamed
             # A semicolon closes a clause in every language ("…؛ گفت و گویی که … پوتین").
             semi = max(text.rfind(";", cs, vs), text.rfind("؛", cs, vs))
             if semi >= 0:
@@ -563,7 +573,8 @@ class _Attributor:
                 # after another verb, only what follows it.
                 span = (vs, s.end) if len(verbs) > 1 else (s.start, s.end)
                 if speakers:
-                    out.append(Attribution(s, speakers, "says", (span,), "verb"))
+                    content = self._content(s, quotes, (ve, s.end) if len(verbs) > 1 else span)
+                    out.append(Attribution(s, speakers, "says", (span,), "verb", content))
                 continue
             # In verb-final languages "که" after the subject is a relative pronoun ("…
             # from China, which threatens …"), not the start of the clause.
@@ -614,20 +625,37 @@ class _Attributor:
                 kind = _NEGATED.get(kind, kind)
             nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
             cut = None
+            unnamed = self.unnamed
             if post or verb_final:
                 spans = ((clause if verb_final else cs, nxt),)
+                content = self._content(s, quotes, (clause if verb_final else cs, vs))
             else:
                 cut = self._contrast(ve, nxt)
                 spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
-            out.append(Attribution(s, speakers, kind, spans, "verb"))
+                content = self._content(s, quotes, (ve, cut or nxt), (cs, vs))
+            out.append(Attribution(s, speakers, kind, spans, "verb", content, unnamed))
             if cut is not None:
                 # "offers talks, but will not accept …": the verb's stance stops at "but";
                 # the rest is the same speaker's, its stance read from its own content.
-                out.append(Attribution(s, speakers, "says", ((cut, nxt),), "verb"))
+                rest = self._content(s, quotes, (cut, nxt))
+                out.append(Attribution(s, speakers, "says", ((cut, nxt),), "verb", rest, unnamed))
             current = speakers
             self.mem.current = speakers[0]
         if not out and acc_speaker:
-            out.append(Attribution(s, (acc_speaker,), "says", ((s.start, s.end),), "according"))
+            # The sentence without its "according to X" phrase: the longer side of it.
+            a, b = acc_spans[0]
+            side = (s.start, a) if a - s.start >= s.end - b else (b, s.end)
+            out.append(
+                Attribution(
+                    s,
+                    (acc_speaker,),
+                    "says",
+                    ((s.start, s.end),),
+                    "according",
+                    self._content(s, quotes, side),
+                    acc_unnamed,
+                )
+            )
         if not out and prev is not None and prev.sentence.index == s.index - 1:
             quoted = sum(b - a for a, b in quotes)
             named_first = (
@@ -638,7 +666,17 @@ class _Attributor:
             if quotes and (quoted * 2 >= s.end - s.start or not named_first):
                 # The speaker of the sentence before goes on being quoted, unless someone
                 # else is named before the quotation ("Ursula von der Leyen prometió «…»").
-                out.append(Attribution(s, prev.speakers, "says", ((s.start, s.end),), "quote"))
+                out.append(
+                    Attribution(
+                        s,
+                        prev.speakers,
+                        "says",
+                        ((s.start, s.end),),
+                        "quote",
+                        self._content(s, quotes, (s.start, s.end)),
+                        prev.unnamed,
+                    )
+                )
             elif (
                 prev.via == "verb"
                 and len(prev.spans) == 1
@@ -646,9 +684,53 @@ class _Attributor:
             ):
                 # "Like Hanna Maliar noted on Facebook." then what she noted.
                 out.append(
-                    Attribution(s, prev.speakers, prev.kind, ((s.start, s.end),), "continuation")
+                    Attribution(
+                        s,
+                        prev.speakers,
+                        prev.kind,
+                        ((s.start, s.end),),
+                        "continuation",
+                        self._content(s, quotes, (s.start, s.end)),
+                        prev.unnamed,
+                    )
                 )
         return out
+
+    def _trim(self, a: int, b: int) -> tuple[int, int] | None:
+        """``text[a:b]`` without surrounding blanks, punctuation, dashes and a leading
+        complementizer ("said that …"); None when nothing is left."""
+        text = self.text
+        while True:
+            while a < b and (text[a].isspace() or text[a] in _EDGE):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in _EDGE):
+                b -= 1
+            comp = self.lex.complementizers
+            m = comp.match(self.norm, a, b) if comp is not None else None
+            if (
+                m is None
+                or m.end() >= b
+                or not (self.norm[m.end()].isspace() or m.group().endswith("'"))
+            ):
+                break
+            a = m.end()
+        return (a, b) if b - a >= 3 else None
+
+    def _content(
+        self, s: Sentence, quotes: list[tuple[int, int]], *regions: tuple[int, int]
+    ) -> tuple[tuple[int, int], ...]:
+        """What is reported in ``regions`` (the first is the clause the verb governs): the
+        quotations in them if any, else that clause, trimmed."""
+        inner = [
+            (qa + 1, qb - 1 if self.text[qb - 1] in _CLOSE_QUOTES else qb)
+            for qa, qb in quotes
+            if any(a <= qa and qb <= b for a, b in regions)
+        ]
+        out = [t for a, b in inner if (t := self._trim(a, b))]
+        if not out and regions:
+            t = self._trim(*regions[0])
+            out = [t] if t else []
+        return tuple(out)
 
     def _contrast(self, start: int, stop: int) -> int | None:
         """Where a contrastive clause ("…, but …", "…, aber …") starts in the content of a
@@ -686,7 +768,17 @@ class _Attributor:
             ):
                 # A quotation, then its speaker on a line of its own.
                 quoted = Attribution(
-                    before, found[0].speakers, "says", ((before.start, before.end),), "quote"
+                    before,
+                    found[0].speakers,
+                    "says",
+                    ((before.start, before.end),),
+                    "quote",
+                    self._content(
+                        before,
+                        find_quotes(self.text, before, self.lang),
+                        (before.start, before.end),
+                    ),
+                    found[0].unnamed,
                 )
                 out.append(quoted)
             if found:

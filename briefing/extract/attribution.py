@@ -125,17 +125,31 @@ def reporting_table() -> dict[str, Any]:
 @cache
 def lexicon(lang: str) -> _Lexicon:
     table = reporting_table()
+    inserts = cues_for(table.get("inserts"), lang)
+
+    def expand(cues: list[str]) -> list[str]:
+        """Each cue of two words or more, also with an insert after its first word ("a
+        affirmé" -> "a aussi affirmé")."""
+        out = list(cues)
+        for c in cues:
+            head, _sp, rest = c.partition(" ")
+            if rest and not c.startswith("re:") and ".." not in c:
+                out.extend(f"{head} {ins} {rest}" for ins in inserts)
+        return out
+
+    verb_table = {
+        str(kind): expand([str(c) for c in cues])
+        for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items()
+    }
     verbs = []
-    for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items():
-        rx = compile_cues((str(c) for c in cues), lang)
+    for kind, cues in verb_table.items():
+        rx = compile_cues(cues, lang)
         if rx is not None:
             verbs.append((str(kind), rx))
     participles = compile_cues(cues_for(table.get("participles"), lang), lang)
     if participles is not None:
         verbs.append(("participle", participles))
-    all_cues = [
-        str(c) for cues in ((table.get("verbs") or {}).get(lang) or {}).values() for c in cues
-    ]
+    all_cues = [c for cues in verb_table.values() for c in cues]
     all_cues += cues_for(table.get("participles"), lang)
     quotes = tuple(
         dict.fromkeys(

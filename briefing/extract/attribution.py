@@ -48,7 +48,11 @@ _PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "accordi
 _ROLE_BREAK = re.compile(r"[,.;:()«»“”„\"]")  # between an office and its actor
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _ROLE_REACH = 30  # characters between an office noun and the actor it belongs to
-_RIGHT_REACH = 60  # characters after a post-posed verb where its speaker may stand
+_RIGHT_REACH = 60
+_STATE_TYPES = frozenset({"state", "country"})
+_APPOSED = re.compile(
+    r"\s*[,،]\s*"
+)  # "نائبة وزير الخارجية الأمريكي، ويندي شيرمان"  # characters after a post-posed verb where its speaker may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,9 @@ class _Lexicon:
     complementizers: re.Pattern[str] | None
     contrasts: re.Pattern[str] | None  # "but": a clause with a stance of its own
     quotes: tuple[tuple[str, str], ...]
+    plural: re.Pattern[str] | None = None  # plural pronouns ("they", "ils")
+    definite: re.Pattern[str] | None = None  # a definite article ending the text before
+    institutions: re.Pattern[str] | None = None  # offices that are institutions
 
 
 def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
@@ -193,6 +200,9 @@ def lexicon(lang: str) -> _Lexicon:
         negation=_ending(words("negations")),
         preposition=_ending(words("prepositions"), article=True),
         quotes=quotes,
+        plural=words("plural_pronouns"),
+        definite=_ending(words("definite")),
+        institutions=words("institutions"),
     )
 
 
@@ -347,12 +357,41 @@ class _Attributor:
                 and (best is None or gap < best[0])
             ):
                 best = (gap, m.actor)
+        if self._names_again(s, c, best[1] if best else None):
+            # "dijo el diplomático ruso", "the official said": the person who just spoke.
+            return self.mem.last_person_speaker
         if best is not None:
             self.mem.last_role_speaker = best[1]
             return best[1]
         return self.mem.last_role_speaker
 
+    def _names_again(self, s: Sentence, c: _Cand, near: str | None) -> bool:
+        """A definite office ("the official", "el diplomático ruso"), not an institution,
+        with no actor next to it but a state, after a person spoke in the sentences just
+        before: that person, named again by office."""
+        lex = self.lex
+        if (
+            lex.definite is None
+            or self.mem.last_person_speaker is None
+            or s.index - self.mem.last_speaker_sentence > 2
+            or (lex.institutions is not None and lex.institutions.search(self.norm, c.start, c.end))
+            or not lex.definite.search(self.norm, max(s.start, c.start - 12), c.start)
+        ):
+            return False
+        if near is not None:
+            actor = self.ctx.actors.get(near)
+            if actor is None or actor.type not in _STATE_TYPES:
+                return False
+        return not any(self._is_person(m.actor) for m in self.by_sentence.get(s.index, ()))
+
     def _resolve_pronoun(self, s: Sentence, c: _Cand) -> str | None:
+        plural = self.lex.plural
+        if plural is not None and plural.fullmatch(self.norm, c.start, c.end):
+            # "Les Etats-Unis dénoncent … Ils ont appelé": the last speaker, whoever.
+            if self.mem.current is not None:
+                return self.mem.current
+            if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 2:
+                return self.mem.last_speaker
         before = [
             m
             for m in self.by_sentence.get(s.index, [])
@@ -388,7 +427,7 @@ class _Attributor:
         return None
 
     # ---- speakers ------------------------------------------------------------------
-    def _post_posed(self, s: Sentence, vstart: int) -> bool:
+    def _post_posed(self, s: Sentence, vstart: int, vend: int | None = None) -> bool:
         text = self.text
         k = vstart - 1
         while k >= s.start and text[k].isspace():
@@ -398,10 +437,25 @@ class _Attributor:
         ch = text[k]
         if ch in _CLOSE_QUOTES or ch in _DASHES:
             return True
+        if ch != "," or self.lang in _COMMA_INVERSION_EXCLUDED or self._apposition_before(s, k):
+            return False
+        comp = self.lex.complementizers
+        if vend is not None and comp is not None and comp.match(self.norm[vend:].lstrip()):
+            return False  # "…, declaró que …": the verb opens what is said, its subject before
+        return not self._subject_phrase(s, k)
+
+    def _subject_phrase(self, s: Sentence, comma: int) -> bool:
+        """The sentence opens with a short noun phrase ending in a person's name, then
+        the comma ("La secrétaire d'État adjointe américaine Wendy Sherman, a indiqué"):
+        that is the subject, not a statement before an inverted verb."""
+        head = self.text[s.start : comma]
+        if "," in head or len(head.split()) > 10:
+            return False
+        last = [m for m in self.by_sentence.get(s.index, []) if m.end <= comma]
         return (
-            ch == ","
-            and self.lang not in _COMMA_INVERSION_EXCLUDED
-            and not self._apposition_before(s, k)
+            bool(last)
+            and not head[last[-1].end - s.start :].strip()
+            and self._is_person(last[-1].actor)
         )
 
     def _apposition_before(self, s: Sentence, comma: int) -> bool:
@@ -433,10 +487,31 @@ class _Attributor:
         roles = [c for c in cands if c.kind == "role"]
         pronouns = [c for c in cands if c.kind == "pronoun"]
         mentions = [c for c in cands if c.kind == "mention"]
+        if persons:
+            # The name may stand past the comma that ends the search.
+            later = [
+                _Cand(m.start, m.end, "mention", m.actor)
+                for m in self.by_sentence.get(s.index, ())
+                if m.start >= persons[0].end and self._is_person(m.actor)
+            ]
+            persons = [*persons, *(c for c in later[:1] if c.start >= stop)]
+        if len(persons) > 1 and self._apposed(s, persons[0], persons[1]):
+            # An office then the name set off by a comma ("the US deputy secretary of
+            # state, Wendy Sherman"): the name says who.
+            persons = persons[1:]
         for group in (persons, roles, mentions, pronouns):
             if group:
                 return True, self._resolve(s, group[0])
         return False, None
+
+    def _apposed(self, s: Sentence, a: _Cand, b: _Cand) -> bool:
+        """Whether only a comma (and the actors of an office: "وزير الخارجية الأمريكي،")
+        stands between ``a`` and ``b``."""
+        gap = self.text[a.end : b.start]
+        for m in self.by_sentence.get(s.index, ()):
+            if a.end <= m.start and m.end <= b.start:
+                gap = gap.replace(m.surface, " ", 1)
+        return _APPOSED.fullmatch(gap) is not None
 
     def _governed(self, start: int, c: _Cand) -> bool:
         """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""
@@ -488,13 +563,22 @@ class _Attributor:
         return out
 
     def _left_speaker(
-        self, s: Sentence, cs: int, vstart: int, according: list[tuple[int, int]], head: bool
+        self,
+        s: Sentence,
+        cs: int,
+        vstart: int,
+        according: list[tuple[int, int]],
+        head: bool,
+        quotes: list[tuple[int, int]] = (),
     ) -> tuple[str, ...]:
         """Speakers left of the verb; ``head``: take the clause's first subject phrase
         (verb-final languages, or a verb coordinated with an earlier, non-reporting one)."""
         cands = self._candidates(s, cs, vstart)
         if according:
             cands = [c for c in cands if not _inside(c.start, according)]
+        if quotes:
+            # Who is named inside a quotation is not who speaks it.
+            cands = [c for c in cands if not _inside(c.start, quotes)]
         if not cands:
             return ()
         if head:
@@ -593,11 +677,13 @@ class _Attributor:
             # In verb-final languages "که" after the subject is a relative pronoun ("…
             # from China, which threatens …"), not the start of the clause.
             comps = [] if verb_final else _spans(lex.complementizers, norm, cs, vs)
+            # ", que se mantuvo en el anonimato,": after a comma it is a relative pronoun.
+            comps = [c for c in comps if not text[cs : c[0]].rstrip().endswith((",", "،"))]
             clause = comps[-1][1] if comps else cs
             head_text = norm[clause:vs]
             conj = bool(lex.conjunctions and lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
-            post = self._post_posed(s, vs)
+            post = self._post_posed(s, vs, ve)
             if post:
                 found, actor = self._right_speaker(s, ve)
                 if found and actor is None:
@@ -606,7 +692,11 @@ class _Attributor:
             elif lang in _VERB_INITIAL:
                 _found, actor = self._right_speaker(s, ve, _VERB_INITIAL_REACH)
                 speakers = (actor,) if actor else ()
-            listed = text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
+            # "rejects X, believes Y"; not ", que se mantuvo en el anonimato, declaró"
+            # after a subject of its own.
+            listed = text[clause:vs].rstrip().endswith(",") and not any(
+                c.kind != "pronoun" for c in self._candidates(s, clause, vs)
+            )
             if not speakers and current and (conj or listed or not head_text.strip(" ,")):
                 speakers = current
             if not speakers and lang in _VERB_INITIAL:
@@ -623,7 +713,7 @@ class _Attributor:
                     continue
             if not speakers:
                 speakers = self._left_speaker(
-                    s, clause, vs, acc_spans, head=verb_final or (conj and not current)
+                    s, clause, vs, acc_spans, verb_final or (conj and not current), quotes
                 )
             if not speakers and clause != cs and current:
                 speakers = current
@@ -648,9 +738,13 @@ class _Attributor:
                 spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
                 content = self._content(s, quotes, (ve, cut or nxt), (cs, vs))
             out.append(Attribution(s, speakers, kind, spans, "verb", content, unnamed))
-            if cut is not None:
+            if cut is not None and not (
+                nxt < s.end and any(c.kind != "pronoun" for c in self._candidates(s, cut, nxt))
+            ):
                 # "offers talks, but will not accept …": the verb's stance stops at "but";
-                # the rest is the same speaker's, its stance read from its own content.
+                # the rest is the same speaker's, its stance read from its own content
+                # (unless it names the subject of the next verb: "…, mientras que un alto
+                # funcionario … declaró").
                 rest = self._content(s, quotes, (cut, nxt))
                 out.append(Attribution(s, speakers, "says", ((cut, nxt),), "verb", rest, unnamed))
             current = speakers

@@ -146,6 +146,9 @@ class Position:
     polarity: str = "affirmed"  # "affirmed" | "negated"
     modality: str = "asserted"  # "asserted" | "conditional" | "question" | "intended"
     speaker_unnamed: bool = False  # an office or source speaks, named as its institution
+    # Favourable and unfavourable words the speaker characterises something with
+    # ("open and candid" 2, 0; "difficult" 0, 1): conflicting characterisations.
+    evaluation: tuple[int, int] = (0, 0)
 
 
 @dataclass(slots=True)

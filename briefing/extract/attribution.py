@@ -50,6 +50,9 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 _ROLE_REACH = 30  # characters between an office noun and the actor it belongs to
 _RIGHT_REACH = 60
 _STATE_TYPES = frozenset({"state", "country"})
+# Verbs whose content is a "that" clause (what is said starts after it), unlike "called
+# for a meeting that …".
+_SPEECH_KINDS = frozenset({"says", "assesses", "warns", "denies"})
 _APPOSED = re.compile(
     r"\s*[,،]\s*"
 )  # "نائبة وزير الخارجية الأمريكي، ويندي شيرمان"  # characters after a post-posed verb where its speaker may stand
@@ -511,7 +514,10 @@ class _Attributor:
         for m in self.by_sentence.get(s.index, ()):
             if a.end <= m.start and m.end <= b.start:
                 gap = gap.replace(m.surface, " ", 1)
-        return _APPOSED.fullmatch(gap) is not None
+        # The name is set off on both sides ("…، ويندي شيرمان، التي …"): not a second
+        # speaker after a first one ("sagte Sherman, Rjabkow nannte").
+        closed = self.text[b.end : b.end + 2].lstrip()[:1] in (",", "،")
+        return closed and _APPOSED.fullmatch(gap) is not None
 
     def _governed(self, start: int, c: _Cand) -> bool:
         """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""
@@ -736,7 +742,10 @@ class _Attributor:
             else:
                 cut = self._contrast(ve, nxt)
                 spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
-                content = self._content(s, quotes, (ve, cut or nxt), (cs, vs))
+                said = ve
+                if kind in _SPEECH_KINDS:
+                    said = self._after_complementizer(ve, cut or nxt)
+                content = self._content(s, quotes, (said, cut or nxt), (cs, vs))
             out.append(Attribution(s, speakers, kind, spans, "verb", content, unnamed))
             if cut is not None and not (
                 nxt < s.end and any(c.kind != "pronoun" for c in self._candidates(s, cut, nxt))
@@ -835,10 +844,34 @@ class _Attributor:
             if any(a <= qa and qb <= b for a, b in regions)
         ]
         out = [t for a, b in inner if (t := self._trim(a, b))]
-        if not out and regions:
-            t = self._trim(*regions[0])
-            out = [t] if t else []
+        clause = self._trim(*regions[0]) if regions else None
+        if clause is not None and out:
+            quoted = sum(b - a for a, b in out)
+            if quoted * 2 < clause[1] - clause[0] and not any(
+                clause[0] <= a and b <= clause[1] for a, b in out
+            ):
+                out = []  # a quotation elsewhere, the clause says more
+            elif quoted * 2 < clause[1] - clause[0]:
+                # A few quoted words ("„offen und aufrichtige“ Gespräche") inside the clause:
+                # the clause is what was said.
+                out = [clause]
+        if not out and clause is not None:
+            out = [clause]
         return tuple(out)
+
+    def _after_complementizer(self, a: int, b: int) -> int:
+        """Where what is said starts in a clause that names the speaker or a setting
+        first ("قالت نائبة الوزير، ويندي شيرمان، إن …", "a indiqué lors d'une réunion, que
+        …"): after the first complementizer, if one comes within a dozen words."""
+        comp = self.lex.complementizers
+        if comp is None:
+            return a
+        for m in comp.finditer(self.norm, a, b):
+            if len(self.text[a : m.start()].split()) > 12:
+                break
+            if self.norm[m.end() : m.end() + 1].isspace() or m.group().endswith("'"):
+                return m.end()
+        return a
 
     def _contrast(self, start: int, stop: int) -> int | None:
         """Where a contrastive clause ("…, but …", "…, aber …") starts in the content of a

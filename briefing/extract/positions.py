@@ -16,7 +16,7 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
-from briefing.extract.positions_statements import statement_mood, statements
+from briefing.extract.positions_statements import evaluation, statement_mood, statements
 from briefing.extract.topics import (
     Claim,
     CueIndex,
@@ -377,6 +377,8 @@ def _demand_owner(ctx: ArticleContext, att: Attribution) -> str | None:
 def _quotes_of(ctx: ArticleContext, att: Attribution) -> list[Quote]:
     """The reported content of ``att``, verbatim: one quote joining its parts (a
     quotation interrupted by its speaker is one quote from its first to its last word)."""
+    if not att.content and att.via == "verb":
+        return []  # the verb reports nothing of its own ("dejó claro que" + another verb)
     parts = att.content or att.spans
     if not parts:
         return []
@@ -386,6 +388,10 @@ def _quotes_of(ctx: ArticleContext, att: Attribution) -> list[Quote]:
         a, b = parts[0]
     text = ctx.article.text
     return [Quote(ctx.article.id, a, b, text[a:b], ctx.lang)]
+
+
+def _sum(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return a[0] + b[0], a[1] + b[1]
 
 
 def _add(pos: Position, cite: Citation, quotes: list[Quote]) -> None:
@@ -473,9 +479,11 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                         polarity=polarity,
                         modality=modality,
                         speaker_unnamed=att.unnamed,
+                        evaluation=evaluation(ctx, att),
                     )
                 else:
                     _add(pos, cite, quotes)
+                    pos.evaluation = _sum(pos.evaluation, evaluation(ctx, att))
                 by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
             owner = _demand_owner(ctx, att) if kind == "rejects" and hit.claim else None
             if owner and (hit.claim.kinds is None or "demands" in hit.claim.kinds):

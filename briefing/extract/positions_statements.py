@@ -56,6 +56,25 @@ def _mood(lang: str) -> _Mood:
 
 
 @cache
+def _evaluations(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    table = (reporting_table().get("evaluations") or {}).get(lang) or {}
+    return (
+        compile_cues([str(c) for c in table.get("positive") or ()], lang),
+        compile_cues([str(c) for c in table.get("negative") or ()], lang),
+    )
+
+
+def evaluation(ctx: ArticleContext, att: Attribution) -> tuple[int, int]:
+    """Favourable and unfavourable words in what ``att`` reports."""
+    good, bad = _evaluations(ctx.lang)
+    parts = content_parts(att)
+    return (
+        sum(len(good.findall(ctx.norm, a, b)) for a, b in parts) if good else 0,
+        sum(len(bad.findall(ctx.norm, a, b)) for a, b in parts) if bad else 0,
+    )
+
+
+@cache
 def _lines() -> dict[str, str]:
     return dict((load_yaml("lexicons/stances.yaml") or {}).get("statement_lines") or {})
 
@@ -178,6 +197,7 @@ def statements(
                     polarity=polarity,
                     modality=modality,
                     speaker_unnamed=att.unnamed,
+                    evaluation=evaluation(ctx, att),
                 )
             )
     return out

@@ -721,6 +721,9 @@ class _Attributor:
                 speakers = self._left_speaker(
                     s, clause, vs, acc_spans, verb_final or (conj and not current), quotes
                 )
+                if len(speakers) > 1 and current:
+                    # "sagte Sherman, Rjabkow nannte": the speaker before is no co-subject.
+                    speakers = (speakers[0], *(a for a in speakers[1:] if a not in current))
             if not speakers and clause != cs and current:
                 speakers = current
             if not speakers and acc_speaker:
@@ -845,18 +848,12 @@ class _Attributor:
         ]
         out = [t for a, b in inner if (t := self._trim(a, b))]
         clause = self._trim(*regions[0]) if regions else None
-        if clause is not None and out:
-            quoted = sum(b - a for a, b in out)
-            if quoted * 2 < clause[1] - clause[0] and not any(
-                clause[0] <= a and b <= clause[1] for a, b in out
-            ):
-                out = []  # a quotation elsewhere, the clause says more
-            elif quoted * 2 < clause[1] - clause[0]:
-                # A few quoted words ("„offen und aufrichtige“ Gespräche") inside the clause:
-                # the clause is what was said.
-                out = [clause]
-        if not out and clause is not None:
-            out = [clause]
+        if clause is not None and (
+            not out or all(clause[0] <= a - 1 and b <= clause[1] + 1 for a, b in out)
+        ):
+            # Quoted words inside the clause ("„offen und aufrichtige“ Gespräche", "nannte
+            # sie „schwierig“ und „sehr professionell“"): the clause is what was said.
+            return (clause,)
         return tuple(out)
 
     def _after_complementizer(self, a: int, b: int) -> int:

@@ -99,6 +99,8 @@ class _Lexicon:
     plural: re.Pattern[str] | None = None  # plural pronouns ("they", "ils")
     definite: re.Pattern[str] | None = None  # a definite article ending the text before
     institutions: re.Pattern[str] | None = None  # offices that are institutions
+    final: re.Pattern[str] | None = None  # verb forms closing their clause ("angedroht")
+    we: re.Pattern[str] | None = None  # first person plural ("we", "nous", "wir")
 
 
 def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
@@ -151,6 +153,12 @@ def lexicon(lang: str) -> _Lexicon:
         str(kind): expand([str(c) for c in cues])
         for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items()
     }
+    final_table = {
+        str(kind): [str(c) for c in cues]
+        for kind, cues in ((table.get("final_verbs") or {}).get(lang) or {}).items()
+    }
+    for kind, cues in final_table.items():
+        verb_table.setdefault(kind, []).extend(cues)
     verbs = []
     for kind, cues in verb_table.items():
         rx = compile_cues(cues, lang)
@@ -206,6 +214,8 @@ def lexicon(lang: str) -> _Lexicon:
         plural=words("plural_pronouns"),
         definite=_ending(words("definite")),
         institutions=words("institutions"),
+        final=compile_cues([c for cues in final_table.values() for c in cues], lang),
+        we=words("we"),
     )
 
 
@@ -660,8 +670,10 @@ class _Attributor:
         out: list[Attribution] = []
         self.mem.current = None
         current: tuple[str, ...] = ()
-        verb_final = lang in _VERB_FINAL
         for i, (vs, ve, kind) in enumerate(verbs):
+            verb_final = lang in _VERB_FINAL or bool(
+                lex.final is not None and lex.final.fullmatch(norm, vs, ve)
+            )
             cs = verbs[i - 1][1] if i else s.start
             self.unnamed = bool(out) and out[-1].unnamed
             # A semicolon closes a clause in every language ("…؛ گفت و گویی که … پوتین").

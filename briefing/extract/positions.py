@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from functools import cache
 
 from briefing.data import load_yaml
@@ -29,6 +30,7 @@ from briefing.extract.topics import (
     topic_keys,
     topics,
 )
+from briefing.kb import knowledge_base
 from briefing.models import Citation, Position, Quote
 
 STANCE_KINDS = (
@@ -403,6 +405,26 @@ def _add(pos: Position, cite: Citation, quotes: list[Quote]) -> None:
             pos.quotes.append(q)
 
 
+def _for_body(ctx: ArticleContext, att: Attribution) -> Attribution:
+    """A person in office who says "we" ("We will continue to support Ukraine") speaks
+    for the state or organisation of that office too, when the article names it."""
+    we = lexicon(ctx.lang).we
+    parts = att.content or att.spans
+    if we is None or not any(we.search(ctx.norm, a, b) for a, b in parts):
+        return att
+    day = ctx.article.published or ctx.as_of
+    kb = knowledge_base()
+    bodies = []
+    for speaker in att.speakers:
+        actor = ctx.actors.get(speaker)
+        entry = kb.actors.get(speaker)
+        office = entry.office_on(day) if entry is not None else None
+        if actor is not None and actor.type == "person" and office and office.of in ctx.actors:
+            bodies.append(office.of)
+    extra = tuple(b for b in dict.fromkeys(bodies) if b not in att.speakers)
+    return replace(att, speakers=att.speakers + extra) if extra else att
+
+
 def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[Position]:
     merged: dict[tuple[str, str, str | None, str], Position] = {}
     support: dict[str, int] = {}  # sentences per topic in the article, when ties need it
@@ -412,6 +434,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     lang = ctx.lang
     statement_keys = _statement_keys(lang)
     quotes_of: dict[int, list[Quote]] = {}
+    attributions = [_for_body(ctx, att) for att in attributions]
     for att in attributions:
         quotes = quotes_of[id(att)] = _quotes_of(ctx, att)
         polarity, modality = statement_mood(ctx, att)

@@ -536,6 +536,12 @@ class _Attributor:
             rx is not None and rx.search(self.norm[max(start, c.start - 20) : c.start]) is not None
         )
 
+    def _after_comp(self, s: Sentence, vstart: int) -> bool:
+        """Whether a complementizer ("أن") stands right before the verb."""
+        comp = self.lex.complementizers
+        m = re.search(r"(\S+)\s+$", self.norm[s.start : vstart])
+        return comp is not None and m is not None and comp.fullmatch(m.group(1)) is not None
+
     def _unnamed_subject(self, vend: int, s: Sentence) -> bool:
         """After a verb-initial verb, a word that is no preposition or complementizer is a
         subject the text names but no actor matches ("وذكرت وكالة رويترز")."""
@@ -602,6 +608,18 @@ class _Attributor:
             if len(self.text[skip : cands[0].start].split()) > 4:
                 return ()
             order: Iterable[_Cand] = cands
+            named = [
+                c
+                for c in cands[1:]
+                if c.kind == "mention"
+                and self._is_person(c.actor)
+                and self.text[c.end : c.end + 1] == ","
+                and self.text[max(cs, c.start - 2) : c.start].strip() == ","
+            ]
+            if named and not self._is_person(cands[0].actor):
+                # "Der polnische Außenminister …, Zbigniew Rau, hat … gewarnt": the name
+                # set off by commas in the subject phrase.
+                order = [named[0]]
         else:
             before_verb = self.text[cs:vstart].rstrip()
             if before_verb.endswith(","):
@@ -627,14 +645,18 @@ class _Attributor:
         speaker = None
         spans: list[tuple[int, int]] = []
         for a, b in _spans(self.lex.according, self.norm, first, s.end):
-            stop = min(s.end, b + _RIGHT_REACH)
+            stop = min(s.end, b + 2 * _RIGHT_REACH)
             m = _PUNCT.search(self.text, b, stop)
             end = m.start() if m else stop
             spans.append((a, end))
             if speaker is None:
                 for c in self._candidates(s, b, end):
-                    if c.kind == "pronoun" or len(self.text[b : c.start].split()) > 3:
-                        continue  # "Według PAP w rozmowach uczestniczyli … Białorusi"
+                    far = len(self.text[b : c.start].split()) > 3 or c.start > b + _RIGHT_REACH
+                    if c.kind == "pronoun" or (far and c.kind != "role"):
+                        # "Według PAP w rozmowach uczestniczyli … Białorusi"; an office may
+                        # stand further ("secondo quanto dichiarato alla stampa da un
+                        # rappresentante del …").
+                        continue
                     speaker = self._resolve(s, c)
                     if speaker:
                         break
@@ -727,6 +749,10 @@ class _Attributor:
                 ]
                 if before:
                     speakers = (before[-1].actor,)
+                elif self._after_comp(s, vs) and not self._right_speaker(s, ve, 1)[0]:
+                    # "ونقلت روسيا …، قبل أن تطالب الغرب …": a verb after "أن" with no
+                    # subject of its own shares the sentence's subject.
+                    speakers = self._left_speaker(s, s.start, vs, acc_spans, True, quotes)
                 elif self._unnamed_subject(ve, s):
                     continue
             if not speakers:

@@ -17,7 +17,12 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
-from briefing.extract.positions_statements import evaluation, statement_mood, statements
+from briefing.extract.positions_statements import (
+    add_quote,
+    evaluation,
+    statement_mood,
+    statements,
+)
 from briefing.extract.topics import (
     Claim,
     CueIndex,
@@ -318,7 +323,7 @@ def _inherit(
             for idx in (att.sentence.index - 1, att.sentence.index + 1):
                 near = by_sentence.get((speaker, idx), [])
                 for pos in near:
-                    _add(pos, cite, quotes_of.get(id(att), []))
+                    _add(pos, cite, quotes_of.get(id(att), []), ctx.article.text)
                     consumed.add(id(att))
                 if near:
                     break
@@ -396,12 +401,14 @@ def _sum(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     return a[0] + b[0], a[1] + b[1]
 
 
-def _add(pos: Position, cite: Citation, quotes: list[Quote]) -> None:
-    """Cite one more sentence for ``pos``, with what it reports."""
+def _add(pos: Position, cite: Citation, quotes: list[Quote], text: str) -> None:
+    """Cite one more sentence for ``pos``, with what it reports (one quote a sentence)."""
     if cite not in pos.citations:
         pos.citations.append(cite)
     for q in quotes:
-        if q not in pos.quotes:
+        if cite.start <= q.start and q.end <= cite.end:
+            add_quote(pos, q, text)
+        elif q not in pos.quotes:
             pos.quotes.append(q)
 
 
@@ -505,7 +512,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                         evaluation=evaluation(ctx, att),
                     )
                 else:
-                    _add(pos, cite, quotes)
+                    _add(pos, cite, quotes, ctx.article.text)
                     pos.evaluation = _sum(pos.evaluation, evaluation(ctx, att))
                 by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
             owner = _demand_owner(ctx, att) if kind == "rejects" and hit.claim else None
@@ -523,7 +530,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                         claim_key=hit.claim.key,
                     ),
                 )
-                _add(pos, cite, [])
+                _add(pos, cite, [], ctx.article.text)
         if not made:
             bare.append(att)
     consumed = _inherit(ctx, bare, by_sentence, quotes_of)
@@ -534,7 +541,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
         if have is None:
             merged[key] = pos
         else:
-            _add(have, pos.citations[0], pos.quotes)
+            _add(have, pos.citations[0], pos.quotes, ctx.article.text)
     consumed |= {
         id(a)
         for a in bare
@@ -547,7 +554,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
         if have is None:
             merged[key] = pos
         else:
-            _add(have, pos.citations[0], pos.quotes)
+            _add(have, pos.citations[0], pos.quotes, ctx.article.text)
     return list(merged.values())
 
 

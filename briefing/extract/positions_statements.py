@@ -79,6 +79,29 @@ def _lines() -> dict[str, str]:
     return dict((load_yaml("lexicons/stances.yaml") or {}).get("statement_lines") or {})
 
 
+def add_quote(pos: Position, q: Quote, text: str) -> None:
+    """Add ``q`` to what ``pos`` quotes: one quote per cited sentence, so a quote of the
+    same sentence is widened to cover both."""
+    for i, have in enumerate(pos.quotes):
+        if have.source != q.source:
+            continue
+        if (have.start, have.end) == (q.start, q.end):
+            return
+        lo, hi = min(have.start, q.start), max(have.end, q.end)
+        if "\n" not in text[lo:hi] and (
+            (have.start <= q.end and q.start <= have.end) or _same_sentence(text, lo, hi)
+        ):
+            pos.quotes[i] = Quote(q.source, lo, hi, text[lo:hi], q.language)
+            return
+    pos.quotes.append(q)
+
+
+def _same_sentence(text: str, lo: int, hi: int) -> bool:
+    """No sentence end between two parts of a text ("…», ha detto. «…»")."""
+    inner = text[lo:hi]
+    return not re.search(r"[.!?؟]\s+\S", inner)
+
+
 def content_parts(att: Attribution) -> tuple[tuple[int, int], ...]:
     return att.content or att.spans
 
@@ -158,6 +181,8 @@ def statements(
                 figures_by_sentence.setdefault(starts[c.start], []).append(f)
     by_sentence = ctx.mentions_by_sentence()
     out: list[Position] = []
+    # One sentence, one speaker: one statement ("ha confermato che …, mentre …").
+    made: dict[tuple[str, int], Position] = {}
     for att in atts:
         quotes = quotes_of.get(id(att)) or []
         if not quotes or len(quotes[0].text.split()) < 2:
@@ -184,6 +209,11 @@ def statements(
         key = f"{OTHER}:{_quote_key(ctx, quotes)}"
         cite = ctx.cite(att.sentence)
         for speaker in att.speakers:
+            have = made.get((speaker, att.sentence.index))
+            if have is not None:
+                for q in quotes:
+                    add_quote(have, q, ctx.article.text)
+                continue
             out.append(
                 Position(
                     actor=speaker,
@@ -200,4 +230,5 @@ def statements(
                     evaluation=evaluation(ctx, att),
                 )
             )
+            made[(speaker, att.sentence.index)] = out[-1]
     return out

@@ -780,6 +780,11 @@ class _Attributor:
             if post or verb_final:
                 spans = ((clause if verb_final else cs, nxt),)
                 content = self._content(s, quotes, (clause if verb_final else cs, vs))
+                comp = lex.complementizers
+                after = comp.match(norm[ve:nxt].lstrip()) if comp is not None else None
+                if verb_final and after is not None:
+                    # "گفت که …": what is said follows the verb and its complementizer.
+                    content = self._content(s, quotes, (ve, nxt))
             else:
                 cut = self._contrast(ve, nxt)
                 spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))

@@ -603,6 +603,13 @@ class _Attributor:
             cands = [c for c in cands if not _inside(c.start, quotes)]
         if not cands:
             return ()
+        if head and self.lang not in _VERB_FINAL:
+            # "A month after Russia placed demands …, the United States responded … and
+            # said": the clause's head follows an opening subordinate clause.
+            comma = self.text.rfind(",", cs, vstart)
+            later = [c for c in cands if c.start > comma] if comma >= 0 else []
+            if later and len(self.text[comma + 1 : later[0].start].split()) <= 4:
+                cands = later
         if head:
             skip = max([b for a, b in according if b <= cands[0].start] + [cs])
             if len(self.text[skip : cands[0].start].split()) > 4:
@@ -734,8 +741,8 @@ class _Attributor:
                 speakers = (actor,) if actor else ()
             # "rejects X, believes Y"; not ", que se mantuvo en el anonimato, declaró"
             # after a subject of its own.
-            listed = text[clause:vs].rstrip().endswith(",") and not any(
-                c.kind != "pronoun" for c in self._candidates(s, clause, vs)
+            listed = text[clause:vs].rstrip().endswith(",") and not (
+                clause != cs and any(c.kind != "pronoun" for c in self._candidates(s, clause, vs))
             )
             if not speakers and current and (conj or listed or not head_text.strip(" ,")):
                 speakers = current

@@ -20,6 +20,7 @@ from briefing.extract.context import ArticleContext
 from briefing.extract.positions_statements import (
     add_quote,
     evaluation,
+    negated_before,
     statement_mood,
     statements,
 )
@@ -412,12 +413,20 @@ def _add(pos: Position, cite: Citation, quotes: list[Quote], text: str) -> None:
             pos.quotes.append(q)
 
 
+_WE_REACH = 3  # words: "we" must be the statement's subject, near its start
+
+
+def _opens_with(rx: re.Pattern[str], norm: str, a: int, b: int) -> bool:
+    m = rx.search(norm, a, b)
+    return m is not None and len(norm[a : m.start()].split()) < _WE_REACH
+
+
 def _for_body(ctx: ArticleContext, att: Attribution) -> Attribution:
     """A person in office who says "we" ("We will continue to support Ukraine") speaks
     for the state or organisation of that office too, when the article names it."""
     we = lexicon(ctx.lang).we
     parts = att.content or att.spans
-    if we is None or not any(we.search(ctx.norm, a, b) for a, b in parts):
+    if we is None or not any(_opens_with(we, ctx.norm, a, b) for a, b in parts):
         return att
     day = ctx.article.published or ctx.as_of
     kb = knowledge_base()
@@ -444,7 +453,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     attributions = [_for_body(ctx, att) for att in attributions]
     for att in attributions:
         quotes = quotes_of[id(att)] = _quotes_of(ctx, att)
-        polarity, modality = statement_mood(ctx, att)
+        _polarity, modality = statement_mood(ctx, att)
         if len(att.spans) == 1:
             norm = text_norm[att.spans[0][0] : att.spans[0][1]]
         else:
@@ -461,10 +470,13 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
         made = False
         for i, hit in enumerate(hits):
             kind = _kind(stated, norm, lang, hit, kind_cues)
+            # The polarity of this claim: a negation governing its words, not one
+            # elsewhere in the statement.
+            negated = negated_before(norm, lang, hit.start)
             if (
                 kind is not None
                 and stated is None
-                and polarity == "negated"
+                and negated
                 and _content_kind(norm, lang, hit, kind_cues) is None
             ):
                 # "has no plans to send troops": the claim's default kind turned around,
@@ -476,7 +488,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                 # "Russia plans no attack": a denial on the topic is about its main claim.
                 claim = next(c for c in hit.topic.claims if c.key == hit.topic.default_claim)
                 hit = TopicHit(hit.topic, claim, hit.start, hit.end)
-            if kind is None and i == 0 and hit.claim is not None and polarity != "negated":
+            if kind is None and i == 0 and hit.claim is not None and not negated:
                 kind = hit.claim.default_kind
             if kind is None or (hit.claim is None and kind == "assesses"):
                 continue  # "Comments on <topic>" says nothing
@@ -506,7 +518,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                         topic_key=hit.topic.key,
                         claim_key=key[2],
                         quotes=list(quotes),
-                        polarity=polarity,
+                        polarity="negated" if negated else "affirmed",
                         modality=modality,
                         speaker_unnamed=att.unnamed,
                         evaluation=evaluation(ctx, att),

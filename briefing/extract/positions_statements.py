@@ -47,8 +47,13 @@ def _mood(lang: str) -> _Mood:
     def rx(*keys: str) -> re.Pattern[str] | None:
         return compile_cues([c for k in keys for c in cues_for(table.get(k), lang)], lang)
 
+    negation = rx("negations", "content_negations")
+    idioms = rx("negation_idioms")
+    if negation is not None and idioms is not None:
+        # An idiom ("no matter", "not only") is tried first and is no negation.
+        negation = re.compile(f"(?:{idioms.pattern})|(?P<neg>{negation.pattern})")
     return _Mood(
-        negation=rx("negations", "content_negations"),
+        negation=negation,
         conditional=rx("conditionals"),
         question=rx("questions"),
         intention=rx("intentions"),
@@ -116,7 +121,7 @@ def statement_mood(ctx: ArticleContext, att: Attribution) -> tuple[str, str]:
     a, b = parts[0]
     cut = _FIRST_CLAUSE.search(norm, a, b)
     first = (a, cut.start()) if cut and len(norm[a : cut.start()].split()) >= 2 else (a, b)
-    negated = mood.negation is not None and mood.negation.search(norm, *first) is not None
+    negated = _negates(mood.negation, norm, *first)
     polarity = "negated" if negated else "affirmed"
     last = max(y for _x, y in parts)
     tail = ctx.article.text[last : min(att.sentence.end, last + 3)]
@@ -132,6 +137,38 @@ def statement_mood(ctx: ArticleContext, att: Attribution) -> tuple[str, str]:
     else:
         modality = "asserted"
     return polarity, modality
+
+
+_BOUND = re.compile(r"[,;:–—.!?؟\u2016]")
+_SHORT = 6  # words: a clause completed by the next one ("hätten nicht vor, Soldaten …")
+
+
+def _negates(rx: re.Pattern[str] | None, norm: str, a: int, b: int) -> bool:
+    """Whether a negation (not an idiom with a negation word) occurs in ``norm[a:b]``."""
+    if rx is None:
+        return False
+    if "neg" not in rx.groupindex:
+        return rx.search(norm, a, b) is not None
+    return any(m.group("neg") for m in rx.finditer(norm, a, b))
+
+
+def negated_before(norm: str, lang: str, start: int) -> bool:
+    """Whether a negation governs what starts at ``start`` of ``norm``: one in the same
+    clause before it, or in a short clause completed by it ("hätten nicht vor, Soldaten
+    in die Ukraine zu schicken"); not one in an earlier sentence or clause ("I cannot say
+    more clearly. NATO's door is still open")."""
+    rx = _mood(lang).negation
+    if rx is None:
+        return False
+    bounds = list(_BOUND.finditer(norm, 0, start))
+    lo = bounds[-1].end() if bounds else 0
+    if _negates(rx, norm, lo, start):
+        return True
+    if bounds and bounds[-1].group() == "," and not norm[lo:start].strip():
+        before = bounds[-2].end() if len(bounds) > 1 else 0
+        comma = bounds[-1].start()
+        return len(norm[before:comma].split()) <= _SHORT and _negates(rx, norm, before, comma)
+    return False
 
 
 def _head(kind: str, polarity: str, modality: str) -> str:

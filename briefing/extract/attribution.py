@@ -52,6 +52,7 @@ _RIGHT_REACH = 60
 _STATE_TYPES = frozenset({"state", "country"})
 # Verbs whose content is a "that" clause (what is said starts after it), unlike "called
 # for a meeting that …".
+_HEADING_WORDS = 6  # a quoted line this short standing alone is a heading or caption
 _SPEECH_KINDS = frozenset({"says", "assesses", "warns", "denies"})
 _APPOSED = re.compile(
     r"\s*[,،]\s*"
@@ -395,7 +396,11 @@ class _Attributor:
             actor = self.ctx.actors.get(near)
             if actor is None or actor.type not in _STATE_TYPES:
                 return False
-        return not any(self._is_person(m.actor) for m in self.by_sentence.get(s.index, ()))
+        # Another person named in the sentence may be the one the office stands for.
+        return not any(
+            self._is_person(m.actor) and m.actor != self.mem.last_person_speaker
+            for m in self.by_sentence.get(s.index, ())
+        )
 
     def _resolve_pronoun(self, s: Sentence, c: _Cand) -> str | None:
         plural = self.lex.plural
@@ -516,6 +521,18 @@ class _Attributor:
             if group:
                 return True, self._resolve(s, group[0])
         return False, None
+
+    def _office_of(self, c: _Cand, roles: list[_Cand]) -> _Cand | None:
+        """The office a state's adjective qualifies, right before or after it."""
+        if c.kind != "mention" or not roles:
+            return None
+        actor = self.ctx.actors.get(c.actor or "")
+        if actor is None or actor.type not in _STATE_TYPES:
+            return None
+        for r in roles:
+            if 0 <= c.start - r.end <= 1 or 0 <= r.start - c.end <= 1:
+                return r
+        return None
 
     def _apposed(self, s: Sentence, a: _Cand, b: _Cand) -> bool:
         """Whether only a comma (and the actors of an office: "وزير الخارجية الأمريكي،")
@@ -638,8 +655,14 @@ class _Attributor:
                 if appos:
                     return ((persons or appos)[0].actor or "",)
             order = reversed(cands)
+        roles = [c for c in cands if c.kind == "role"]
         for c in order:
             c = self._person_chain(s, c)
+            office = self._office_of(c, roles)
+            if office is not None:
+                # "il viceministro russo", "the Russian diplomat": the office speaks, the
+                # state only qualifies it.
+                c = office
             actor = self._resolve(s, c)
             if actor:
                 others = [a for a in self._co_subjects(s, c) if a != actor]
@@ -833,7 +856,16 @@ class _Attributor:
                 if quotes
                 else True
             )
-            if quotes and (quoted * 2 >= s.end - s.start or not named_first):
+            # A line that is nothing but a quotation after a sentence without one is a
+            # heading or a caption, not the speaker going on.
+            closed = bool(quotes) and text[quotes[-1][1] - 1] in _CLOSE_QUOTES
+            heading = (
+                closed
+                and quoted * 10 >= (s.end - s.start) * 9
+                and len(text[s.start : s.end].split()) <= _HEADING_WORDS
+                and not (prev.via == "quote" or find_quotes(text, prev.sentence, lang))
+            )
+            if quotes and not heading and (quoted * 2 >= s.end - s.start or not named_first):
                 # The speaker of the sentence before goes on being quoted, unless someone
                 # else is named before the quotation ("Ursula von der Leyen prometió «…»").
                 out.append(

@@ -38,6 +38,7 @@ class _Mood:
     conditional: re.Pattern[str] | None
     question: re.Pattern[str] | None
     intention: re.Pattern[str] | None
+    corrective: re.Pattern[str] | None = None  # "not X but rather Y"
 
 
 @cache
@@ -57,6 +58,7 @@ def _mood(lang: str) -> _Mood:
         conditional=rx("conditionals"),
         question=rx("questions"),
         intention=rx("intentions"),
+        corrective=rx("correctives"),
     )
 
 
@@ -157,9 +159,12 @@ def negated_before(norm: str, lang: str, start: int) -> bool:
     clause before it, or in a short clause completed by it ("hätten nicht vor, Soldaten
     in die Ukraine zu schicken"); not one in an earlier sentence or clause ("I cannot say
     more clearly. NATO's door is still open")."""
-    rx = _mood(lang).negation
+    mood = _mood(lang)
+    rx = mood.negation
     if rx is None:
         return False
+    if mood.corrective is not None and mood.corrective.search(norm, start):
+        return False  # "nicht um Verhandlungen – sondern ein Gespräch": a correction
     bounds = list(_BOUND.finditer(norm, 0, start))
     lo = bounds[-1].end() if bounds else 0
     if _negates(rx, norm, lo, start):

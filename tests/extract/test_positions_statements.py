@@ -207,3 +207,12 @@ def test_json_carries_quotes_polarity_modality_and_unnamed():
     (q,) = d["quotes"]
     assert set(q) == {"source", "start", "end", "text", "language"}
     assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_a_corrected_negation_rejects_nothing():
+    text = (
+        "Blinken betonte, bei dem Treffen sei es nicht um Verhandlungen gegangen, sondern "
+        "um einen Dialog über Rüstungskontrolle."
+    )
+    _ctx, ps = _positions(text, "de")
+    assert ps and not any(p.stance_kind == "rejects" for p in ps), [p.stance for p in ps]

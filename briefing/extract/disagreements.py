@@ -4,6 +4,13 @@
   taxonomy has a polarity (``halt_enlargement`` +1, ``open_door`` -1) and each stance
   kind a sign (demands +1, rejects -1), so a demand against a rejection, an assessment
   against a denial and a threat against a counter-warning all land on opposite sides.
+* Characterisations: two speakers of different sides (their states or organisations)
+  characterising one thing in the same or the next sentence of a source, one only
+  favourably ("open and candid"), the other unfavourably ("difficult"); the words are each
+  language pack's ``evaluations``.
+* A side lists its speakers and, for a person speaking in office, the state or
+  organisation of that office (knowledge base) when the brief names it: Wendy Sherman
+  speaks for the United States.
 * Conflicting reports: the calendar merge keeps one date per event and lists the dates
   other sources give in ``conflicting_dates``; each date becomes a side citing the
   sentences that state it.
@@ -11,6 +18,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -18,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from briefing.extract.positions import stance_sign
 from briefing.extract.positions_figures import conflicting_figures
 from briefing.extract.topics import Claim, topics
+from briefing.kb import knowledge_base
 from briefing.models import Actor, Citation, Disagreement, Event, Figure, Position, Side
 from briefing.nlp.normalize import digits_to_ascii
 
@@ -44,6 +53,27 @@ def _side_of(p: Position) -> int:
     return claim.polarity * stance_sign(p.stance_kind)
 
 
+def body_of(actor: str, known: dict[str, Actor], day: dt.date | None) -> str | None:
+    """The state or organisation a person speaks for: the body of the office the person
+    holds on ``day`` (knowledge base), if the brief names that body."""
+    if known.get(actor) is None or known[actor].type != "person":
+        return None
+    kb_actor = knowledge_base().actors.get(actor)
+    office = kb_actor.office_on(day) if kb_actor is not None else None
+    if office is None or office.of not in known:
+        return None
+    return office.of
+
+
+def _with_bodies(actors: list[str], known: dict[str, Actor], day: dt.date | None) -> list[str]:
+    out = list(actors)
+    for a in actors:
+        body = body_of(a, known, day)
+        if body is not None and body not in out:
+            out.append(body)
+    return out
+
+
 def _side(positions: list[Position], exclude: set[str]) -> Side | None:
     weight: dict[str, int] = defaultdict(int)
     for p in positions:
@@ -58,7 +88,11 @@ def _side(positions: list[Position], exclude: set[str]) -> Side | None:
     return Side(actors=actors, position=lead.stance, citations=cites[:_MAX_CITATIONS])
 
 
-def position_disagreements(positions: Iterable[Position]) -> list[Disagreement]:
+def position_disagreements(
+    positions: Iterable[Position],
+    known: dict[str, Actor] | None = None,
+    day: dt.date | None = None,
+) -> list[Disagreement]:
     by_topic: dict[str, dict[int, list[Position]]] = defaultdict(lambda: defaultdict(list))
     for p in positions:
         side = _side_of(p)
@@ -78,6 +112,12 @@ def position_disagreements(positions: Iterable[Position]) -> list[Disagreement]:
         b = _side(sides[-1], drop_minus)
         if a is None or b is None:
             continue
+        if known:
+            # Bodies the speakers hold office in, unless a side already names them.
+            a_more = [x for x in _with_bodies(a.actors, known, day) if x not in b.actors]
+            b_more = [x for x in _with_bodies(b.actors, known, day) if x not in a.actors]
+            a.actors = list(dict.fromkeys([*a.actors, *(x for x in a_more if x not in b_more)]))
+            b.actors = list(dict.fromkeys([*b.actors, *(x for x in b_more if x not in a_more)]))
         topic = topics().get(key)
         label = topic.label if topic else sides[1][0].topic
         out.append(Disagreement(topic=label, sides=[a, b], kind="positions"))
@@ -128,14 +168,77 @@ def figure_disagreements(figures: Sequence[Figure]) -> list[Disagreement]:
     return out
 
 
+def _near(a: Citation, b: Citation) -> bool:
+    """The same sentence of a source, or the next one."""
+    if a.source != b.source:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return first == second or 0 <= second.start - first.end <= 2
+
+
+_FAVOURABLE = "Characterises it favourably"
+_UNFAVOURABLE = "Characterises it unfavourably or with reservations"
+
+
+def characterisation_disagreements(
+    positions: Sequence[Position], known: dict[str, Actor], day: dt.date | None = None
+) -> list[Disagreement]:
+    """Two parties characterising one thing in the same or the next sentence, one only
+    favourably, the other unfavourably ("open and candid" against "difficult")."""
+    rated = [p for p in positions if p.evaluation != (0, 0)]
+    out: list[Disagreement] = []
+    seen: set[tuple[str, str]] = set()
+    for p in rated:
+        if p.evaluation[1]:
+            continue  # p: only favourable
+        for q in rated:
+            if not q.evaluation[1] or q.actor == p.actor:
+                continue
+            ours = set(_with_bodies([p.actor], known, day))
+            theirs = set(_with_bodies([q.actor], known, day))
+            if ours & theirs or (p.actor, q.actor) in seen:
+                continue
+            pc = [c for c in p.citations if any(_near(c, d) for d in q.citations)]
+            qc = [d for d in q.citations if any(_near(c, d) for c in p.citations)]
+            if not pc or not qc:
+                continue
+            seen.add((p.actor, q.actor))
+            topic = next(
+                (x.topic for x in (p, q) if not (x.topic_key or "").startswith("other")),
+                None,
+            )
+            out.append(
+                Disagreement(
+                    topic=f"Characterisation ({topic})" if topic else "Characterisation",
+                    sides=[
+                        Side(
+                            actors=sorted(ours, key=lambda a: a != p.actor),
+                            position=_FAVOURABLE,
+                            citations=pc,
+                        ),
+                        Side(
+                            actors=sorted(theirs, key=lambda a: a != q.actor),
+                            position=_UNFAVOURABLE,
+                            citations=qc,
+                        ),
+                    ],
+                    kind="positions",
+                )
+            )
+    return out
+
+
 def find_disagreements(
     positions: list[Position],
     events: list[Event],
     actors: dict[str, Actor],
     figures: Sequence[Figure] = (),
+    as_of: dt.date | None = None,
 ) -> list[Disagreement]:
-    """Opposing positions first, then conflicting reports (dates, figures)."""
-    out = position_disagreements(positions)
+    """Opposing positions first, then conflicting characterisations and reports (dates,
+    figures)."""
+    out = position_disagreements(positions, actors, as_of)
+    out.extend(characterisation_disagreements(positions, actors, as_of))
     out.extend(date_disagreements(events))
     out.extend(figure_disagreements(figures))
     return out

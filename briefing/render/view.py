@@ -502,9 +502,7 @@ def source_info(a: Article) -> SourceInfo:
     published = a.published.isoformat() if a.published else None
     inferred = a.published_basis == "inferred"
     shown = display_day(a.published) if a.published else "date unknown"
-    limited = getattr(a, "limited_reason", None) or (
-        "read in a limited mode" if getattr(a, "read_mode", "full") == "limited" else None
-    )
+    limited = (a.read_note or "read in a limited mode") if a.read_mode == "limited" else None
     return SourceInfo(
         id=a.id,
         label=a.outlet or head or a.id,

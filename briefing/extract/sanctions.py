@@ -64,6 +64,7 @@ class _Lexicon:
     statuses: tuple[tuple[str, re.Pattern[str]], ...] = ()  # in the order they decide
     hypothetical: re.Pattern[str] | None = None  # "would", "if": not (yet) agreed or in force
     negation: re.Pattern[str] | None = None  # "no new sanctions"
+    negation_after: re.Pattern[str] | None = None  # a negated verb after its object (tr, fa)
     unnegated: re.Pattern[str] | None = None  # "does not rule out"
 
 
@@ -149,6 +150,7 @@ def _lexicon(lang: str) -> _Lexicon:
         statuses=statuses,
         hypothetical=compile_cues([str(c) for c in status_words.get("hypothetical") or ()], lang),
         negation=compile_cues(_words(lang, "negation"), lang),
+        negation_after=compile_cues(_words(lang, "negation_after"), lang),
         unnegated=compile_cues(_words(lang, "unnegated"), lang),
     )
 
@@ -390,7 +392,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             )
         ]
         # "no new sanctions", "keine Waffenlieferungen": denied, not on the table.
-        found = [(spec, h) for spec, h in found if not _negated(art, s, h.start())]
+        found = [(spec, h) for spec, h in found if not _negated(art, s, h.start(), h.end())]
         if not any(spec.person_target for spec, _h in found):
             # "Sanktionen gegen Russlands Staatschef Wladimir Putin": sanctions aimed at a
             # person are personal sanctions, whatever words name them.
@@ -483,19 +485,29 @@ def _status(
     return "proposed"
 
 
-def _negated(art: _Article, s: Sentence, at: int) -> bool:
+def _negated(art: _Article, s: Sentence, at: int, end: int) -> bool:
     """A negation at most two words before the cue, in its clause ("no new sanctions",
-    "will not impose sanctions"), not cancelled ("does not rule out sanctions")."""
+    "will not impose sanctions"), or, in languages that put the verb after its object, a
+    negated verb at most two words after it ("yeni yaptırım uygulamayacak"); not
+    cancelled ("does not rule out sanctions")."""
     lex = art.lex
-    if lex.negation is None:
-        return False
     norm = art.norm
-    lead = norm[max(s.start, at - 80) : at]
-    stop = max((m.end() for m in _PUNCT.finditer(lead)), default=0)
-    words = lead[stop:].split()[-(_NEGATION_WORDS + 1) :]
-    if not words or not lex.negation.search(" ".join(words)):
+    denied = False
+    if lex.negation is not None:
+        lead = norm[max(s.start, at - 80) : at]
+        stop = max((m.end() for m in _PUNCT.finditer(lead)), default=0)
+        words = lead[stop:].split()[-(_NEGATION_WORDS + 1) :]
+        denied = bool(words) and bool(lex.negation.search(" ".join(words)))
+    if not denied and lex.negation_after is not None:
+        tail = norm[end : min(s.end, end + 80)]
+        stop = _PUNCT.search(tail)
+        words = tail[: stop.start() if stop else len(tail)].split()[: _NEGATION_WORDS + 1]
+        denied = bool(words) and bool(lex.negation_after.search(" ".join(words)))
+    if not denied:
         return False
-    return lex.unnegated is None or not lex.unnegated.search(norm, max(s.start, at - 80), at)
+    return lex.unnegated is None or not lex.unnegated.search(
+        norm, max(s.start, at - 80), min(s.end, end + 80)
+    )
 
 
 def _yields(spec: _Spec, other: _Spec) -> bool:

@@ -55,7 +55,11 @@ def _figure_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
             for w in ws or ()
         ]
     )
-    pct = re.compile(rf"(?<![\w.,])(?P<n>{_NUMBER})\s?(?:{percent})")
+    before = _alt([*(own.get("percent_before") or ())])  # "yüzde 20", "%20"
+    pct = re.compile(
+        rf"(?<![\w.,])(?P<n>{_NUMBER})\s?(?:{percent})"
+        rf"|(?<!\w)(?:{before})\s?(?P<n2>{_NUMBER})(?![\d])"
+    )
     scale_part = rf"(?:\s?(?:{scale}))?" if scale else ""
     amount = re.compile(
         rf"(?:(?P<pre>{money})\s?)?(?<![\w.,])(?P<n>{_NUMBER}){scale_part}"
@@ -104,7 +108,7 @@ def figures(ctx: ArticleContext, s: Sentence, at: int) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
     for m in pct.finditer(norm, s.start, s.end):
-        value = _number(m.group("n"))
+        value = _number(m.group("n") or m.group("n2"))
         if value is not None:
             out.append({"type": "percentage", "text": text[m.start() : m.end()], "value": value})
             taken.append(m.span())

@@ -65,6 +65,7 @@ class _Lexicon:
     hypothetical: re.Pattern[str] | None = None  # "would", "if": not (yet) agreed or in force
     negation: re.Pattern[str] | None = None  # "no new sanctions"
     negation_after: re.Pattern[str] | None = None  # a negated verb after its object (tr, fa)
+    negation_reach: int = 2  # words between a negation and the cue (more in VSO languages)
     unnegated: re.Pattern[str] | None = None  # "does not rule out"
 
 
@@ -151,6 +152,7 @@ def _lexicon(lang: str) -> _Lexicon:
         hypothetical=compile_cues([str(c) for c in status_words.get("hypothetical") or ()], lang),
         negation=compile_cues(_words(lang, "negation"), lang),
         negation_after=compile_cues(_words(lang, "negation_after"), lang),
+        negation_reach=int(pack(lang).get("negation_reach") or 2),
         unnegated=compile_cues(_words(lang, "unnegated"), lang),
     )
 
@@ -449,7 +451,6 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
 LIFECYCLE = ("proposed", "debated", "threatened", "agreed", "in_force", "lifted")
 _DECIDED = frozenset({"agreed", "in_force", "lifted"})  # not said of what "would" happen
 _THREATS = frozenset({"threatens", "warns"})
-_NEGATION_WORDS = 2  # words between a negation and the measure it denies ("no new sanctions")
 
 
 def later_status(a: str | None, b: str | None) -> str | None:
@@ -486,7 +487,7 @@ def _status(
 
 
 def _negated(art: _Article, s: Sentence, at: int, end: int) -> bool:
-    """A negation at most two words before the cue, in its clause ("no new sanctions",
+    """A negation at most ``negation_reach`` (2) words before the cue or inside it, in its clause ("no new sanctions",
     "will not impose sanctions"), or, in languages that put the verb after its object, a
     negated verb at most two words after it ("yeni yaptırım uygulamayacak"); not
     cancelled ("does not rule out sanctions")."""
@@ -496,12 +497,13 @@ def _negated(art: _Article, s: Sentence, at: int, end: int) -> bool:
     if lex.negation is not None:
         lead = norm[max(s.start, at - 80) : at]
         stop = max((m.end() for m in _PUNCT.finditer(lead)), default=0)
-        words = lead[stop:].split()[-(_NEGATION_WORDS + 1) :]
-        denied = bool(words) and bool(lex.negation.search(" ".join(words)))
+        words = lead[stop:].split()[-(lex.negation_reach + 1) :]
+        # The words before the cue, and the cue's own ("impose no new sanctions").
+        denied = bool(lex.negation.search(" ".join([*words, norm[at:end]])))
     if not denied and lex.negation_after is not None:
         tail = norm[end : min(s.end, end + 80)]
         stop = _PUNCT.search(tail)
-        words = tail[: stop.start() if stop else len(tail)].split()[: _NEGATION_WORDS + 1]
+        words = tail[: stop.start() if stop else len(tail)].split()[: lex.negation_reach + 1]
         denied = bool(words) and bool(lex.negation_after.search(" ".join(words)))
     if not denied:
         return False

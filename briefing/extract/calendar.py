@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, NamedTuple
 
+from briefing import langpacks
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.dates_publication import (
@@ -115,14 +116,33 @@ def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
 
 @cache
 def _events_table() -> dict[str, Any]:
-    return load_yaml("lexicons/calendar_events.yaml") or {}
+    """The event types and formats of ``lexicons/calendar_events.yaml`` with each
+    language's cue words (``lang/<code>/events.yaml``) under their ``cues``, and the packs'
+    ``together`` words: the shape the extraction reads."""
+    table = load_yaml("lexicons/calendar_events.yaml") or {}
+    packs = langpacks.section("events")
+    for section in ("types", "formats"):
+        for key, spec in (table.get(section) or {}).items():
+            cues = dict(spec.get("cues") or {})
+            for code, pack in packs.items():
+                words = ((pack or {}).get(section) or {}).get(key)
+                if words:
+                    cues[code] = [str(w) for w in words]
+            spec["cues"] = cues
+    table["together"] = {
+        code: [str(w) for w in (pack or {}).get("together") or ()] for code, pack in packs.items()
+    }
+    return table
 
 
 @cache
 def event_cues(lang: str) -> tuple[Cue, ...]:
     out = []
     for key, spec in (_events_table().get("types") or {}).items():
-        words = (spec.get("cues") or {}).get(lang) or (spec.get("cues") or {}).get("en") or []
+        cues = spec.get("cues") or {}
+        # A language with a pack has its own words (or none) for each type; one without
+        # falls back on English.
+        words = cues.get(lang, []) if lang in _pack_codes() else cues.get("en") or []
         out.append(
             Cue(
                 key,
@@ -135,6 +155,11 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
             )
         )
     return tuple(out)
+
+
+@cache
+def _pack_codes() -> frozenset[str]:
+    return frozenset(langpacks.section("events"))
 
 
 @cache

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any, NamedTuple
 
 from briefing import langpacks
 from briefing.data import load_yaml
+from briefing.extract.attribution import attribute
 from briefing.extract.context import ArticleContext
 from briefing.extract.dates_publication import (
     Found,
@@ -43,7 +44,7 @@ ATTACHED = 20  # a reporting verb this close before a date is that date's event 
 # Formats name a gathering; they relabel these event types, not statements or attacks.
 GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
 # Events a statement may report on the day it is made ("said on Wednesday that the talks").
-REPORTED = GATHERINGS | {"phone_call", "visit", "conference"}
+REPORTED = GATHERINGS | {"phone_call", "visit", "conference", "vote", "signing"}
 
 
 def infer_publication(ctx: ArticleContext) -> None:
@@ -129,9 +130,10 @@ def _events_table() -> dict[str, Any]:
                 if words:
                     cues[code] = [str(w) for w in words]
             spec["cues"] = cues
-    table["together"] = {
-        code: [str(w) for w in (pack or {}).get("together") or ()] for code, pack in packs.items()
-    }
+    for key in ("together", "counted_from"):
+        table[key] = {
+            code: [str(w) for w in (pack or {}).get(key) or ()] for code, pack in packs.items()
+        }
     return table
 
 
@@ -400,12 +402,15 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     for idx, group in by_sentence.items():
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
+        group, plain, restated = _drop_restated(norm, group, plain)
         for i, f in enumerate(group):
             r = plain[i] or _anchored(f, group, plain, last_day)
             if r is not None and r.lo == r.hi:
                 last_day = r.lo
-            if r is None or (idx <= 1 and is_dateline(f, ctx.article.text)):
+            if r is None or (idx <= 1 and is_dateline(restated.get(i, f), ctx.article.text)):
                 continue
+            if f.mention.count is not None and _counted_from(norm, lang, f.mention.end):
+                continue  # "within 15 days of its adoption": counted from another event
             prev_end = group[i - 1].mention.end if i else s.start
             next_start = group[i + 1].mention.start if i + 1 < len(group) else s.end
             before = (max(prev_end, f.mention.start - BEFORE_CHARS), f.mention.start)
@@ -473,6 +478,10 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 and _called(ctx, idx, ev.participants, by_sentence)
             ):
                 ev.kind, ev.label = "phone_call", _type_label("phone_call") or ev.label
+            if ev.kind == "statement":
+                # Who speaks, not whom the statement is about: the sentence's speakers
+                # (attribution), when it knows them.
+                ev.participants = _speakers(ctx, idx) or ev.participants
             per_sentence.setdefault((idx, r.date, r.date_end), []).append((hit.cue.priority, ev))
     for cands in per_sentence.values():
         # Two readings of one day in one sentence ("on Friday ... today") are one event,
@@ -485,6 +494,49 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     for ev in out:
         ev.label = _compose_label(ev, ctx)
     return sorted(out, key=lambda e: (e.date, e.label))
+
+
+@cache
+def _counted_from_rx(lang: str) -> re.Pattern[str] | None:
+    words = [str(w) for w in (_events_table().get("counted_from") or {}).get(lang) or ()]
+    return re.compile(rf"\s*{word_alternation(words, after='')}") if words else None
+
+
+def _counted_from(norm: str, lang: str, end: int) -> bool:
+    """ "within 15 days of the bill's adoption", "entro 15 giorni dall'approvazione": a
+    window counted from another event, not from the day the article was written."""
+    rx = _counted_from_rx(lang)
+    return rx is not None and rx.match(norm, end) is not None
+
+
+_RESTATED = re.compile(r"\s*[/(]\s*")
+
+
+def _drop_restated(
+    norm: str, group: list[Found], plain: list[Resolved | None]
+) -> tuple[list[Found], list[Resolved | None], dict[int, Found]]:
+    """A date said again in another calendar or form right after itself ("الإثنين 10
+    يناير/كانون الثاني 2022": the Gregorian and the Syriac month names) is one date: the
+    restatement goes, so that the cue after it reaches the first. Also returns, by new
+    index, the date spanning both (a dateline is judged on what follows the whole)."""
+    keep = list(range(len(group)))
+    spans: dict[int, Found] = {}
+    for i in range(len(group) - 1):
+        a, b = plain[i], plain[i + 1]
+        if a is None or b is None or i not in keep:
+            continue
+        gap = _RESTATED.fullmatch(norm, group[i].mention.end, group[i + 1].mention.start)
+        if gap and b.lo <= a.lo and a.hi <= b.hi:
+            keep.remove(i + 1)
+            whole = group[i].mention._replace(end=group[i + 1].mention.end)
+            spans[i] = replace(group[i], mention=whole)
+    if len(keep) == len(group):
+        return group, plain, {}
+    return (
+        [group[i] for i in keep],
+        [plain[i] for i in keep],
+        {keep.index(i): f for i, f in spans.items()},
+    )
 
 
 # ---------------------------------------------------------------------------- who, what
@@ -515,6 +567,15 @@ def _headline(ctx: ArticleContext) -> int | None:
     if len(ss) > 1 and "\n" in ctx.article.text[ss[0].end : ss[1].start]:
         return 0
     return None
+
+
+def _speakers(ctx: ArticleContext, idx: int) -> list[str]:
+    """The actors a statement of sentence ``idx`` is attributed to."""
+    out: list[str] = []
+    for att in attribute(ctx):
+        if att.sentence.index == idx:
+            out.extend(a for a in att.speakers if a not in out)
+    return out
 
 
 def _actors_of(ctx: ArticleContext, idx: int) -> list[str]:
@@ -628,6 +689,8 @@ def _format_as_cue(
 ) -> _Hit | None:
     """A named format next to a date is an event of its kind ("the NATO–Russia Council
     on 12 January") even without a word for "meeting"."""
+    if f.mention.month is None and not f.mention.is_relative:
+        return None  # "The NATO-Russia Council was established in 2002": history, no session
     hits = _hits(format_cues(lang), norm, *before, f.mention.start)
     hits += _hits(format_cues(lang), norm, *after, f.mention.end)
     near = [h for h in hits if h.distance <= FORMAT_NEAR and not h.other_clause]

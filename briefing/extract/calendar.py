@@ -87,8 +87,26 @@ class Cue:
 _CLITICS = {"ar": r"(?:[وفبلك]?(?:ال|لل)?)"}
 
 
+def _inner_stars(words: list[str]) -> list[str]:
+    """Entries with a prefix inside ("telefonick* rozhovor*": any ending on each word) as
+    raw expressions; the lexicon syntax ends a prefix only at the end of an entry."""
+    out = []
+    for w in words:
+        w = str(w)
+        if w.startswith("~") or "*" not in w.rstrip("*"):
+            out.append(w)
+            continue
+        parts = []
+        for word in normalize(w).split():
+            stem = word.rstrip("*")
+            parts.append(re.escape(stem) + (r"\w*" if word.endswith("*") else ""))
+        out.append("~" + r"\s+".join(parts) + ("" if w.endswith("*") else r"(?!\w)"))
+    return out
+
+
 def _alt(words: list[str], lang: str) -> str:
     """One regex for lexicon entries (see ``lexicon_alternation``), as whole words."""
+    words = _inner_stars(words)
     if not words:
         return NEVER
     if lang not in _CLITICS:
@@ -108,7 +126,8 @@ def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
         if w.startswith("~"):
             return None
         body = w[:-1] if w.endswith("*") else w  # a prefix: its letters before the star
-        word = next((x for x in body.split() if len(x) >= KEY_LEN), None)
+        # A word with a prefix inside: its letters before the star.
+        word = next((x for x in (y.split("*")[0] for y in body.split()) if len(x) >= KEY_LEN), None)
         if word is None:
             return None
         keys.add(word[:KEY_LEN])

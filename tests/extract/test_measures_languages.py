@@ -195,3 +195,51 @@ def test_every_kind_has_cues_in_every_language():
         cues = kind_cues(lang)
         missing = [k for k in kinds if not cues[k]]
         assert not missing, (lang, missing)
+
+
+# "if Russia invades, the EU will impose new sanctions": a threat with its condition.
+CONDITIONAL = [
+    ("bg", "Ако Русия нахлуе, ЕС ще наложи нови санкции."),
+    ("cs", "Pokud Rusko vtrhne na Ukrajinu, EU zavede nové sankce."),
+    ("da", "Hvis Rusland invaderer, vil EU indføre nye sanktioner."),
+    ("el", "Αν η Ρωσία εισβάλει, η ΕΕ θα επιβάλει νέες κυρώσεις."),
+    ("et", "Kui Venemaa tungib sisse, kehtestab EL uued sanktsioonid."),
+    ("fi", "Jos Venäjä hyökkää, EU asettaa uusia pakotteita."),
+    ("ga", "Má dhéanann an Rúis ionradh, gearrfaidh an AE smachtbhannaí nua."),
+    ("hr", "Ako Rusija napadne, EU će uvesti nove sankcije."),
+    ("hu", "Ha Oroszország megtámadja Ukrajnát, az EU új szankciókat vezet be."),
+    ("lt", "Jei Rusija įsiverš, ES įves naujas sankcijas."),
+    ("lv", "Ja Krievija iebruks, ES noteiks jaunas sankcijas."),
+    ("mt", "Jekk ir-Russja tinvadi, l-UE se timponi sanzjonijiet ġodda."),
+    ("nl", "Als Rusland binnenvalt, legt de EU nieuwe sancties op."),
+    ("pt", "Se a Rússia invadir, a UE vai impor novas sanções."),
+    ("sk", "Ak Rusko vtrhne na Ukrajinu, EÚ zavedie nové sankcie."),
+    ("sl", "Če Rusija napade, bo EU uvedla nove sankcije."),
+    ("sv", "Om Ryssland invaderar inför EU nya sanktioner."),
+    ("sr", "Ako Rusija napadne, EU će uvesti nove sankcije."),
+    ("tr", "Eğer Rusya işgal ederse, AB yeni yaptırımlar uygulayacak."),
+    ("he", "אם רוסיה תפלוש, האיחוד האירופי יטיל סנקציות חדשות."),
+    ("en", "If Russia invades, the EU will impose new sanctions."),
+    ("de", "Falls Russland einmarschiert, wird die EU neue Sanktionen verhängen."),
+    ("fr", "Si la Russie envahit l'Ukraine, l'UE imposera de nouvelles sanctions."),
+    ("es", "Si Rusia invade Ucrania, la UE impondrá nuevas sanciones."),
+    ("it", "Se la Russia invade l'Ucraina, l'UE imporrà nuove sanzioni."),
+    ("pl", "Jeśli Rosja dokona inwazji, UE nałoży nowe sankcje."),
+    ("ro", "Dacă Rusia invadează Ucraina, UE va impune sancțiuni noi."),
+    ("ru", "Если Россия вторгнется, ЕС введет новые санкции."),
+    ("uk", "Якщо Росія вторгнеться, ЄС запровадить нові санкції."),
+    ("fa", "اگر روسیه حمله کند، اتحادیه اروپا تحریم های جدید اعمال خواهد کرد."),
+    ("ar", "إذا غزت روسيا أوكرانيا، ستفرض أوروبا عقوبات جديدة."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), CONDITIONAL)
+def test_a_conditional_measure_is_threatened(lang, text):
+    found = _measures(text, lang)
+    assert found, "no measure"
+    assert all(m.status == "threatened" for m in found), [(m.key, m.status) for m in found]
+    assert all(m.condition for m in found)
+
+
+def test_conditional_sentences_cover_every_language():
+    assert sorted({lang for lang, _ in CONDITIONAL}) == ALL_CODES

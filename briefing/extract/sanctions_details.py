@@ -56,6 +56,7 @@ def _figure_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
         ]
     )
     before = _alt([*(own.get("percent_before") or ())])  # "yüzde 20", "%20"
+    connect = _alt([*(own.get("connectors") or ())])  # "300 milliards d'euros"
     pct = re.compile(
         rf"(?<![\w.,])(?P<n>{_NUMBER})\s?(?:{percent})"
         rf"|(?<!\w)(?:{before})\s?(?P<n2>{_NUMBER})(?![\d])"
@@ -63,7 +64,7 @@ def _figure_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str
     scale_part = rf"(?:\s?(?:{scale}))?" if scale else ""
     amount = re.compile(
         rf"(?:(?P<pre>{money})\s?)?(?<![\w.,])(?P<n>{_NUMBER}){scale_part}"
-        rf"(?:\s?(?P<post>{money}))?"
+        rf"(?:\s?(?:{connect})?\s?(?P<post>{money}))?"
     )
     return pct, amount, unit_of
 

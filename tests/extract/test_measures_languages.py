@@ -243,3 +243,53 @@ def test_a_conditional_measure_is_threatened(lang, text):
 
 def test_conditional_sentences_cover_every_language():
     assert sorted({lang for lang, _ in CONDITIONAL}) == ALL_CODES
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "figure"),
+    [
+        (
+            "en",
+            "The G7 agreed a price cap of $60 a barrel on Russian oil.",
+            "price_cap",
+            {"type": "amount", "text": "$60", "value": 60.0, "unit": "USD"},
+        ),
+        (
+            "fr",
+            "L'UE a gelé 300 milliards d'euros d'avoirs de la banque centrale.",
+            "central_bank",
+            {"type": "amount", "text": "300 milliards d'euros", "value": 3e11, "unit": "EUR"},
+        ),
+        (
+            "it",
+            "Bruxelles ha congelato beni per 2,5 miliardi di euro.",
+            "asset_freeze",
+            {"type": "amount", "text": "2,5 miliardi di euro", "value": 2.5e9, "unit": "EUR"},
+        ),
+        (
+            "de",
+            "Die EU hat ein Ölembargo beschlossen, das 90 Prozent der Importe betrifft.",
+            "energy_imports",
+            {"type": "percentage", "text": "90 Prozent", "value": 90.0},
+        ),
+        (
+            "tr",
+            "AB, Rus petrolüne yüzde 90 oranında ithalat yasağı getirdi.",
+            "import_ban",
+            {"type": "percentage", "text": "yüzde 90", "value": 90.0},
+        ),
+    ],
+)
+def test_the_figures_a_measure_states(lang, text, kind, figure):
+    found = {m.key: m for m in _measures(text, lang)}
+    assert figure in found[kind].figures
+
+
+def test_statuses_read_from_the_sentence():
+    def status(text):
+        return {m.key: m.status for m in _measures(text, "en")}
+
+    assert status("The EU lifted its arms embargo.") == {"arms_embargo": "lifted"}
+    assert status("The EU does not rule out new sanctions.") == {"new_sanctions": "debated"}
+    # "would have imposed": a bill's measure, never in force.
+    assert status("The bill would have imposed tariffs on steel.") == {"tariffs": "proposed"}

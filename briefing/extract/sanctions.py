@@ -421,7 +421,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
                 carry.proposers, carry.proposers_at = tuple(proposers), s.index
             key = (spec.key, target)
             cite = ctx.cite(s)
-            status = _status(art, s, spec, condition, kinds.get(s.index, set()))
+            status = _status(art, s, spec, condition, kinds.get(s.index, set()), hit)
             item = out.get(key)
             if item is None:
                 out[key] = Measure(
@@ -460,13 +460,30 @@ def later_status(a: str | None, b: str | None) -> str | None:
     return max(a, b, key=LIFECYCLE.index)
 
 
+_CLAUSE_STOP = re.compile(r"[,;:()«»“”\"،؛]")
+
+
+def _clause(norm: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The clause of the cue at ``start``-``end``: from the punctuation before it to the
+    punctuation after it, within the sentence."""
+    lo = max((m.end() for m in _CLAUSE_STOP.finditer(norm, s.start, start)), default=s.start)
+    stop = _CLAUSE_STOP.search(norm, end, s.end)
+    return lo, stop.start() if stop else s.end
+
+
 def _status(
-    art: _Article, s: Sentence, spec: _Spec, condition: str | None, verb_kinds: set[str]
+    art: _Article,
+    s: Sentence,
+    spec: _Spec,
+    condition: str | None,
+    verb_kinds: set[str],
+    hit: re.Match[str],
 ) -> str:
     """The measure's status from the sentence: its status words (in the taxonomy's order;
-    "agreed", "in force" and "lifted" not in a hypothetical clause: "would impose"), the
-    kind of its reporting verb (threatens, warns), a condition ("if Russia invades"),
-    else "proposed"."""
+    "agreed", "in force" and "lifted" only in the cue's own clause and not in a
+    hypothetical sentence: "would impose", "… sanctions, to ease the situation"), the kind
+    of its reporting verb (threatens, warns), a condition ("if Russia invades"), else
+    "proposed"."""
     if spec.status:
         return spec.status
     lex = art.lex
@@ -474,12 +491,16 @@ def _status(
     hypothetical = lex.hypothetical is not None and bool(
         lex.hypothetical.search(norm, s.start, s.end)
     )
+    own = _clause(norm, s, hit.start(), hit.end())
     for name, rx in lex.statuses:
         if name == "threatened" and (verb_kinds & _THREATS or condition):
             return name
-        if name in _DECIDED and (hypothetical or condition):
-            continue
-        if rx.search(norm, s.start, s.end):
+        if name in _DECIDED:
+            if hypothetical or condition:
+                continue
+            if rx.search(norm, *own):
+                return name
+        elif rx.search(norm, s.start, s.end):
             return name
     if verb_kinds & _THREATS or condition:
         return "threatened"

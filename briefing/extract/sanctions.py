@@ -225,14 +225,24 @@ class _Article:
         return None
 
     def sanctions_on_person(self, s: Sentence, first: int) -> tuple[_Spec, re.Match[str]] | None:
-        """A context word, an ``against`` preposition and a person within four words of it
-        ("sanctions against Russia's head of state Vladimir Putin"): personal sanctions,
-        matched on the context word."""
+        """A context word and a person right after it ("sanction Putin"), or with an
+        ``against`` preposition and a person within four words of it ("sanctions against
+        Russia's head of state Vladimir Putin"): personal sanctions, matched on the
+        context word."""
         lex = self.lex
         personal = next((sp for sp in lex.specs if sp.key == "personal_sanctions"), None)
         if personal is None or lex.context is None or lex.against is None:
             return None
         norm = self.norm
+        for word in lex.context.finditer(norm, first, s.end):
+            # "sanction Putin", "تحریم پوتین": the person right after the word.
+            for m in self.in_sentence(s):
+                if m.start < word.end():
+                    continue
+                gap = norm[word.end() : m.start]
+                if len(gap.split()) <= 1 and not _PUNCT.search(gap) and self.is_person(m.actor):
+                    return personal, word
+                break
         for hit in lex.against.finditer(norm, first, s.end):
             lead = max(s.start, hit.start() - 30)
             # The last context word before the preposition.

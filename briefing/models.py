@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 PublishedBasis = Literal["metadata", "inferred", "unknown"]
 ReadMode = Literal["full", "limited"]
@@ -165,7 +165,12 @@ class Measure:
     proposed_by: list[str] = field(default_factory=list)
     target: str | None = None
     condition: str | None = None
-    key: str | None = None  # taxonomy key, used for merging
+    key: str | None = None  # taxonomy key ("kind" in brief.json), used for merging
+    # proposed | threatened | debated | agreed | in_force | lifted (lexicons/measures.yaml)
+    status: str | None = None
+    # What the citing sentences state: {"type": "amount" | "percentage" | "date", "text",
+    # "value", and "unit" (currency code) for amounts}
+    figures: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

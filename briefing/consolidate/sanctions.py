@@ -2,7 +2,8 @@
 
 A measure is identified by its taxonomy key and its target ("personal sanctions" on Putin
 reported in English and in Polish are one option); bucketing by that key keeps merging
-linear. Proposers and citations are united; the condition most sources give is kept.
+linear. Proposers, citations and figures are united; the condition most sources give is
+kept, and the status furthest along (proposed … in force, lifted).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.consolidate._cite import union_citations
+from briefing.extract.sanctions import later_status
 from briefing.models import MEASURE_CATEGORIES, Citation, Measure
 
 
@@ -31,12 +33,16 @@ def merge_measures(measures: list[Measure]) -> list[Measure]:
                 target=m.target,
                 condition=m.condition,
                 key=m.key,
+                status=m.status,
+                figures=[dict(f) for f in m.figures],
             )
             conditions[key] = Counter()
             cited[key] = [have.citations]
         else:
             cited[key].append(m.citations)
             have.proposed_by.extend(p for p in m.proposed_by if p not in have.proposed_by)
+            have.status = later_status(have.status, m.status)
+            have.figures.extend(dict(f) for f in m.figures if f not in have.figures)
         if m.condition:
             conditions[key][m.condition] += 1
     for key, have in merged.items():
@@ -67,3 +73,5 @@ def _fold_unknown_targets(merged: dict[tuple[str, str | None], Measure]) -> None
         into.citations = union_citations(into.citations, loose.citations)
         into.proposed_by.extend(p for p in loose.proposed_by if p not in into.proposed_by)
         into.condition = into.condition or loose.condition
+        into.status = later_status(into.status, loose.status)
+        into.figures.extend(f for f in loose.figures if f not in into.figures)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any, NamedTuple
 
+from briefing import langpacks
 from briefing.data import load_yaml
+from briefing.extract.attribution import attribute
 from briefing.extract.context import ArticleContext
 from briefing.extract.dates_publication import (
     Found,
@@ -42,7 +44,7 @@ ATTACHED = 20  # a reporting verb this close before a date is that date's event 
 # Formats name a gathering; they relabel these event types, not statements or attacks.
 GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
 # Events a statement may report on the day it is made ("said on Wednesday that the talks").
-REPORTED = GATHERINGS | {"phone_call", "visit", "conference"}
+REPORTED = GATHERINGS | {"phone_call", "visit", "conference", "vote", "signing"}
 
 
 def infer_publication(ctx: ArticleContext) -> None:
@@ -85,8 +87,26 @@ class Cue:
 _CLITICS = {"ar": r"(?:[وفبلك]?(?:ال|لل)?)"}
 
 
+def _inner_stars(words: list[str]) -> list[str]:
+    """Entries with a prefix inside ("telefonick* rozhovor*": any ending on each word) as
+    raw expressions; the lexicon syntax ends a prefix only at the end of an entry."""
+    out = []
+    for w in words:
+        w = str(w)
+        if w.startswith("~") or "*" not in w.rstrip("*"):
+            out.append(w)
+            continue
+        parts = []
+        for word in normalize(w).split():
+            stem = word.rstrip("*")
+            parts.append(re.escape(stem) + (r"\w*" if word.endswith("*") else ""))
+        out.append("~" + r"\s+".join(parts) + ("" if w.endswith("*") else r"(?!\w)"))
+    return out
+
+
 def _alt(words: list[str], lang: str) -> str:
     """One regex for lexicon entries (see ``lexicon_alternation``), as whole words."""
+    words = _inner_stars(words)
     if not words:
         return NEVER
     if lang not in _CLITICS:
@@ -106,7 +126,8 @@ def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
         if w.startswith("~"):
             return None
         body = w[:-1] if w.endswith("*") else w  # a prefix: its letters before the star
-        word = next((x for x in body.split() if len(x) >= KEY_LEN), None)
+        # A word with a prefix inside: its letters before the star.
+        word = next((x for x in (y.split("*")[0] for y in body.split()) if len(x) >= KEY_LEN), None)
         if word is None:
             return None
         keys.add(word[:KEY_LEN])
@@ -115,14 +136,34 @@ def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
 
 @cache
 def _events_table() -> dict[str, Any]:
-    return load_yaml("lexicons/calendar_events.yaml") or {}
+    """The event types and formats of ``lexicons/calendar_events.yaml`` with each
+    language's cue words (``lang/<code>/events.yaml``) under their ``cues``, and the packs'
+    ``together`` words: the shape the extraction reads."""
+    table = load_yaml("lexicons/calendar_events.yaml") or {}
+    packs = langpacks.section("events")
+    for section in ("types", "formats"):
+        for key, spec in (table.get(section) or {}).items():
+            cues = dict(spec.get("cues") or {})
+            for code, pack in packs.items():
+                words = ((pack or {}).get(section) or {}).get(key)
+                if words:
+                    cues[code] = [str(w) for w in words]
+            spec["cues"] = cues
+    for key in ("together", "counted_from"):
+        table[key] = {
+            code: [str(w) for w in (pack or {}).get(key) or ()] for code, pack in packs.items()
+        }
+    return table
 
 
 @cache
 def event_cues(lang: str) -> tuple[Cue, ...]:
     out = []
     for key, spec in (_events_table().get("types") or {}).items():
-        words = (spec.get("cues") or {}).get(lang) or (spec.get("cues") or {}).get("en") or []
+        cues = spec.get("cues") or {}
+        # A language with a pack has its own words (or none) for each type; one without
+        # falls back on English.
+        words = cues.get(lang, []) if lang in _pack_codes() else cues.get("en") or []
         out.append(
             Cue(
                 key,
@@ -135,6 +176,11 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
             )
         )
     return tuple(out)
+
+
+@cache
+def _pack_codes() -> frozenset[str]:
+    return frozenset(langpacks.section("events"))
 
 
 @cache
@@ -375,12 +421,15 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     for idx, group in by_sentence.items():
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
+        group, plain, restated = _drop_restated(norm, group, plain)
         for i, f in enumerate(group):
             r = plain[i] or _anchored(f, group, plain, last_day)
             if r is not None and r.lo == r.hi:
                 last_day = r.lo
-            if r is None or (idx <= 1 and is_dateline(f, ctx.article.text)):
+            if r is None or (idx <= 1 and is_dateline(restated.get(i, f), ctx.article.text)):
                 continue
+            if f.mention.count is not None and _counted_from(norm, lang, f.mention.end):
+                continue  # "within 15 days of its adoption": counted from another event
             prev_end = group[i - 1].mention.end if i else s.start
             next_start = group[i + 1].mention.start if i + 1 < len(group) else s.end
             before = (max(prev_end, f.mention.start - BEFORE_CHARS), f.mention.start)
@@ -448,6 +497,10 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 and _called(ctx, idx, ev.participants, by_sentence)
             ):
                 ev.kind, ev.label = "phone_call", _type_label("phone_call") or ev.label
+            if ev.kind == "statement":
+                # Who speaks, not whom the statement is about: the sentence's speakers
+                # (attribution), when it knows them.
+                ev.participants = _speakers(ctx, idx) or ev.participants
             per_sentence.setdefault((idx, r.date, r.date_end), []).append((hit.cue.priority, ev))
     for cands in per_sentence.values():
         # Two readings of one day in one sentence ("on Friday ... today") are one event,
@@ -460,6 +513,49 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     for ev in out:
         ev.label = _compose_label(ev, ctx)
     return sorted(out, key=lambda e: (e.date, e.label))
+
+
+@cache
+def _counted_from_rx(lang: str) -> re.Pattern[str] | None:
+    words = [str(w) for w in (_events_table().get("counted_from") or {}).get(lang) or ()]
+    return re.compile(rf"\s*{word_alternation(words, after='')}") if words else None
+
+
+def _counted_from(norm: str, lang: str, end: int) -> bool:
+    """ "within 15 days of the bill's adoption", "entro 15 giorni dall'approvazione": a
+    window counted from another event, not from the day the article was written."""
+    rx = _counted_from_rx(lang)
+    return rx is not None and rx.match(norm, end) is not None
+
+
+_RESTATED = re.compile(r"\s*[/(]\s*")
+
+
+def _drop_restated(
+    norm: str, group: list[Found], plain: list[Resolved | None]
+) -> tuple[list[Found], list[Resolved | None], dict[int, Found]]:
+    """A date said again in another calendar or form right after itself ("الإثنين 10
+    يناير/كانون الثاني 2022": the Gregorian and the Syriac month names) is one date: the
+    restatement goes, so that the cue after it reaches the first. Also returns, by new
+    index, the date spanning both (a dateline is judged on what follows the whole)."""
+    keep = list(range(len(group)))
+    spans: dict[int, Found] = {}
+    for i in range(len(group) - 1):
+        a, b = plain[i], plain[i + 1]
+        if a is None or b is None or i not in keep:
+            continue
+        gap = _RESTATED.fullmatch(norm, group[i].mention.end, group[i + 1].mention.start)
+        if gap and b.lo <= a.lo and a.hi <= b.hi:
+            keep.remove(i + 1)
+            whole = group[i].mention._replace(end=group[i + 1].mention.end)
+            spans[i] = replace(group[i], mention=whole)
+    if len(keep) == len(group):
+        return group, plain, {}
+    return (
+        [group[i] for i in keep],
+        [plain[i] for i in keep],
+        {keep.index(i): f for i, f in spans.items()},
+    )
 
 
 # ---------------------------------------------------------------------------- who, what
@@ -490,6 +586,15 @@ def _headline(ctx: ArticleContext) -> int | None:
     if len(ss) > 1 and "\n" in ctx.article.text[ss[0].end : ss[1].start]:
         return 0
     return None
+
+
+def _speakers(ctx: ArticleContext, idx: int) -> list[str]:
+    """The actors a statement of sentence ``idx`` is attributed to."""
+    out: list[str] = []
+    for att in attribute(ctx):
+        if att.sentence.index == idx:
+            out.extend(a for a in att.speakers if a not in out)
+    return out
 
 
 def _actors_of(ctx: ArticleContext, idx: int) -> list[str]:
@@ -603,6 +708,8 @@ def _format_as_cue(
 ) -> _Hit | None:
     """A named format next to a date is an event of its kind ("the NATO–Russia Council
     on 12 January") even without a word for "meeting"."""
+    if f.mention.month is None and not f.mention.is_relative:
+        return None  # "The NATO-Russia Council was established in 2002": history, no session
     hits = _hits(format_cues(lang), norm, *before, f.mention.start)
     hits += _hits(format_cues(lang), norm, *after, f.mention.end)
     near = [h for h in hits if h.distance <= FORMAT_NEAR and not h.other_clause]

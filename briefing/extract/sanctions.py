@@ -13,12 +13,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from briefing import langpacks
 from briefing.data import load_yaml
 from briefing.extract.attribution import attribute
 from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.sanctions_conditions import find_condition, marker_cues
+from briefing.extract.sanctions_details import figures
 from briefing.extract.topics import (
     CueIndex,
     compile_cues,
@@ -43,6 +46,8 @@ class _Spec:
     person_target: bool
     self_evident: bool
     rx: re.Pattern[str]
+    status: str | None = None  # the status the kind itself states ("lifted" for relief)
+    yields_to: frozenset[str] = frozenset()  # kinds that win on the same words
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,12 @@ class _Lexicon:
     spec_index: CueIndex  # of specs
     any_spec: re.Pattern[str] | None  # every cue of every spec
     any_cue: re.Pattern[str] | None  # of specs, context, against, exposed, condition markers
+    statuses: tuple[tuple[str, re.Pattern[str]], ...] = ()  # in the order they decide
+    hypothetical: re.Pattern[str] | None = None  # "would", "if": not (yet) agreed or in force
+    negation: re.Pattern[str] | None = None  # "no new sanctions"
+    negation_after: re.Pattern[str] | None = None  # a negated verb after its object (tr, fa)
+    negation_reach: int = 2  # words between a negation and the cue (more in VSO languages)
+    unnegated: re.Pattern[str] | None = None  # "does not rule out"
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -69,15 +80,41 @@ def _gap(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
 
 
 @cache
+def taxonomy() -> dict[str, Any]:
+    """The language-independent taxonomy (``lexicons/measures.yaml``)."""
+    return load_yaml("lexicons/measures.yaml") or {}
+
+
+def pack(lang: str) -> dict[str, Any]:
+    """The cue words of one language (``lang/<code>/measures.yaml``), empty without one."""
+    return langpacks.section("measures").get(lang) or {}
+
+
+def kind_cues(lang: str) -> dict[str, list[str]]:
+    """Cues of every kind in ``lang``: the taxonomy's ``all`` cues and the pack's."""
+    words = pack(lang).get("measures") or {}
+    return {
+        key: [str(c) for c in ((spec.get("cues") or {}).get("all") or [])]
+        + [str(c) for c in (words.get(key) or [])]
+        for key, spec in (taxonomy().get("measures") or {}).items()
+    }
+
+
+def _words(lang: str, key: str) -> list[str]:
+    return [str(c) for c in (pack(lang).get(key) or [])]
+
+
+@cache
 def _lexicon(lang: str) -> _Lexicon:
-    table = load_yaml("lexicons/measures.yaml") or {}
+    table = taxonomy()
+    cues_of = kind_cues(lang)
     specs = []
     spec_cues: list[list[str]] = []
     for key, spec in (table.get("measures") or {}).items():
         category = str(spec["category"])
         if category not in MEASURE_CATEGORIES:
             raise ValueError(f"measures.yaml: {key}: unknown category {category!r}")
-        cues = cues_for(spec.get("cues"), lang)
+        cues = cues_of[key]
         rx = compile_cues(cues, lang)
         if rx is not None:
             spec_cues.append(cues)
@@ -89,22 +126,34 @@ def _lexicon(lang: str) -> _Lexicon:
                     spec.get("target") == "person",
                     bool(spec.get("self_evident")),
                     rx,
+                    spec.get("status"),
+                    frozenset(spec.get("yields_to") or ()),
                 )
             )
     spec_all = [c for cues in spec_cues for c in cues]
-    context, against, exposed = (
-        cues_for(table.get(k), lang) for k in ("context", "against", "exposed")
+    context, against, exposed = (_words(lang, k) for k in ("context", "against", "exposed"))
+    status_words = pack(lang).get("status") or {}
+    statuses = tuple(
+        (name, rx)
+        for name in table.get("statuses") or ()
+        if (rx := compile_cues([str(c) for c in status_words.get(name) or ()], lang))
     )
     return _Lexicon(
         context=compile_cues(context, lang),
-        governed=_tail(compile_cues(cues_for(table.get("governed"), lang), lang)),
+        governed=_tail(compile_cues(_words(lang, "governed"), lang)),
         against=compile_cues(against, lang),
         exposed=compile_cues(exposed, lang),
-        owners=_gap(compile_cues(cues_for(table.get("owners"), lang), lang)),
+        owners=_gap(compile_cues(_words(lang, "owners"), lang)),
         specs=tuple(specs),
         spec_index=CueIndex(spec_cues, lang),
         any_spec=compile_cues(spec_all, lang),
         any_cue=compile_cues([*spec_all, *context, *against, *exposed, *marker_cues(lang)], lang),
+        statuses=statuses,
+        hypothetical=compile_cues([str(c) for c in status_words.get("hypothetical") or ()], lang),
+        negation=compile_cues(_words(lang, "negation"), lang),
+        negation_after=compile_cues(_words(lang, "negation_after"), lang),
+        negation_reach=int(pack(lang).get("negation_reach") or 2),
+        unnegated=compile_cues(_words(lang, "unnegated"), lang),
     )
 
 
@@ -175,6 +224,41 @@ class _Article:
                     return m.actor
         return None
 
+    def sanctions_on_person(self, s: Sentence, first: int) -> tuple[_Spec, re.Match[str]] | None:
+        """A context word and a person right after it ("sanction Putin"), or with an
+        ``against`` preposition and a person within four words of it ("sanctions against
+        Russia's head of state Vladimir Putin"): personal sanctions, matched on the
+        context word."""
+        lex = self.lex
+        personal = next((sp for sp in lex.specs if sp.key == "personal_sanctions"), None)
+        if personal is None or lex.context is None or lex.against is None:
+            return None
+        norm = self.norm
+        for word in lex.context.finditer(norm, first, s.end):
+            # "sanction Putin", "تحریم پوتین": the person right after the word.
+            for m in self.in_sentence(s):
+                if m.start < word.end():
+                    continue
+                gap = norm[word.end() : m.start]
+                if len(gap.split()) <= 1 and not _PUNCT.search(gap) and self.is_person(m.actor):
+                    return personal, word
+                break
+        for hit in lex.against.finditer(norm, first, s.end):
+            lead = max(s.start, hit.start() - 30)
+            # The last context word before the preposition.
+            word = next(reversed(list(lex.context.finditer(norm, lead, hit.start()))), None)
+            if word is None or _PUNCT.search(norm, word.end(), hit.start()):
+                continue
+            for m in self.in_sentence(s):
+                gap = norm[hit.end() : m.start]
+                if m.start < hit.end():
+                    continue
+                if len(gap.split()) > 4 or _PUNCT.search(gap):
+                    break
+                if self.is_person(m.actor):
+                    return personal, word
+        return None
+
     def person_after(self, s: Sentence, pos: int) -> str | None:
         for m in self.in_sentence(s):
             if m.start >= pos and self.is_person(m.actor):
@@ -240,8 +324,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     art = _Article(ctx, lex, norm, ctx.mentions_by_sentence())
     speakers: dict[int, list[str]] = {}
     against: dict[int, set[str]] = {}  # speakers rejecting something in the sentence
+    kinds: dict[int, set[str]] = {}  # the reporting verbs' kinds, for the status
     for att in attribute(ctx):
         speakers.setdefault(att.sentence.index, []).extend(att.speakers)
+        kinds.setdefault(att.sentence.index, set()).add(att.kind)
         if att.kind == "rejects":
             against.setdefault(att.sentence.index, set()).update(att.speakers)
     firsts = [_first_cue(lex, norm, s) for s in ctx.sentences]
@@ -252,6 +338,13 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
     # The state or organisation measures are aimed at, for sentences that do not say.
     targets = Counter(t for t in against_targets if t and not art.is_person(t))
     article_target = targets.most_common(1)[0][0] if targets else None
+
+    known_figures: dict[tuple[int, int], list[dict[str, Any]]] = {}
+
+    def sentence_figures(idx: int, at: int) -> list[dict[str, Any]]:
+        if (idx, at) not in known_figures:
+            known_figures[idx, at] = figures(ctx, ctx.sentences[idx], at)
+        return [dict(f) for f in known_figures[idx, at]]
 
     carry = _Carry()
     out: dict[tuple[str, str | None], Measure] = {}
@@ -305,12 +398,19 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
         found = [
             (spec, h)
             for spec, h in found
-            if spec.category != "other"
-            or not any(
-                o.category != "other" and h.start() < oh.end() and oh.start() < h.end()
+            if not any(
+                _yields(spec, o) and h.start() < oh.end() and oh.start() < h.end()
                 for o, oh in found
             )
         ]
+        # "no new sanctions", "keine Waffenlieferungen": denied, not on the table.
+        found = [(spec, h) for spec, h in found if not _negated(art, s, h.start(), h.end())]
+        if not any(spec.person_target for spec, _h in found):
+            # "Sanktionen gegen Russlands Staatschef Wladimir Putin": sanctions aimed at a
+            # person are personal sanctions, whatever words name them.
+            personal = art.sanctions_on_person(s, first)
+            if personal is not None:
+                found.append(personal)
         # "Punishing Putin would destroy everything": no proposer in this sentence.
         opposed = bool(found) and (bool(rejecting) or _opposes(art, s, keys, opposes))
         if opposed:
@@ -331,6 +431,7 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
                 carry.proposers, carry.proposers_at = tuple(proposers), s.index
             key = (spec.key, target)
             cite = ctx.cite(s)
+            status = _status(art, s, spec, condition, kinds.get(s.index, set()), hit)
             item = out.get(key)
             if item is None:
                 out[key] = Measure(
@@ -341,13 +442,116 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
                     target=target,
                     condition=condition,
                     key=spec.key,
+                    status=status,
+                    figures=sentence_figures(s.index, hit.start()),
                 )
                 continue
+            item.status = later_status(item.status, status)
             if cite not in item.citations:
                 item.citations.append(cite)
+                item.figures.extend(
+                    f for f in sentence_figures(s.index, hit.start()) if f not in item.figures
+                )
             item.proposed_by.extend(p for p in proposers if p not in item.proposed_by)
             item.condition = item.condition or condition
     return list(out.values())
+
+
+# Statuses in the order a measure goes through them: merging keeps the furthest along.
+LIFECYCLE = ("proposed", "debated", "threatened", "agreed", "in_force", "lifted")
+_DECIDED = frozenset({"agreed", "in_force", "lifted"})  # not said of what "would" happen
+_THREATS = frozenset({"threatens", "warns"})
+
+
+def later_status(a: str | None, b: str | None) -> str | None:
+    """The status furthest along the lifecycle (reports of one measure at different times)."""
+    if a is None or b is None:
+        return a or b
+    return max(a, b, key=LIFECYCLE.index)
+
+
+_CLAUSE_STOP = re.compile(r"[,;:()«»“”\"،؛]")
+
+
+def _clause(norm: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The clause of the cue at ``start``-``end``: from the punctuation before it to the
+    punctuation after it, within the sentence."""
+    lo = max((m.end() for m in _CLAUSE_STOP.finditer(norm, s.start, start)), default=s.start)
+    stop = _CLAUSE_STOP.search(norm, end, s.end)
+    return lo, stop.start() if stop else s.end
+
+
+def _status(
+    art: _Article,
+    s: Sentence,
+    spec: _Spec,
+    condition: str | None,
+    verb_kinds: set[str],
+    hit: re.Match[str],
+) -> str:
+    """The measure's status from the sentence: its status words (in the taxonomy's order;
+    "agreed", "in force" and "lifted" only in the cue's own clause and not in a
+    hypothetical sentence: "would impose", "… sanctions, to ease the situation"), the kind
+    of its reporting verb (threatens, warns), a condition ("if Russia invades"), else
+    "proposed"."""
+    if spec.status:
+        return spec.status
+    lex = art.lex
+    norm = art.norm
+    hypothetical = lex.hypothetical is not None and bool(
+        lex.hypothetical.search(norm, s.start, s.end)
+    )
+    own = _clause(norm, s, hit.start(), hit.end())
+    for name, rx in lex.statuses:
+        if name == "threatened" and (verb_kinds & _THREATS or condition):
+            return name
+        if name in _DECIDED:
+            if hypothetical or condition:
+                continue
+            if rx.search(norm, *own):
+                return name
+        elif rx.search(norm, s.start, s.end):
+            return name
+    if verb_kinds & _THREATS or condition:
+        return "threatened"
+    return "proposed"
+
+
+def _negated(art: _Article, s: Sentence, at: int, end: int) -> bool:
+    """A negation at most ``negation_reach`` (2) words before the cue or inside it, in its clause ("no new sanctions",
+    "will not impose sanctions"), or, in languages that put the verb after its object, a
+    negated verb at most two words after it ("yeni yaptırım uygulamayacak"); not
+    cancelled ("does not rule out sanctions")."""
+    lex = art.lex
+    norm = art.norm
+    denied = False
+    if lex.negation is not None:
+        lead = norm[max(s.start, at - 80) : at]
+        stop = max((m.end() for m in _PUNCT.finditer(lead)), default=0)
+        words = lead[stop:].split()[-(lex.negation_reach + 1) :]
+        # The words before the cue, and the cue's own ("impose no new sanctions").
+        denied = bool(lex.negation.search(" ".join([*words, norm[at:end]])))
+    if not denied and lex.negation_after is not None:
+        tail = norm[end : min(s.end, end + 80)]
+        stop = _PUNCT.search(tail)
+        words = tail[: stop.start() if stop else len(tail)].split()[: lex.negation_reach + 1]
+        denied = bool(words) and bool(lex.negation_after.search(" ".join(words)))
+    if not denied:
+        return False
+    return lex.unnegated is None or not lex.unnegated.search(
+        norm, max(s.start, at - 80), min(s.end, end + 80)
+    )
+
+
+def _yields(spec: _Spec, other: _Spec) -> bool:
+    """Whether ``spec`` gives way to ``other`` found on the same words: an unspecified
+    measure to a specific one ("harsh sanctions against Russian banks"), a kind to those
+    it names in ``yields_to`` (an import ban to an oil embargo)."""
+    if other.key == spec.key:
+        return False
+    if other.key in spec.yields_to:
+        return True
+    return spec.category == "other" and other.category != "other"
 
 
 def _first_cue(lex: _Lexicon, norm: str, s: Sentence) -> int:

@@ -98,6 +98,10 @@ def measure_dict(m: Measure) -> dict[str, Any]:
         "proposed_by": list(m.proposed_by),
         "target": m.target,
         "condition": m.condition,
+        # Additive: the finer taxonomy key, the measure's status and the figures stated.
+        "kind": m.key,
+        "status": m.status,
+        "figures": [dict(f) for f in m.figures],
         "citations": _cites(m),
     }
 

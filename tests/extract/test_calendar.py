@@ -171,5 +171,5 @@ def test_decisions_and_signings_are_dated_to_the_day():
     _ctx, events = _events(text, "en", dt.date(2022, 6, 10))
     assert [(e.kind, e.date, e.location) for e in events] == [
         ("decision", "2022-06-03", None),
-        ("decision", "2022-06-07", "Brussels"),
+        ("signing", "2022-06-07", "Brussels"),
     ]

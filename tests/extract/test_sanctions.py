@@ -182,3 +182,16 @@ def test_prefilters_change_no_measure(text, lang, monkeypatch):
     monkeypatch.setattr(sanctions, "_lexicon", lambda _lang: every)
     monkeypatch.setattr(sanctions, "_opposing_cues", lambda _lang: re.compile(""))
     assert measures(text, lang) == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Washington could sanction Putin himself.", "en"),
+        ("Biden hält Sanktionen gegen Russlands Staatschef Putin persönlich für möglich.", "de"),
+        ("آمریکا تحریم پوتین را بررسی می کند.", "fa"),
+    ],
+)
+def test_sanctions_aimed_at_a_person_are_personal_whatever_words_name_them(text, lang):
+    personal = [m for m in measures(text, lang) if m.key == "personal_sanctions"]
+    assert personal and personal[0].target == "vladimir-putin"

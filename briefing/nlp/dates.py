@@ -2,7 +2,8 @@
 
 ``dateparser``'s whole-text search misreads ordinary words as dates (Polish "się" as
 August, Persian "می" as May), so candidates are found here with the month, weekday and
-relative-expression words of ``briefing/data/lexicons/dates_<lang>.yaml`` and numbers next
+relative-expression words of the language pack's ``briefing/data/lang/<lang>/dates.yaml``
+(docs/languages.md) and numbers next
 to them, on the normalised text (Persian digits folded, same offsets as the original).
 Each candidate becomes a :class:`DateMention`; :func:`resolve` turns it into ISO dates
 against a publication date, choosing a missing year by nearness and tense.
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
 
-from briefing.data import load_yaml
+from briefing.langpacks import section
 from briefing.nlp.alternation import lexicon_alternation, longest_first, word_alternation
 from briefing.nlp.dates_fallback import fallback_dates
 from briefing.nlp.normalize import normalize
@@ -141,10 +142,11 @@ def _index(groups: list[list[str]]) -> dict[str, int]:
 
 
 def _table(lang: str) -> dict[str, Any]:
-    try:
-        return load_yaml(f"lexicons/dates_{lang}.yaml") or {}
-    except FileNotFoundError:
-        return load_yaml(f"lexicons/dates_{FALLBACK_LANG}.yaml") or {}
+    packs = section("dates")
+    table = packs.get(lang)
+    if table is None:
+        table = packs.get(FALLBACK_LANG)
+    return table or {}
 
 
 @cache

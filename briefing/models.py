@@ -121,6 +121,18 @@ class Event:
     conflicting_dates: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What a speaker is reported to have said, verbatim in its language: ``text ==
+    source text[start:end]`` (the reported content, not the whole sentence)."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    language: str
+
+
 @dataclass(slots=True)
 class Position:
     actor: str
@@ -130,6 +142,10 @@ class Position:
     stance_kind: str | None = None  # demands / rejects / supports / warns / ...
     topic_key: str | None = None
     claim_key: str | None = None  # claim of the topic taxonomy, used for disagreements
+    quotes: list[Quote] = field(default_factory=list)  # one per supporting citation
+    polarity: str = "affirmed"  # "affirmed" | "negated"
+    modality: str = "asserted"  # "asserted" | "conditional" | "question" | "intended"
+    speaker_unnamed: bool = False  # an office or source speaks, named as its institution
 
 
 @dataclass(slots=True)

@@ -32,10 +32,17 @@ def merge_positions(positions: list[Position]) -> list[Position]:
                 stance_kind=p.stance_kind,
                 topic_key=p.topic_key,
                 claim_key=p.claim_key,
+                quotes=list(p.quotes),
+                polarity=p.polarity,
+                modality=p.modality,
+                speaker_unnamed=p.speaker_unnamed,
             )
             cited[key] = [merged[key].citations]
             continue
         cited[key].append(p.citations)
+        have.quotes.extend(q for q in p.quotes if q not in have.quotes)
+        # Named once is named: the speaker is unnamed only if every source leaves it so.
+        have.speaker_unnamed = have.speaker_unnamed and p.speaker_unnamed
         # A line listing more ("…, including …") says more: keep it.
         if len(p.stance) > len(have.stance):
             have.stance = p.stance

@@ -1,6 +1,7 @@
 """Attribution: who says what, sentence by sentence, in any of the supported languages.
 
-Three forms are recognised (lexicon: ``data/lexicons/reporting_verbs.yaml``):
+Three forms are recognised (lexicon: each language pack's ``data/lang/<code>/reporting.yaml``,
+see :func:`reporting_table`):
 
 * a reporting or stance verb ("said", "powiedział", "a declarat", "گفت", "warnte") whose
   subject is found left of the verb (or, in Persian, at the head of the clause), right of
@@ -22,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
+from typing import Any
 
+from briefing import langpacks
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import compile_cues, cue_regex, cues_for
@@ -39,12 +42,17 @@ _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
 
 _CLOSE_QUOTES = '”“»«’›"」'
+_EDGE = ",.;:!?،؛–—-\"'„“”«»‘’‹›「」()"  # trimmed off the edges of reported content
 _DASHES = "–—-"
 _PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "according to"
 _ROLE_BREAK = re.compile(r"[,.;:()«»“”„\"]")  # between an office and its actor
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _ROLE_REACH = 30  # characters between an office noun and the actor it belongs to
-_RIGHT_REACH = 60  # characters after a post-posed verb where its speaker may stand
+_RIGHT_REACH = 60
+_STATE_TYPES = frozenset({"state", "country"})
+_APPOSED = re.compile(
+    r"\s*[,،]\s*"
+)  # "نائبة وزير الخارجية الأمريكي، ويندي شيرمان"  # characters after a post-posed verb where its speaker may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,10 @@ class Attribution:
     kind: str  # stance kind of the verb; "says" when neutral
     spans: tuple[tuple[int, int], ...]  # reported content, absolute offsets
     via: str  # "verb" | "according" | "quote" | "continuation"
+    # What is reported, without the verb and its speaker (absolute offsets): the quotation
+    # if there is one, else the clause the verb introduces or closes. Empty: the spans.
+    content: tuple[tuple[int, int], ...] = ()
+    unnamed: bool = False  # the speaker is an office or source, not a named person
 
     @property
     def speaker(self) -> str:
@@ -81,6 +93,9 @@ class _Lexicon:
     complementizers: re.Pattern[str] | None
     contrasts: re.Pattern[str] | None  # "but": a clause with a stance of its own
     quotes: tuple[tuple[str, str], ...]
+    plural: re.Pattern[str] | None = None  # plural pronouns ("they", "ils")
+    definite: re.Pattern[str] | None = None  # a definite article ending the text before
+    institutions: re.Pattern[str] | None = None  # offices that are institutions
 
 
 def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
@@ -97,21 +112,61 @@ _NEGATED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}
 
 
 @cache
+def reporting_table() -> dict[str, Any]:
+    """The reporting lexicon keyed ``{key: {code: data}}``: every language pack's
+    ``reporting.yaml`` (``stance_cues`` pivoted to ``{kind: {code: cues}}``), over the
+    language-independent part of ``data/lexicons/reporting_verbs.yaml`` (quotation marks)."""
+    out: dict[str, Any] = dict(load_yaml("lexicons/reporting_verbs.yaml") or {})
+    for code, pack in langpacks.section("reporting").items():
+        for key, value in (pack or {}).items():
+            if key == "stance_cues":
+                for kind, cues in (value or {}).items():
+                    out.setdefault(key, {}).setdefault(str(kind), {})[code] = cues
+            elif key == "quotes":
+                out.setdefault("lang_quotes", {})[code] = value
+            else:
+                out.setdefault(key, {})[code] = value
+    return out
+
+
+@cache
 def lexicon(lang: str) -> _Lexicon:
-    table = load_yaml("lexicons/reporting_verbs.yaml") or {}
+    table = reporting_table()
+    inserts = cues_for(table.get("inserts"), lang)
+
+    def expand(cues: list[str]) -> list[str]:
+        """Each cue of two words or more, also with an insert after its first word ("a
+        affirmé" -> "a aussi affirmé")."""
+        out = list(cues)
+        for c in cues:
+            head, _sp, rest = c.partition(" ")
+            if rest and not c.startswith("re:") and ".." not in c:
+                out.extend(f"{head} {ins} {rest}" for ins in inserts)
+        return out
+
+    verb_table = {
+        str(kind): expand([str(c) for c in cues])
+        for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items()
+    }
     verbs = []
-    for kind, cues in ((table.get("verbs") or {}).get(lang) or {}).items():
-        rx = compile_cues((str(c) for c in cues), lang)
+    for kind, cues in verb_table.items():
+        rx = compile_cues(cues, lang)
         if rx is not None:
             verbs.append((str(kind), rx))
     participles = compile_cues(cues_for(table.get("participles"), lang), lang)
     if participles is not None:
         verbs.append(("participle", participles))
-    all_cues = [
-        str(c) for cues in ((table.get("verbs") or {}).get(lang) or {}).values() for c in cues
-    ]
+    all_cues = [c for cues in verb_table.values() for c in cues]
     all_cues += cues_for(table.get("participles"), lang)
-    quotes = tuple((str(o), str(c)) for o, c in table.get("quotes") or [])
+    quotes = tuple(
+        dict.fromkeys(
+            (str(o), str(c))
+            for o, c in [
+                *((table.get("lang_quotes") or {}).get(lang) or []),
+                *(table.get("quotes") or []),
+            ]
+        )
+    )
 
     def words(*keys: str) -> re.Pattern[str] | None:
         return compile_cues([c for key in keys for c in cues_for(table.get(key), lang)], lang)
@@ -131,11 +186,11 @@ def lexicon(lang: str) -> _Lexicon:
         verbs=tuple(verbs),
         verb_kinds=kinds,
         according=words("according"),
-        according_after=words("after"),
-        any_according=words("according", "after"),
-        roles=words("roles"),
+        according_after=words("according_after"),
+        any_according=words("according", "according_after"),
+        roles=words("unnamed", "roles"),
         pronouns=words("pronouns"),
-        any_subject=words("roles", "pronouns"),
+        any_subject=words("unnamed", "roles", "pronouns"),
         any_verb=compile_cues(all_cues, lang),
         openers=re.compile("|".join(sorted({re.escape(o) for o, _c in quotes}))),
         conjunctions=conj_rx,
@@ -145,6 +200,9 @@ def lexicon(lang: str) -> _Lexicon:
         negation=_ending(words("negations")),
         preposition=_ending(words("prepositions"), article=True),
         quotes=quotes,
+        plural=words("plural_pronouns"),
+        definite=_ending(words("definite")),
+        institutions=words("institutions"),
     )
 
 
@@ -259,6 +317,7 @@ class _Attributor:
         self.mem = _Memory()
         self.by_sentence = ctx.mentions_by_sentence()
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
+        self.unnamed = False  # whether the last speaker resolved was an office or source
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
@@ -298,12 +357,41 @@ class _Attributor:
                 and (best is None or gap < best[0])
             ):
                 best = (gap, m.actor)
+        if self._names_again(s, c, best[1] if best else None):
+            # "dijo el diplomático ruso", "the official said": the person who just spoke.
+            return self.mem.last_person_speaker
         if best is not None:
             self.mem.last_role_speaker = best[1]
             return best[1]
         return self.mem.last_role_speaker
 
+    def _names_again(self, s: Sentence, c: _Cand, near: str | None) -> bool:
+        """A definite office ("the official", "el diplomático ruso"), not an institution,
+        with no actor next to it but a state, after a person spoke in the sentences just
+        before: that person, named again by office."""
+        lex = self.lex
+        if (
+            lex.definite is None
+            or self.mem.last_person_speaker is None
+            or s.index - self.mem.last_speaker_sentence > 2
+            or (lex.institutions is not None and lex.institutions.search(self.norm, c.start, c.end))
+            or not lex.definite.search(self.norm, max(s.start, c.start - 12), c.start)
+        ):
+            return False
+        if near is not None:
+            actor = self.ctx.actors.get(near)
+            if actor is None or actor.type not in _STATE_TYPES:
+                return False
+        return not any(self._is_person(m.actor) for m in self.by_sentence.get(s.index, ()))
+
     def _resolve_pronoun(self, s: Sentence, c: _Cand) -> str | None:
+        plural = self.lex.plural
+        if plural is not None and plural.fullmatch(self.norm, c.start, c.end):
+            # "Les Etats-Unis dénoncent … Ils ont appelé": the last speaker, whoever.
+            if self.mem.current is not None:
+                return self.mem.current
+            if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 2:
+                return self.mem.last_speaker
         before = [
             m
             for m in self.by_sentence.get(s.index, [])
@@ -326,6 +414,7 @@ class _Attributor:
         return None
 
     def _resolve(self, s: Sentence, c: _Cand) -> str | None:
+        self.unnamed = c.kind == "role"
         if c.kind == "mention":
             return c.actor
         if c.kind == "role":
@@ -338,7 +427,7 @@ class _Attributor:
         return None
 
     # ---- speakers ------------------------------------------------------------------
-    def _post_posed(self, s: Sentence, vstart: int) -> bool:
+    def _post_posed(self, s: Sentence, vstart: int, vend: int | None = None) -> bool:
         text = self.text
         k = vstart - 1
         while k >= s.start and text[k].isspace():
@@ -348,10 +437,25 @@ class _Attributor:
         ch = text[k]
         if ch in _CLOSE_QUOTES or ch in _DASHES:
             return True
+        if ch != "," or self.lang in _COMMA_INVERSION_EXCLUDED or self._apposition_before(s, k):
+            return False
+        comp = self.lex.complementizers
+        if vend is not None and comp is not None and comp.match(self.norm[vend:].lstrip()):
+            return False  # "…, declaró que …": the verb opens what is said, its subject before
+        return not self._subject_phrase(s, k)
+
+    def _subject_phrase(self, s: Sentence, comma: int) -> bool:
+        """The sentence opens with a short noun phrase ending in a person's name, then
+        the comma ("La secrétaire d'État adjointe américaine Wendy Sherman, a indiqué"):
+        that is the subject, not a statement before an inverted verb."""
+        head = self.text[s.start : comma]
+        if "," in head or len(head.split()) > 10:
+            return False
+        last = [m for m in self.by_sentence.get(s.index, []) if m.end <= comma]
         return (
-            ch == ","
-            and self.lang not in _COMMA_INVERSION_EXCLUDED
-            and not self._apposition_before(s, k)
+            bool(last)
+            and not head[last[-1].end - s.start :].strip()
+            and self._is_person(last[-1].actor)
         )
 
     def _apposition_before(self, s: Sentence, comma: int) -> bool:
@@ -383,10 +487,31 @@ class _Attributor:
         roles = [c for c in cands if c.kind == "role"]
         pronouns = [c for c in cands if c.kind == "pronoun"]
         mentions = [c for c in cands if c.kind == "mention"]
+        if persons:
+            # The name may stand past the comma that ends the search.
+            later = [
+                _Cand(m.start, m.end, "mention", m.actor)
+                for m in self.by_sentence.get(s.index, ())
+                if m.start >= persons[0].end and self._is_person(m.actor)
+            ]
+            persons = [*persons, *(c for c in later[:1] if c.start >= stop)]
+        if len(persons) > 1 and self._apposed(s, persons[0], persons[1]):
+            # An office then the name set off by a comma ("the US deputy secretary of
+            # state, Wendy Sherman"): the name says who.
+            persons = persons[1:]
         for group in (persons, roles, mentions, pronouns):
             if group:
                 return True, self._resolve(s, group[0])
         return False, None
+
+    def _apposed(self, s: Sentence, a: _Cand, b: _Cand) -> bool:
+        """Whether only a comma (and the actors of an office: "وزير الخارجية الأمريكي،")
+        stands between ``a`` and ``b``."""
+        gap = self.text[a.end : b.start]
+        for m in self.by_sentence.get(s.index, ()):
+            if a.end <= m.start and m.end <= b.start:
+                gap = gap.replace(m.surface, " ", 1)
+        return _APPOSED.fullmatch(gap) is not None
 
     def _governed(self, start: int, c: _Cand) -> bool:
         """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""
@@ -438,13 +563,22 @@ class _Attributor:
         return out
 
     def _left_speaker(
-        self, s: Sentence, cs: int, vstart: int, according: list[tuple[int, int]], head: bool
+        self,
+        s: Sentence,
+        cs: int,
+        vstart: int,
+        according: list[tuple[int, int]],
+        head: bool,
+        quotes: list[tuple[int, int]] = (),
     ) -> tuple[str, ...]:
         """Speakers left of the verb; ``head``: take the clause's first subject phrase
         (verb-final languages, or a verb coordinated with an earlier, non-reporting one)."""
         cands = self._candidates(s, cs, vstart)
         if according:
             cands = [c for c in cands if not _inside(c.start, according)]
+        if quotes:
+            # Who is named inside a quotation is not who speaks it.
+            cands = [c for c in cands if not _inside(c.start, quotes)]
         if not cands:
             return ()
         if head:
@@ -514,13 +648,16 @@ class _Attributor:
         quotes = find_quotes(text, s, lang)
         verbs = _verb_matches(norm, s, lex, quotes)
         first = _first(lex.any_according, norm, s.start, s.end)
+        self.unnamed = False
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
+        acc_unnamed = self.unnamed
         out: list[Attribution] = []
         self.mem.current = None
         current: tuple[str, ...] = ()
         verb_final = lang in _VERB_FINAL
         for i, (vs, ve, kind) in enumerate(verbs):
             cs = verbs[i - 1][1] if i else s.start
+            self.unnamed = bool(out) and out[-1].unnamed
             # A semicolon closes a clause in every language ("…؛ گفت و گویی که … پوتین").
             semi = max(text.rfind(";", cs, vs), text.rfind("؛", cs, vs))
             if semi >= 0:
@@ -534,16 +671,19 @@ class _Attributor:
                 # after another verb, only what follows it.
                 span = (vs, s.end) if len(verbs) > 1 else (s.start, s.end)
                 if speakers:
-                    out.append(Attribution(s, speakers, "says", (span,), "verb"))
+                    content = self._content(s, quotes, (ve, s.end) if len(verbs) > 1 else span)
+                    out.append(Attribution(s, speakers, "says", (span,), "verb", content))
                 continue
             # In verb-final languages "که" after the subject is a relative pronoun ("…
             # from China, which threatens …"), not the start of the clause.
             comps = [] if verb_final else _spans(lex.complementizers, norm, cs, vs)
+            # ", que se mantuvo en el anonimato,": after a comma it is a relative pronoun.
+            comps = [c for c in comps if not text[cs : c[0]].rstrip().endswith((",", "،"))]
             clause = comps[-1][1] if comps else cs
             head_text = norm[clause:vs]
             conj = bool(lex.conjunctions and lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
-            post = self._post_posed(s, vs)
+            post = self._post_posed(s, vs, ve)
             if post:
                 found, actor = self._right_speaker(s, ve)
                 if found and actor is None:
@@ -552,7 +692,11 @@ class _Attributor:
             elif lang in _VERB_INITIAL:
                 _found, actor = self._right_speaker(s, ve, _VERB_INITIAL_REACH)
                 speakers = (actor,) if actor else ()
-            listed = text[clause:vs].rstrip().endswith(",")  # "rejects X, believes Y"
+            # "rejects X, believes Y"; not ", que se mantuvo en el anonimato, declaró"
+            # after a subject of its own.
+            listed = text[clause:vs].rstrip().endswith(",") and not any(
+                c.kind != "pronoun" for c in self._candidates(s, clause, vs)
+            )
             if not speakers and current and (conj or listed or not head_text.strip(" ,")):
                 speakers = current
             if not speakers and lang in _VERB_INITIAL:
@@ -569,7 +713,7 @@ class _Attributor:
                     continue
             if not speakers:
                 speakers = self._left_speaker(
-                    s, clause, vs, acc_spans, head=verb_final or (conj and not current)
+                    s, clause, vs, acc_spans, verb_final or (conj and not current), quotes
                 )
             if not speakers and clause != cs and current:
                 speakers = current
@@ -585,20 +729,41 @@ class _Attributor:
                 kind = _NEGATED.get(kind, kind)
             nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
             cut = None
+            unnamed = self.unnamed
             if post or verb_final:
                 spans = ((clause if verb_final else cs, nxt),)
+                content = self._content(s, quotes, (clause if verb_final else cs, vs))
             else:
                 cut = self._contrast(ve, nxt)
                 spans = ((vs, cut or nxt), *((a, b) for a, b in quotes if cs <= a and b <= vs))
-            out.append(Attribution(s, speakers, kind, spans, "verb"))
-            if cut is not None:
+                content = self._content(s, quotes, (ve, cut or nxt), (cs, vs))
+            out.append(Attribution(s, speakers, kind, spans, "verb", content, unnamed))
+            if cut is not None and not (
+                nxt < s.end and any(c.kind != "pronoun" for c in self._candidates(s, cut, nxt))
+            ):
                 # "offers talks, but will not accept …": the verb's stance stops at "but";
-                # the rest is the same speaker's, its stance read from its own content.
-                out.append(Attribution(s, speakers, "says", ((cut, nxt),), "verb"))
+                # the rest is the same speaker's, its stance read from its own content
+                # (unless it names the subject of the next verb: "…, mientras que un alto
+                # funcionario … declaró").
+                rest = self._content(s, quotes, (cut, nxt))
+                out.append(Attribution(s, speakers, "says", ((cut, nxt),), "verb", rest, unnamed))
             current = speakers
             self.mem.current = speakers[0]
         if not out and acc_speaker:
-            out.append(Attribution(s, (acc_speaker,), "says", ((s.start, s.end),), "according"))
+            # The sentence without its "according to X" phrase: the longer side of it.
+            a, b = acc_spans[0]
+            side = (s.start, a) if a - s.start >= s.end - b else (b, s.end)
+            out.append(
+                Attribution(
+                    s,
+                    (acc_speaker,),
+                    "says",
+                    ((s.start, s.end),),
+                    "according",
+                    self._content(s, quotes, side),
+                    acc_unnamed,
+                )
+            )
         if not out and prev is not None and prev.sentence.index == s.index - 1:
             quoted = sum(b - a for a, b in quotes)
             named_first = (
@@ -609,7 +774,17 @@ class _Attributor:
             if quotes and (quoted * 2 >= s.end - s.start or not named_first):
                 # The speaker of the sentence before goes on being quoted, unless someone
                 # else is named before the quotation ("Ursula von der Leyen prometió «…»").
-                out.append(Attribution(s, prev.speakers, "says", ((s.start, s.end),), "quote"))
+                out.append(
+                    Attribution(
+                        s,
+                        prev.speakers,
+                        "says",
+                        ((s.start, s.end),),
+                        "quote",
+                        self._content(s, quotes, (s.start, s.end)),
+                        prev.unnamed,
+                    )
+                )
             elif (
                 prev.via == "verb"
                 and len(prev.spans) == 1
@@ -617,9 +792,53 @@ class _Attributor:
             ):
                 # "Like Hanna Maliar noted on Facebook." then what she noted.
                 out.append(
-                    Attribution(s, prev.speakers, prev.kind, ((s.start, s.end),), "continuation")
+                    Attribution(
+                        s,
+                        prev.speakers,
+                        prev.kind,
+                        ((s.start, s.end),),
+                        "continuation",
+                        self._content(s, quotes, (s.start, s.end)),
+                        prev.unnamed,
+                    )
                 )
         return out
+
+    def _trim(self, a: int, b: int) -> tuple[int, int] | None:
+        """``text[a:b]`` without surrounding blanks, punctuation, dashes and a leading
+        complementizer ("said that …"); None when nothing is left."""
+        text = self.text
+        while True:
+            while a < b and (text[a].isspace() or text[a] in _EDGE):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in _EDGE):
+                b -= 1
+            comp = self.lex.complementizers
+            m = comp.match(self.norm, a, b) if comp is not None else None
+            if (
+                m is None
+                or m.end() >= b
+                or not (self.norm[m.end()].isspace() or m.group().endswith("'"))
+            ):
+                break
+            a = m.end()
+        return (a, b) if b - a >= 3 else None
+
+    def _content(
+        self, s: Sentence, quotes: list[tuple[int, int]], *regions: tuple[int, int]
+    ) -> tuple[tuple[int, int], ...]:
+        """What is reported in ``regions`` (the first is the clause the verb governs): the
+        quotations in them if any, else that clause, trimmed."""
+        inner = [
+            (qa + 1, qb - 1 if self.text[qb - 1] in _CLOSE_QUOTES else qb)
+            for qa, qb in quotes
+            if any(a <= qa and qb <= b for a, b in regions)
+        ]
+        out = [t for a, b in inner if (t := self._trim(a, b))]
+        if not out and regions:
+            t = self._trim(*regions[0])
+            out = [t] if t else []
+        return tuple(out)
 
     def _contrast(self, start: int, stop: int) -> int | None:
         """Where a contrastive clause ("…, but …", "…, aber …") starts in the content of a
@@ -657,7 +876,17 @@ class _Attributor:
             ):
                 # A quotation, then its speaker on a line of its own.
                 quoted = Attribution(
-                    before, found[0].speakers, "says", ((before.start, before.end),), "quote"
+                    before,
+                    found[0].speakers,
+                    "says",
+                    ((before.start, before.end),),
+                    "quote",
+                    self._content(
+                        before,
+                        find_quotes(self.text, before, self.lang),
+                        (before.start, before.end),
+                    ),
+                    found[0].unnamed,
                 )
                 out.append(quoted)
             if found:

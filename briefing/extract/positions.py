@@ -3,7 +3,7 @@
 Each attributed statement (:mod:`briefing.extract.attribution`) is matched against the
 topic taxonomy (``data/lexicons/topics.yaml``); its stance kind comes from the verb
 ("warned", "domaga się", "a respins"), else from content cues ("no reason to believe",
-"nie pójdą na ustępstwa", ``data/lexicons/stances.yaml``), else from the claim. The line
+"nie pójdą na ustępstwa", stance cues of the language packs, ``data/lang/<code>/reporting.yaml``), else from the claim. The line
 is composed from the taxonomy's English phrases: nothing is translated.
 """
 
@@ -14,8 +14,9 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 
 from briefing.data import load_yaml
-from briefing.extract.attribution import Attribution, attribute, lexicon
+from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
+from briefing.extract.positions_statements import statement_mood, statements
 from briefing.extract.topics import (
     Claim,
     CueIndex,
@@ -28,7 +29,7 @@ from briefing.extract.topics import (
     topic_keys,
     topics,
 )
-from briefing.models import Position
+from briefing.models import Citation, Position, Quote
 
 STANCE_KINDS = (
     "demands",
@@ -59,7 +60,16 @@ _SHORT_CLAUSE = 6  # words: an infinitive or complement clause, not a statement 
 
 @cache
 def _stances() -> dict:
-    return load_yaml("lexicons/stances.yaml") or {}
+    """stances.yaml (templates, signs) with the language packs' stance cues, demand nouns
+    and anaphora (``reporting.yaml``)."""
+    table = dict(load_yaml("lexicons/stances.yaml") or {})
+    packs = reporting_table()
+    for key in ("demand_nouns", "anaphora"):
+        table[key] = packs.get(key) or {}
+    cues = packs.get("stance_cues") or {}
+    order = [str(k) for k in table.get("cue_order") or ()]
+    table["cues"] = {k: cues[k] for k in [*order, *cues] if k in cues}
+    return table
 
 
 @cache
@@ -164,6 +174,28 @@ def _kind(
     return kind
 
 
+# A claim's default kind in a negated statement ("has no plans to send troops").
+_NEGATED_KINDS = {
+    "offers": "rejects",
+    "supports": "rejects",
+    "demands": "rejects",
+    "threatens": "rejects",
+    "assesses": "denies",
+    "warns": "denies",
+}
+
+
+def _negated_kind(hit: TopicHit, kind: str) -> str | None:
+    """The kind a negated statement takes on ``hit`` instead of ``kind``; None when the
+    claim cannot be negated that way."""
+    turned = _NEGATED_KINDS.get(kind, kind)
+    claim = hit.claim
+    if claim is None or claim.kinds is None or turned in claim.kinds:
+        return turned
+    near = _NEAR_KINDS.get(turned)
+    return near if near in claim.kinds else None
+
+
 @cache
 def _demand_nouns(lang: str) -> re.Pattern[str] | None:
     return compile_cues(cues_for(_stances().get("demand_nouns"), lang), lang)
@@ -206,6 +238,8 @@ def _reject_demands(
                         stance_kind="rejects",
                         topic_key=topic.key,
                         claim_key=claim.key,
+                        quotes=_quotes_of(ctx, att),
+                        speaker_unnamed=att.unnamed,
                     )
                 )
     return out
@@ -257,6 +291,8 @@ def _refer_back(
                         stance_kind=kind,
                         topic_key=topic.key,
                         claim_key=p.claim_key,
+                        quotes=_quotes_of(ctx, att),
+                        speaker_unnamed=att.unnamed,
                     )
                 )
     return out
@@ -266,17 +302,25 @@ def _inherit(
     ctx: ArticleContext,
     bare: list[Attribution],
     by_sentence: dict[tuple[str, int], list[Position]],
-) -> None:
+    quotes_of: dict[int, list[Quote]],
+) -> set[int]:
     """A statement with no topic of its own ("Moscow said this is a necessary condition",
     "Peskov shrugged at the threat") continues what the same speaker says in the sentence
-    before or after: it is cited for those positions too."""
+    before or after: it is cited for those positions too. Returns the ids of the
+    statements so taken."""
+    consumed: set[int] = set()
     for att in bare:
         cite = ctx.cite(att.sentence)
         for speaker in att.speakers:
+            # The sentence before if it says something, else the one after.
             for idx in (att.sentence.index - 1, att.sentence.index + 1):
-                for pos in by_sentence.get((speaker, idx), []):
-                    if cite not in pos.citations:
-                        pos.citations.append(cite)
+                near = by_sentence.get((speaker, idx), [])
+                for pos in near:
+                    _add(pos, cite, quotes_of.get(id(att), []))
+                    consumed.add(id(att))
+                if near:
+                    break
+    return consumed
 
 
 def _break_ties(
@@ -330,6 +374,29 @@ def _demand_owner(ctx: ArticleContext, att: Attribution) -> str | None:
     return None
 
 
+def _quotes_of(ctx: ArticleContext, att: Attribution) -> list[Quote]:
+    """The reported content of ``att``, verbatim: one quote joining its parts (a
+    quotation interrupted by its speaker is one quote from its first to its last word)."""
+    parts = att.content or att.spans
+    if not parts:
+        return []
+    a = min(x for x, _y in parts)
+    b = max(y for _x, y in parts)
+    if len(parts) > 1 and ctx.article.text[a:b].count("\n"):
+        a, b = parts[0]
+    text = ctx.article.text
+    return [Quote(ctx.article.id, a, b, text[a:b], ctx.lang)]
+
+
+def _add(pos: Position, cite: Citation, quotes: list[Quote]) -> None:
+    """Cite one more sentence for ``pos``, with what it reports."""
+    if cite not in pos.citations:
+        pos.citations.append(cite)
+    for q in quotes:
+        if q not in pos.quotes:
+            pos.quotes.append(q)
+
+
 def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[Position]:
     merged: dict[tuple[str, str, str | None, str], Position] = {}
     support: dict[str, int] = {}  # sentences per topic in the article, when ties need it
@@ -338,7 +405,10 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     text_norm = ctx.norm
     lang = ctx.lang
     statement_keys = _statement_keys(lang)
+    quotes_of: dict[int, list[Quote]] = {}
     for att in attributions:
+        quotes = quotes_of[id(att)] = _quotes_of(ctx, att)
+        polarity, modality = statement_mood(ctx, att)
         if len(att.spans) == 1:
             norm = text_norm[att.spans[0][0] : att.spans[0][1]]
         else:
@@ -350,17 +420,27 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
             hits = _break_ties(ctx, hits, support)
         # A bare topic word next to a specific claim is context, not a position.
         hits = ([h for h in hits if h.claim is not None] or hits)[:_MAX_TOPICS]
-        if not hits:
-            bare.append(att)
         stated = att.kind if att.kind in _STANCE_KINDS else None
         kind_cues = [] if not hits or stated else _usable_kind_cues(lang, keys)
+        made = False
         for i, hit in enumerate(hits):
             kind = _kind(stated, norm, lang, hit, kind_cues)
+            if (
+                kind is not None
+                and stated is None
+                and polarity == "negated"
+                and _content_kind(norm, lang, hit, kind_cues) is None
+            ):
+                # "has no plans to send troops": the claim's default kind turned around,
+                # never the opposite of the sentence.
+                kind = _negated_kind(hit, kind)
+                if kind is None:
+                    continue
             if hit.claim is None and kind in _NAMING_KINDS and hit.topic.default_claim:
                 # "Russia plans no attack": a denial on the topic is about its main claim.
                 claim = next(c for c in hit.topic.claims if c.key == hit.topic.default_claim)
                 hit = TopicHit(hit.topic, claim, hit.start, hit.end)
-            if kind is None and i == 0 and hit.claim is not None:
+            if kind is None and i == 0 and hit.claim is not None and polarity != "negated":
                 kind = hit.claim.default_kind
             if kind is None or (hit.claim is None and kind == "assesses"):
                 continue  # "Comments on <topic>" says nothing
@@ -376,6 +456,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                 if parts:
                     line = f"{line}, including {' and '.join(parts)}"
             cite = ctx.cite(att.sentence)
+            made = True
             for speaker in att.speakers:
                 key = (speaker, hit.topic.key, hit.claim.key if hit.claim else None, kind)
                 pos = merged.get(key)
@@ -388,9 +469,13 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                         stance_kind=kind,
                         topic_key=hit.topic.key,
                         claim_key=key[2],
+                        quotes=list(quotes),
+                        polarity=polarity,
+                        modality=modality,
+                        speaker_unnamed=att.unnamed,
                     )
-                elif cite not in pos.citations:
-                    pos.citations.append(cite)
+                else:
+                    _add(pos, cite, quotes)
                 by_sentence.setdefault((speaker, att.sentence.index), []).append(merged[key])
             owner = _demand_owner(ctx, att) if kind == "rejects" and hit.claim else None
             if owner and (hit.claim.kinds is None or "demands" in hit.claim.kinds):
@@ -407,16 +492,31 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                         claim_key=hit.claim.key,
                     ),
                 )
-                if cite not in pos.citations:
-                    pos.citations.append(cite)
-    _inherit(ctx, bare, by_sentence)
-    for pos in [*_reject_demands(ctx, bare, by_sentence), *_refer_back(ctx, bare, by_sentence)]:
+                _add(pos, cite, [])
+        if not made:
+            bare.append(att)
+    consumed = _inherit(ctx, bare, by_sentence, quotes_of)
+    extra = [*_reject_demands(ctx, bare, by_sentence), *_refer_back(ctx, bare, by_sentence)]
+    for pos in extra:
         key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")
         have = merged.get(key)
         if have is None:
             merged[key] = pos
-        elif pos.citations[0] not in have.citations:
-            have.citations.append(pos.citations[0])
+        else:
+            _add(have, pos.citations[0], pos.quotes)
+    consumed |= {
+        id(a)
+        for a in bare
+        for pos in extra
+        if pos.actor in a.speakers and ctx.cite(a.sentence) in pos.citations
+    }
+    for pos in statements(ctx, [a for a in bare if id(a) not in consumed], quotes_of):
+        key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")
+        have = merged.get(key)
+        if have is None:
+            merged[key] = pos
+        else:
+            _add(have, pos.citations[0], pos.quotes)
     return list(merged.values())
 
 

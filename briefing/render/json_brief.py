@@ -71,6 +71,20 @@ def position_dict(p: Position) -> dict[str, Any]:
         # denies, assesses) for programs that filter without parsing the English line.
         "stance_kind": p.stance_kind,
         "citations": _cites(p),
+        # Additive: what was said, verbatim (docs/brief-json.md), and how it was said.
+        "quotes": [
+            {
+                "source": q.source,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "language": q.language,
+            }
+            for q in p.quotes
+        ],
+        "polarity": p.polarity,
+        "modality": p.modality,
+        "speaker_unnamed": p.speaker_unnamed,
     }
 
 

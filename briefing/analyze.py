@@ -1,18 +1,31 @@
-"""The per-article stage: language, NLP, then every extractor. Parallel with ``jobs > 1``."""
+"""The per-article stage: language, NLP, then every extractor. Parallel with ``jobs > 1``.
+
+Each article is analysed in isolation: whatever one article raises, the batch goes on
+without it (a one-line warning names it and the reason), or with what could be read of it
+(an extractor that fails costs its section only; the source is then marked as read in a
+limited mode). A language without a pack is read in the limited mode too. Texts longer
+than ``PIECE_CHARS`` are analysed in paragraph-aligned pieces, their citations shifted back
+to offsets of the whole text; texts longer than ``ingest.files.MAX_TEXT_CHARS`` are
+skipped.
+"""
 
 from __future__ import annotations
 
+import copy
 import copyreg
 import datetime as dt
 import gc
 import io
+import logging
 import multiprocessing
 import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from briefing.diskcache import constructor_reducer
 from briefing.extract.actors import extract_actors
@@ -21,6 +34,7 @@ from briefing.extract.context import ArticleContext
 from briefing.extract.positions import extract_positions
 from briefing.extract.positions_figures import extract_figures
 from briefing.extract.sanctions import extract_measures
+from briefing.ingest.files import MAX_TEXT_CHARS
 from briefing.models import (
     Actor,
     Article,
@@ -33,38 +47,210 @@ from briefing.models import (
     Position,
     Sentence,
 )
-from briefing.nlp.language import detect_language
+from briefing.nlp.language import resolve
 from briefing.nlp.pipeline import process
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger("briefing.analyze")
 Progress = Callable[[int], None]
 CHUNK = 64
 MIN_STOLEN = 8  # a lane taking work from another takes half a chunk, down to this many
 # The part of an article's cost its length does not explain, in characters of text (a
 # least-squares fit over 1,500 bench articles: 0.19 ms fixed + 0.96 µs a character).
 WEIGHT_PER_ARTICLE = 200
+# Texts longer than this are analysed in pieces of at most this many characters, cut at
+# paragraph breaks (else line breaks, sentence ends, spaces): spaCy refuses a text over
+# 1,000,000 characters, and the extractors' memory grows with the text they hold.
+PIECE_CHARS = 100_000
 
 
-def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFindings]:
-    for art in articles:
-        if not art.language:
-            art.language = detect_language(art.text)
-    docs = process((a.text, a.language or "en") for a in articles)
-    out = []
-    for art, doc in zip(articles, docs, strict=True):
-        ctx = ArticleContext(article=art, doc=doc, lang=art.language or "en", as_of=as_of)
-        ctx.actors, ctx.mentions = extract_actors(ctx)
-        infer_publication(ctx)
-        out.append(
-            ArticleFindings(
-                article=art,
-                actors=ctx.actors,
-                events=extract_events(ctx),
-                positions=extract_positions(ctx),
-                measures=extract_measures(ctx),
-                figures=extract_figures(ctx),
+def describe(art: Article) -> str:
+    """The article as messages name it: its file (and line), or its address, or its id."""
+    where = art.path or art.url or art.id
+    if art.line:
+        return f"{where}: line {art.line}"
+    if art.path and art.text_extracted and art.path.endswith((".json", ".jsonl", ".ndjson")):
+        return f"{where} ({art.id})"
+    return where
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
+
+
+def prepare(art: Article) -> None:
+    """The article's language (metadata when it names one, else detected) and how fully
+    it is read. Idempotent; reports a bad stated language or a limited reading once."""
+    reading = resolve(art.language, art.text)
+    if reading.note:
+        log.warning("%s: %s", describe(art), reading.note)
+    art.language = reading.language
+    if reading.mode == "limited" and art.read_mode == "full":
+        art.read_mode, art.read_note = "limited", reading.reason
+        log.warning("%s: read in a limited mode: %s", describe(art), reading.reason)
+
+
+def _limit(art: Article, note: str) -> None:
+    art.read_mode = "limited"
+    art.read_note = f"{art.read_note}; {note}" if art.read_note else note
+
+
+def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFindings | None]:
+    """Findings of each article, in order; None for an article that could not be
+    analysed at all (reported)."""
+    out: list[ArticleFindings | None] = [None] * len(articles)
+    batch: list[int] = []
+    for i, art in enumerate(articles):
+        try:
+            prepare(art)
+        except Exception as exc:
+            log.warning("%s: skipped: language not identified (%s)", describe(art), _reason(exc))
+            continue
+        if len(art.text) > MAX_TEXT_CHARS:
+            log.warning(
+                "%s: skipped: text too long (%d characters; limit %d)",
+                describe(art),
+                len(art.text),
+                MAX_TEXT_CHARS,
             )
-        )
+        elif len(art.text) > PIECE_CHARS:
+            out[i] = _analyze_long(art, as_of)
+        else:
+            batch.append(i)
+    docs = _docs([articles[i] for i in batch])
+    for i, doc in zip(batch, docs, strict=True):
+        art = articles[i]
+        if isinstance(doc, Exception):
+            log.warning("%s: skipped: text not processed (%s)", describe(art), _reason(doc))
+            continue
+        out[i] = _extract(art, doc, as_of)
+        del doc
     return out
+
+
+def _docs(articles: Sequence[Article]) -> list[Doc | Exception]:
+    """spaCy docs of ``articles``, batched; one by one when the batch fails, so that one
+    text the pipeline chokes on costs that text only."""
+    if not articles:
+        return []
+    try:
+        return list(process((a.text, a.language or "en") for a in articles))
+    except Exception:
+        pass
+    out: list[Doc | Exception] = []
+    for a in articles:
+        try:
+            out.extend(process([(a.text, a.language or "en")]))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def _extract(art: Article, doc: Doc, as_of: dt.date) -> ArticleFindings | None:
+    """Every extractor on one article. Without its actors nothing can be read (None,
+    reported); any other extractor that fails costs its own section only."""
+    ctx = ArticleContext(article=art, doc=doc, lang=art.language or "en", as_of=as_of)
+    try:
+        ctx.actors, ctx.mentions = extract_actors(ctx)
+    except Exception as exc:
+        log.warning("%s: skipped: actors not read (%s)", describe(art), _reason(exc))
+        return None
+    found = ArticleFindings(article=art, actors=ctx.actors)
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("publication date", lambda: infer_publication(ctx)),
+        ("calendar", lambda: setattr(found, "events", extract_events(ctx))),
+        ("positions", lambda: setattr(found, "positions", extract_positions(ctx))),
+        ("sanctions", lambda: setattr(found, "measures", extract_measures(ctx))),
+        ("figures", lambda: setattr(found, "figures", extract_figures(ctx))),
+    ]
+    for name, step in steps:
+        try:
+            step()
+        except Exception as exc:
+            _limit(art, f"{name} not read ({_reason(exc)})")
+            log.warning(
+                "%s: %s not read, the rest of the article kept (%s)",
+                describe(art),
+                name,
+                _reason(exc),
+            )
+    return found
+
+
+def split_pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text``, each at most ``size``
+    characters, cut after a paragraph break where one lies in a piece's second half,
+    else after a line break, a sentence end or a space, else at ``size``."""
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            floor = start + size // 2
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, floor, end)
+                if cut != -1:
+                    end = cut + len(sep)
+                    break
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _analyze_long(art: Article, as_of: dt.date) -> ArticleFindings | None:
+    """A long article analysed piece by piece, one piece's doc alive at a time; the
+    pieces' findings merged with their citations shifted to offsets of the whole text."""
+    merged = ArticleFindings(article=art, actors={})
+    read = 0
+    for start, end in split_pieces(art.text):
+        piece = copy.copy(art)
+        piece.text = art.text[start:end]
+        piece.read_note = None
+        docs = _docs([piece])
+        found = None if isinstance(docs[0], Exception) else _extract(piece, docs[0], as_of)
+        del docs
+        if found is None:
+            _limit(art, f"characters {start}-{end} not read")
+            log.warning("%s: characters %d-%d not read", describe(art), start, end)
+            continue
+        read += 1
+        if piece.read_note and piece.read_note != art.read_note:
+            _limit(art, f"characters {start}-{end}: {piece.read_note}")
+        if art.published is None and piece.published is not None:
+            art.published, art.published_basis = piece.published, piece.published_basis
+        _merge_into(merged, found, start)
+    if not read:
+        return None
+    return merged
+
+
+def _shift(citations: list[Citation], offset: int) -> list[Citation]:
+    return [Citation(c.source, c.start + offset, c.end + offset, c.sentence) for c in citations]
+
+
+def _merge_into(into: ArticleFindings, found: ArticleFindings, offset: int) -> None:
+    for group in (found.events, found.positions, found.measures, found.figures):
+        for item in group:
+            item.citations = _shift(item.citations, offset)
+    into.events.extend(found.events)
+    into.positions.extend(found.positions)
+    into.measures.extend(found.measures)
+    into.figures.extend(found.figures)
+    for key, actor in found.actors.items():
+        actor.citations = _shift(actor.citations, offset)
+        have = into.actors.get(key)
+        if have is None:
+            into.actors[key] = actor
+            continue
+        have.mentions += actor.mentions
+        have.salience += actor.salience
+        have.role = have.role or actor.role
+        have.surface_forms.extend(f for f in actor.surface_forms if f not in have.surface_forms)
+        have.citations.extend(actor.citations)
+        have.sources |= actor.sources
 
 
 @contextmanager
@@ -99,9 +285,21 @@ def analyze(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> list[ArticleFindings]:
-    """Findings for every article, in input order."""
+    """Findings for every article that could be analysed, in input order (the others are
+    reported and left out)."""
+    return [f for f in analyze_each(articles, as_of, jobs, progress) if f is not None]
+
+
+def analyze_each(
+    articles: Sequence[Article],
+    as_of: dt.date,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[ArticleFindings | None]:
+    """Findings for each article, in input order; None where an article could not be
+    analysed (reported)."""
     jobs = max(1, min(jobs, os.cpu_count() or 1))
-    results: list[ArticleFindings] = []
+    results: list[ArticleFindings | None] = []
     if jobs == 1 or len(articles) <= CHUNK:
         with paused_gc():
             for chunk in _chunks(articles, CHUNK):
@@ -114,7 +312,7 @@ def analyze(
 
 def _analyze_in_lanes(
     articles: Sequence[Article], as_of: dt.date, jobs: int, progress: Progress | None
-) -> list[ArticleFindings]:
+) -> list[ArticleFindings | None]:
     """``jobs`` worker processes ("lanes"), each fed chunks of one language at a time.
 
     A worker loads a language's lexicons, tries, lemma tables and spaCy pipeline the
@@ -123,7 +321,11 @@ def _analyze_in_lanes(
     few languages of its segment, and the lanes load theirs in parallel. A lane done with
     its segment takes chunks from the end of the fullest other one, so no core idles while
     work is left. The knowledge base, the same for every language, is loaded here once
-    and inherited by the forked workers."""
+    and inherited by the forked workers.
+
+    A worker that dies (or whose chunk fails as a whole) loses nothing: its lane gets a
+    fresh worker and the chunk comes back one article at a time; only an article that
+    fails alone is left out, with a warning."""
     from briefing.kb import knowledge_base
 
     knowledge_base()
@@ -141,9 +343,36 @@ def _analyze_in_lanes(
         ProcessPoolExecutor(1, mp_context=context, initializer=gc.disable) for _ in range(jobs)
     ]
     running: dict[Future[bytes], tuple[int, list[int]]] = {}
+    done_idx: set[int] = set()
     # Forked workers hold the batch already: they are sent indexes, not texts.
     global _BATCH
     _BATCH = articles
+
+    def _lane_failed(lane: int, idxs: list[int], exc: BaseException) -> None:
+        if isinstance(exc, BrokenProcessPool):
+            # Every future of that worker fails alike: a fresh one for the lane.
+            lanes[lane].shutdown(wait=False, cancel_futures=True)
+            lanes[lane] = ProcessPoolExecutor(1, mp_context=context, initializer=gc.disable)
+            for other, (other_lane, other_idxs) in list(running.items()):
+                if other_lane == lane:
+                    running.pop(other)
+                    _requeue(lane, other_idxs, exc)
+        _requeue(lane, idxs, exc)
+
+    def _requeue(lane: int, idxs: list[int], exc: BaseException) -> None:
+        left = [i for i in idxs if i not in done_idx]
+        if len(left) == 1 and left == idxs and alone.get(left[0]):
+            i = left[0]
+            done_idx.add(i)
+            log.warning("%s: skipped: analysis failed (%s)", describe(articles[i]), _reason(exc))
+            if progress:
+                progress(1)
+            return
+        for i in reversed(left):
+            alone[i] = True
+            pending[lane].appendleft([i])
+
+    alone: dict[int, bool] = {}
 
     def feed(lane: int) -> None:
         if pending[lane]:
@@ -171,11 +400,20 @@ def _analyze_in_lanes(
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
+                    if fut not in running:  # requeued with its broken worker's others
+                        continue
                     lane, idxs = running.pop(fut)
-                    # Read, then dropped: no future keeps its pickled result alive.
-                    part = pickle.loads(fut.result())
+                    try:
+                        # Read, then dropped: no future keeps its pickled result alive.
+                        part = pickle.loads(fut.result())
+                    except Exception as exc:
+                        _lane_failed(lane, idxs, exc)
+                        feed(lane)
+                        continue
                     for i, found in zip(idxs, part, strict=True):
-                        found.article.text = articles[i].text  # not sent back (see below)
+                        done_idx.add(i)
+                        if found is not None:
+                            found.article.text = articles[i].text  # not sent back (below)
                         results[i] = found
                     if progress:
                         progress(len(part))
@@ -184,8 +422,7 @@ def _analyze_in_lanes(
         _BATCH = None
         for pool in lanes:
             pool.shutdown(cancel_futures=True)
-    assert all(r is not None for r in results)
-    return results  # type: ignore[return-value]
+    return results
 
 
 def _language_chunks(articles: Sequence[Article], lanes: int = 1) -> list[list[int]]:
@@ -262,7 +499,8 @@ def _analyze_inherited(idxs: list[int], as_of: dt.date) -> bytes:
 def _analyze_packed(articles: Sequence[Article], as_of: dt.date) -> bytes:
     found = analyze_chunk(articles, as_of)
     for f in found:
-        f.article.text = ""  # the parent has it: a third of the bytes otherwise
+        if f is not None:
+            f.article.text = ""  # the parent has it: a third of the bytes otherwise
     buf = io.BytesIO()
     pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {**copyreg.dispatch_table, **_PACKED}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -41,9 +42,10 @@ def choose_as_of(articles: Sequence[Article], given: dt.date | None) -> dt.date:
 def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
     if not articles:
         raise InputError("no usable article in the input")
+    articles = _prepared(articles)
     # Articles without a publication date get one inferred from their own dates first,
     # so that the as-of date and the years of yearless dates rest on the whole batch.
-    infer_publications(articles, opts.as_of)
+    articles = _infer_publications(articles, opts.as_of)
     provisional = choose_as_of(articles, opts.as_of)
     progress = None
     bar = None
@@ -58,12 +60,65 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         finally:
             if bar is not None:
                 bar.close()
+        if not findings:
+            raise InputError(f"none of the {len(articles)} articles could be analysed")
         # Publication dates may have been inferred from the texts: choose again.
         # (merge_events judges past/upcoming against this final date.)
         as_of = choose_as_of([f.article for f in findings], opts.as_of)
         brief = consolidate(findings, as_of, opts.title)
         check_citations(brief)
     return brief
+
+
+def _prepared(articles: Sequence[Article]) -> list[Article]:
+    """Articles with their language settled where inferring dates needs it (a stated
+    language, or no publication date: detected then anyway); one that fails is left out,
+    reported."""
+    from briefing.analyze import _reason, describe, prepare
+
+    out = []
+    for art in articles:
+        if art.language or art.published is None:
+            try:
+                prepare(art)
+            except Exception as exc:
+                log.warning(
+                    "%s: skipped: language not identified (%s)", describe(art), _reason(exc)
+                )
+                continue
+        out.append(art)
+    if not out:
+        raise InputError(f"none of the {len(articles)} articles could be read")
+    return out
+
+
+def _infer_publications(articles: list[Article], as_of: dt.date | None) -> list[Article]:
+    """``infer_publications`` on the batch; when it fails, on each article alone to find
+    the ones it fails on, which keep no date (reported), then on the rest as a batch."""
+    from briefing.analyze import _reason, describe
+
+    try:
+        infer_publications(articles, as_of)
+        return articles
+    except Exception:
+        pass
+    for art in articles:
+        if art.published is not None:
+            continue
+        try:
+            infer_publications([copy.copy(art)], as_of)
+        except Exception as exc:
+            art.published_basis = "unknown"
+            log.warning("%s: publication date not inferred (%s)", describe(art), _reason(exc))
+            art.published = dt.date.min  # kept out of the batch's inference below
+    try:
+        infer_publications([a for a in articles if a.published != dt.date.min], as_of)
+    except Exception as exc:  # cannot happen after the sieve; never lose the batch for it
+        log.warning("publication dates not inferred (%s)", _reason(exc))
+    for art in articles:
+        if art.published == dt.date.min:
+            art.published = None
+    return articles
 
 
 def check_citations(brief: Brief) -> None:

@@ -128,4 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"briefing: error: {name}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug: still one line (BRIEFING_DEBUG=1 shows the trace)
+        import os
+
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        reason = " ".join(str(exc).split())[:300]
+        print(f"briefing: internal error: {type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
     return 2

@@ -125,15 +125,17 @@ def findings_for(
     store: Store, articles: Sequence[Article], as_of: dt.date, jobs: int
 ) -> list[ArticleFindings]:
     """Per-article findings, from the cache when the same text was analysed before."""
-    from briefing.analyze import analyze
+    from briefing.analyze import analyze_each
 
     found: list[ArticleFindings | None] = [store.cached_findings(a, as_of) for a in articles]
     missing = [i for i, f in enumerate(found) if f is None]
     if missing:
         # The cache key is the metadata before analysis fills in language and date.
         originals = {i: copy.copy(articles[i]) for i in missing}
-        fresh = analyze([articles[i] for i in missing], as_of, jobs=jobs)
+        fresh = analyze_each([articles[i] for i in missing], as_of, jobs=jobs)
         for i, f in zip(missing, fresh, strict=True):
+            if f is None:  # could not be analysed (reported): not cached, left out
+                continue
             store.cache_findings(originals[i], f, as_of)
             found[i] = f
     log.info("analysed %d articles, %d from the cache", len(missing), len(articles) - len(missing))
@@ -148,6 +150,8 @@ def build_digest_brief(
     from briefing.newsince import new_since
 
     findings = findings_for(store, articles, as_of, cfg.jobs)
+    if not findings:
+        raise InputError(f"none of the {len(articles)} new articles could be analysed")
     brief = consolidate(findings, as_of, cfg.title)
     check_citations(brief)
     previous = store.last_delivered()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 PublishedBasis = Literal["metadata", "inferred", "unknown"]
+ReadMode = Literal["full", "limited"]
 ActorType = Literal["person", "state", "organization", "other"]
 EventStatus = Literal["past", "upcoming"]
 MeasureCategory = Literal[
@@ -71,6 +72,11 @@ class Article:
     # True when ``text`` is not the file's bytes decoded (HTML, feeds, JSON records):
     # the contract then requires the text in the JSON so citations can be checked.
     text_extracted: bool = False
+    # "limited": the language has no pack (or the article could only partly be analysed):
+    # only names, numbers and dates were read; ``read_note`` says why.
+    read_mode: ReadMode = "full"
+    read_note: str | None = None
+    line: int | None = None  # line of a JSON Lines record in its file, for messages
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,29 +1,255 @@
-"""Language identification per article (py3langid, restricted to languages we can process)."""
+"""Which language an article is in, and how fully the project can read it.
+
+The registry of language packs (:func:`briefing.langpacks.registry`) decides which
+languages are read in full (tokenizer, lemmas, lexicons). Any other language is read in a
+*limited* mode: names, numbers and dates that can be read without the language's lexicons.
+
+Detection has two steps:
+
+* the script: text written mostly in a script no registry language uses (Georgian, Thai,
+  Armenian, Devanagari, Han, Hangul, ...) is that script's language, never a registry
+  language guessed by a model that was told to choose among those only;
+* otherwise py3langid: its best guess outside the registry when it is sure the text is in
+  none of the registry's languages nor their close kin (Indonesian, Vietnamese, Swahili,
+  Urdu, ...); else the best of the registry's languages, as before (a text
+  in Bosnian, Galician or Norwegian reads better as Croatian, Portuguese or Danish
+  than in the limited mode).
+
+Metadata naming a language is trusted when it is a well-formed ISO 639 code
+(``sr``, ``pt-BR``, ``srp``); a malformed or unknown code is reported and detection used.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 
-# Languages with a spaCy blank pipeline that the project's lexicons aim to cover.
-SUPPORTED = (
-    "en", "pl", "ro", "fa", "de", "fr", "es", "it", "ar", "ru", "uk", "pt", "nl",
-    "tr", "cs", "sk", "hu", "bg", "sv", "da", "fi", "el", "lt", "lv", "hr", "sr", "sl",
-)  # fmt: skip
+from briefing.langpacks import registry
+
+# Scripts no registry language is written in, and the language they most likely mean
+# (ISO 639-1). Ranges are Unicode blocks.
+_OTHER_SCRIPTS: tuple[tuple[int, int, str], ...] = (
+    (0x0530, 0x058F, "hy"),  # Armenian
+    (0x0700, 0x074F, "syr"),  # Syriac
+    (0x0780, 0x07BF, "dv"),  # Thaana
+    (0x0900, 0x097F, "hi"),  # Devanagari
+    (0x0980, 0x09FF, "bn"),  # Bengali
+    (0x0A00, 0x0A7F, "pa"),  # Gurmukhi
+    (0x0A80, 0x0AFF, "gu"),  # Gujarati
+    (0x0B00, 0x0B7F, "or"),  # Oriya
+    (0x0B80, 0x0BFF, "ta"),  # Tamil
+    (0x0C00, 0x0C7F, "te"),  # Telugu
+    (0x0C80, 0x0CFF, "kn"),  # Kannada
+    (0x0D00, 0x0D7F, "ml"),  # Malayalam
+    (0x0D80, 0x0DFF, "si"),  # Sinhala
+    (0x0E00, 0x0E7F, "th"),  # Thai
+    (0x0E80, 0x0EFF, "lo"),  # Lao
+    (0x0F00, 0x0FFF, "bo"),  # Tibetan
+    (0x1000, 0x109F, "my"),  # Myanmar
+    (0x10A0, 0x10FF, "ka"),  # Georgian
+    (0x1C90, 0x1CBF, "ka"),  # Georgian Mtavruli
+    (0x2D00, 0x2D2F, "ka"),  # Georgian supplement
+    (0x1100, 0x11FF, "ko"),  # Hangul Jamo
+    (0x1200, 0x139F, "am"),  # Ethiopic
+    (0x13A0, 0x13FF, "chr"),  # Cherokee
+    (0x1780, 0x17FF, "km"),  # Khmer
+    (0x1800, 0x18AF, "mn"),  # Mongolian
+    (0x3040, 0x30FF, "ja"),  # Hiragana, Katakana
+    (0x3130, 0x318F, "ko"),  # Hangul compatibility Jamo
+    (0x3400, 0x4DBF, "zh"),  # CJK extension A
+    (0x4E00, 0x9FFF, "zh"),  # CJK unified ideographs
+    (0xAC00, 0xD7AF, "ko"),  # Hangul syllables
+)
+_OTHER_STARTS = [lo for lo, _hi, _code in _OTHER_SCRIPTS]
+SAMPLE = 5000  # characters looked at: enough, and keeps detection fast on long texts
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How an article is read: its language and whether the registry covers it."""
+
+    language: str
+    mode: str  # "full" | "limited"
+    reason: str | None = None  # why limited; also what the user is told
+    note: str | None = None  # a problem with the stated language, reported once
+
+
+def fully_read() -> frozenset[str]:
+    """Languages with a pack: read in full."""
+    return frozenset(registry())
+
+
+def _script_language(sample: str) -> str | None:
+    """The language of a script no registry language uses, when most letters are in it."""
+    import bisect
+
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in sample:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        cp = ord(ch)
+        if cp < 0x0530:  # Latin, Greek, Cyrillic: registry scripts
+            continue
+        i = bisect.bisect_right(_OTHER_STARTS, cp) - 1
+        if i >= 0 and cp <= _OTHER_SCRIPTS[i][1]:
+            code = _OTHER_SCRIPTS[i][2]
+            counts[code] = counts.get(code, 0) + 1
+    if not counts or not letters:
+        return None
+    if counts.get("ja") and counts.get("zh"):  # kana among Han: Japanese
+        counts["ja"] += counts.pop("zh")
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    return code if 2 * n >= letters else None
+
+
+# Languages py3langid knows that are close kin of a registry language (and that it may
+# prefer on a registry language's text): never taken for "another language".
+_KIN = frozenset(
+    [
+        "af",
+        "an",
+        "ast",
+        "bs",
+        "ca",
+        "cnr",
+        "co",
+        "crh",
+        "csb",
+        "dsb",
+        "eo",
+        "ext",
+        "fo",
+        "frp",
+        "fur",
+        "fy",
+        "gd",
+        "gl",
+        "gv",
+        "hbo",
+        "hsb",
+        "ia",
+        "ie",
+        "la",
+        "lad",
+        "lb",
+        "li",
+        "lij",
+        "lld",
+        "lmo",
+        "ltg",
+        "mk",
+        "mwl",
+        "nap",
+        "nb",
+        "nds",
+        "nn",
+        "no",
+        "oc",
+        "pcd",
+        "pms",
+        "rm",
+        "rue",
+        "sc",
+        "scn",
+        "sco",
+        "se",
+        "sh",
+        "szl",
+        "vec",
+        "wa",
+    ]
+)
+SURE = 0.8  # probability of "another language" above which it is believed
 
 
 @cache
 def _identifier():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE)
-    ident.set_languages(list(SUPPORTED))
-    return ident
+    return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of ``text`` (first 5,000 characters are enough and keep it fast)."""
-    sample = text[:5000]
+    """ISO 639-1 code of ``text`` (its first 5,000 characters): a registry language, or
+    the language of a script no registry language is written in, or a language outside
+    the registry the model is sure of."""
+    sample = text[:SAMPLE]
     if not sample.strip():
         return "en"
-    lang, _score = _identifier().classify(sample)
-    return str(lang)
+    other = _script_language(sample)
+    if other is not None:
+        return other
+    ranked = _identifier().rank(sample)
+    known = registry()
+    # Sure it is no registry language (nor kin of one): the likeliest of the others.
+    outside = [(lang, p) for lang, p in ranked if lang not in known and lang not in _KIN]
+    if outside and sum(p for _lang, p in outside) >= SURE:
+        return str(outside[0][0])
+    # The registry's best: what a model restricted to the registry would answer.
+    return str(next((lang for lang, _p in ranked if lang in known), "en"))
+
+
+_CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$")
+
+
+@cache
+def normalize_code(value: str) -> str | None:
+    """``value`` as an ISO 639-1 code (or 639-3 when a language has no two-letter code);
+    None when it is malformed or names no language."""
+    m = _CODE.match(value.strip().lower())
+    if m is None:
+        return None
+    base = m[1]
+    if base in registry():
+        return base
+    import pycountry
+
+    if len(base) == 2:
+        found = pycountry.languages.get(alpha_2=base)
+    else:
+        found = pycountry.languages.get(alpha_3=base)
+        if found is None:
+            try:
+                found = pycountry.languages.lookup(base)
+            except LookupError:
+                found = None
+    if found is None:
+        return None
+    return getattr(found, "alpha_2", None) or found.alpha_3
+
+
+def read_mode(code: str) -> tuple[str, str | None]:
+    if code in registry():
+        return "full", None
+    name = _name(code)
+    return "limited", f"no language pack for {name} ({code}): names, numbers and dates only"
+
+
+def _name(code: str) -> str:
+    try:
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+        found = found or pycountry.languages.get(alpha_3=code)
+        return str(found.name) if found is not None else code
+    except Exception:  # pycountry's data missing: the code says enough
+        return code
+
+
+def resolve(stated: str | None, text: str) -> Reading:
+    """The language to read ``text`` in: ``stated`` (metadata) when it is a valid code,
+    else detected; and whether it is read in full."""
+    note = None
+    code = None
+    if stated:
+        code = normalize_code(stated)
+        if code is None:
+            shown = stated if len(stated) <= 40 else stated[:40] + "..."
+            note = f"language {shown!r} in the metadata names no known language; detected instead"
+    if code is None:
+        code = detect_language(text)
+    mode, reason = read_mode(code)
+    return Reading(code, mode, reason, note)

@@ -27,57 +27,33 @@ from spacy.tokens import Doc, Token
 from briefing.nlp.normalize import normalize
 from briefing.nlp.sentences import split_sentences
 
-# simplemma has no tables for these; lemmas fall back to the lower-cased form.
-_SIMPLEMMA_LANGS = frozenset(
-    [
-        "bg",
-        "ca",
-        "cs",
-        "cy",
-        "da",
-        "de",
-        "el",
-        "en",
-        "es",
-        "et",
-        "fa",
-        "fi",
-        "fr",
-        "ga",
-        "gd",
-        "gl",
-        "gv",
-        "hu",
-        "hy",
-        "id",
-        "is",
-        "it",
-        "ka",
-        "la",
-        "lb",
-        "lt",
-        "lv",
-        "mk",
-        "ms",
-        "nb",
-        "nl",
-        "nn",
-        "pl",
-        "pt",
-        "ro",
-        "ru",
-        "se",
-        "sk",
-        "sl",
-        "sq",
-        "sr",
-        "sv",
-        "sw",
-        "tl",
-        "tr",
-        "uk",
-    ]
-)
+
+@cache
+def simplemma_code(lang: str) -> str | None:
+    """The lemma table for ``lang``: the registry's (``sr``/``hr`` -> ``hbs``; none for
+    Maltese), when simplemma has it; None for languages outside the registry (read in a
+    limited mode, they are matched on their lower-cased forms)."""
+    from briefing.langpacks import language
+
+    entry = language(lang)
+    if entry is None or not entry.simplemma:
+        return None
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # another simplemma layout: trust the registry
+        return entry.simplemma
+    return entry.simplemma if entry.simplemma in SUPPORTED_LANGUAGES else None
+
+
+@cache
+def spacy_code(lang: str) -> str:
+    """The spaCy blank pipeline for ``lang``: the registry's, else the multi-language
+    tokenizer ``xx`` (a language outside the registry is read in a limited mode)."""
+    from briefing.langpacks import language
+
+    entry = language(lang)
+    return entry.spacy if entry is not None else "xx"
+
 
 if not Doc.has_extension("sentences"):
     Doc.set_extension("sentences", default=None)
@@ -129,9 +105,10 @@ def _lemmatizer() -> Callable[[str, str], str]:
 
 @cache
 def _lemma(word: str, lang: str) -> str:
-    if lang not in _SIMPLEMMA_LANGS or not any(ch.isalpha() for ch in word):
+    table = simplemma_code(lang)
+    if table is None or not any(ch.isalpha() for ch in word):
         return word.lower()
-    return _lemmatizer()(word, lang).lower()
+    return _lemmatizer()(word, table).lower()
 
 
 def _token_lemma(token: Token) -> str:
@@ -173,8 +150,8 @@ def briefing_normalize(doc: Doc) -> Doc:
 def get_nlp(lang: str) -> Language:
     """The pipeline for ``lang`` (built once per process)."""
     try:
-        nlp = spacy.blank(lang)
-    except Exception:  # unknown language code: the multi-language tokenizer
+        nlp = spacy.blank(spacy_code(lang))
+    except Exception:  # spaCy lacks it (or its tokenizer's dependency): multi-language
         nlp = spacy.blank("xx")
     nlp.add_pipe("briefing_sentences")
     nlp.add_pipe("briefing_normalize")

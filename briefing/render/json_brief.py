@@ -29,7 +29,10 @@ def source_dict(a: Article) -> dict[str, Any]:
         language=a.language,
         published=a.published.isoformat() if a.published else None,
         published_basis=a.published_basis,
+        read_mode=a.read_mode,
     )
+    if a.read_note:
+        d["read_note"] = a.read_note
     if a.text_extracted:
         d["text"] = a.text
     return d

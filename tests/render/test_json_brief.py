@@ -27,6 +27,7 @@ def test_text_only_for_extracted_sources_and_citations_verbatim():
         "language": "fa",
         "published": "2022-01-03",
         "published_basis": "metadata",
+        "read_mode": "full",
     }
     texts = {a.id: a.text for a in brief.sources}
     cites = [c for p in d["positions"] for c in p["citations"]]

@@ -1,0 +1,91 @@
+"""Language detection and reading modes follow the registry of language packs."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.langpacks import registry
+from briefing.nlp.language import detect_language, normalize_code, resolve
+from briefing.nlp.pipeline import get_nlp, lemma, simplemma_code, spacy_code
+
+OTHER_SCRIPTS = {
+    "ka": "საქართველოს საგარეო საქმეთა მინისტრი ბრიუსელში შეხვდა ალიანსის გენერალურ მდივანს.",
+    "th": "รัฐมนตรีว่าการกระทรวงการต่างประเทศพบกับเลขาธิการสหประชาชาติที่กรุงเทพฯ",
+    "hy": "Արտաքին գործերի նախարարը երկուշաբթի հանդիպեց ՆԱՏՕ-ի գլխավոր քարտուղարին։",
+    "hi": "विदेश मंत्री ने सोमवार को नई दिल्ली में संयुक्त राष्ट्र महासचिव से मुलाकात की।",
+    "zh": "外交部长星期一在北京会见了联合国秘书长，双方讨论了制裁问题。",
+    "ja": "外務大臣は月曜日に東京で国連事務総長と会談し、制裁について話し合った。",
+    "ko": "외교부 장관은 월요일 서울에서 유엔 사무총장과 만나 제재 문제를 논의했다.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(OTHER_SCRIPTS))
+def test_scripts_no_registry_language_uses_are_their_own_language(code):
+    assert code not in registry()
+    assert detect_language(OTHER_SCRIPTS[code]) == code
+    reading = resolve(None, OTHER_SCRIPTS[code])
+    assert reading.mode == "limited" and code in reading.reason
+
+
+def test_a_latin_script_language_outside_the_registry_is_not_taken_for_one_inside():
+    text = (
+        "Menteri Luar Negeri Indonesia bertemu dengan Sekretaris Jenderal PBB di Jakarta "
+        "pada hari Senin untuk membahas sanksi terhadap Rusia dan bantuan kemanusiaan."
+    )
+    assert detect_language(text) == "id"
+    assert resolve(None, text).mode == "limited"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("hr", "Ministar vanjskih poslova sastao se u ponedjeljak s glavnim tajnikom NATO-a."),
+        ("da", "Udenrigsministeren mødtes mandag med NATOs generalsekretær i København."),
+        ("sr", "Министар спољних послова састао се у понедељак са генералним секретаром."),
+        (
+            "mt",
+            "Il-Ministru għall-Affarijiet Barranin iltaqa’ mas-Segretarju Ġenerali nhar it-Tnejn.",
+        ),
+        ("he", "שר החוץ נפגש ביום שני עם המזכיר הכללי של הארגון בירושלים."),
+    ],
+)
+def test_registry_languages_are_detected_as_themselves_not_as_close_kin(code, text):
+    assert detect_language(text) == code
+    assert resolve(None, text).mode == "full"
+
+
+def test_stated_codes_are_normalised_and_bad_ones_reported():
+    assert normalize_code("SR") == "sr"
+    assert normalize_code("pt-BR") == "pt"
+    assert normalize_code("sr_Latn") == "sr"
+    assert normalize_code("srp") == "sr"
+    assert normalize_code("ka") == "ka"
+    assert normalize_code("klingon!!") is None
+    assert normalize_code("zz") is None
+    english = "The foreign minister met the secretary general in Brussels on Monday."
+    bad = resolve("klingon!!", english)
+    assert bad.language == "en" and bad.mode == "full" and "klingon" in bad.note
+    assert resolve("sr", "").mode == "full"
+    georgian = resolve("ka", "whatever the text")
+    assert georgian.language == "ka" and georgian.mode == "limited"
+
+
+def test_pipeline_codes_come_from_the_registry():
+    assert simplemma_code("sr") == simplemma_code("hr") == "hbs"
+    assert simplemma_code("mt") is None
+    assert simplemma_code("ka") is None  # outside the registry: limited mode
+    assert spacy_code("mt") == "xx" and spacy_code("ka") == "xx"
+    assert spacy_code("pl") == "pl"
+    # sr was fatal: simplemma has no 'sr' table.
+    assert lemma("министри", "sr") and lemma("ministri", "hr")
+    assert lemma("Ministru", "mt") == "ministru"
+    for code in ("ka", "th", "mt", "zh"):
+        doc = get_nlp(code)("NATO met on 12 May 2023. 北京 ქართ.")
+        assert len(doc) > 0
+
+
+def test_every_registry_language_gets_a_pipeline_and_lemmas():
+    for code in registry():
+        nlp = get_nlp(code)
+        assert len(nlp("Text 12.")) > 0
+        assert lemma("Test", code)

@@ -11,9 +11,39 @@ import pytest
 from briefing.data import parse_yaml
 from briefing.langpacks import language, merged, registry, section
 
-CODES = (
-    "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv ru uk sr tr fa ar he"
-).split()
+CODES = [
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+    "ru",
+    "uk",
+    "sr",
+    "tr",
+    "fa",
+    "ar",
+    "he",
+]
 
 
 def _folders() -> list[str]:

@@ -182,15 +182,11 @@ def estimate_publication(
 def _previous_week_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Words of every language that put a weekday in an earlier week ("last Tuesday",
     "mardi dernier"), right before or right after it."""
-    from importlib import resources
+    from briefing.langpacks import section
 
-    from briefing.data import load_yaml
-
-    folder = resources.files("briefing.data").joinpath("lexicons")
     words: set[str] = set()
-    for path in sorted(p.name for p in folder.iterdir() if p.name.startswith("dates_")):
-        table = load_yaml(f"lexicons/{path}") or {}
-        words |= {normalize(str(w)) for w in table.get("previous_weekday") or []}
+    for table in section("dates").values():
+        words |= {normalize(str(w)) for w in (table or {}).get("previous_weekday") or []}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{alt})\s+$"), re.compile(rf"^\s+(?:{alt})(?!\w)")
 

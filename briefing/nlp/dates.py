@@ -2,7 +2,8 @@
 
 ``dateparser``'s whole-text search misreads ordinary words as dates (Polish "się" as
 August, Persian "می" as May), so candidates are found here with the month, weekday and
-relative-expression words of ``briefing/data/lexicons/dates_<lang>.yaml`` and numbers next
+relative-expression words of the language pack's ``briefing/data/lang/<lang>/dates.yaml``
+(docs/languages.md) and numbers next
 to them, on the normalised text (Persian digits folded, same offsets as the original).
 Each candidate becomes a :class:`DateMention`; :func:`resolve` turns it into ISO dates
 against a publication date, choosing a missing year by nearness and tense.
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
 
-from briefing.data import load_yaml
+from briefing.langpacks import section
 from briefing.nlp.alternation import lexicon_alternation, longest_first, word_alternation
 from briefing.nlp.dates_fallback import fallback_dates
 from briefing.nlp.normalize import normalize
@@ -108,6 +109,7 @@ class DateLexicon:
     re_range: re.Pattern[str]
     re_month_day: re.Pattern[str]
     re_month_year: re.Pattern[str]
+    re_year_first: re.Pattern[str]
     re_month: re.Pattern[str]
     re_jalali: re.Pattern[str]
     re_hijri: re.Pattern[str]
@@ -141,10 +143,11 @@ def _index(groups: list[list[str]]) -> dict[str, int]:
 
 
 def _table(lang: str) -> dict[str, Any]:
-    try:
-        return load_yaml(f"lexicons/dates_{lang}.yaml") or {}
-    except FileNotFoundError:
-        return load_yaml(f"lexicons/dates_{FALLBACK_LANG}.yaml") or {}
+    packs = section("dates")
+    table = packs.get(lang)
+    if table is None:
+        table = packs.get(FALLBACK_LANG)
+    return table or {}
 
 
 @cache
@@ -189,11 +192,17 @@ def lexicon(lang: str) -> DateLexicon:
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е)?"
     day_or_ord = f"(?:{day}|(?P<o>{ordinals}))" if ordinals else day
     year = r"(?P<y>(?:19|20)\d\d)(?!\d)"
-    of = r"(?:\s*,?\s*(?:de\s+|del\s+|roku\s+|года\s+|року\s+|of\s+)?)"
+    # Words a date may hold between its day, month and year ("21 de janeiro de 2022",
+    # Maltese "5 ta' Marzu"): a few built in, the rest from the pack's ``connectors``.
+    conns = [normalize(str(c)) for c in t.get("connectors") or []]
+    extra = "".join(rf"{re.escape(c)}\s*|" for c in sorted(conns, key=longest_first))
+    of = rf"(?:\s*,?\s*(?:{extra}de\s+|del\s+|roku\s+|года\s+|року\s+|of\s+)?)"
     mw = rf"(?:\s+(?:{month_word}))?" if month_word else ""
     mw_before = rf"(?:(?:{month_word})\s+)?" if month_word else ""
     jyear = r"(?P<y>1[34]\d\d)(?!\d)"
-    day_month_tail = rf"\s*(?:de\s+|of\s+|-)?{mw_before}(?P<m>{months})(?![\w'])(?:{of}{year})?"
+    day_month_tail = (
+        rf"\s*(?:{extra}de\s+|of\s+|-)?{mw_before}(?P<m>{months})(?![\w'])(?:{of}{year})?"
+    )
     re_day_month = re.compile(rf"(?<![\w.]){day_or_ord}{day_month_tail}")
     re_range = re.compile(
         rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s*(?:{RANGE_JOIN})\s*{day}{day_month_tail}"
@@ -204,6 +213,18 @@ def lexicon(lang: str) -> DateLexicon:
         rf"(?:\s*,?\s*{year})?"
     )
     re_month_year = re.compile(rf"(?P<m>{month_start}){of}{year}")
+    # Year-first dates (Hungarian "2024. március 5.", Lithuanian "2024 m. kovo 5 d.",
+    # Latvian "2024. gada 5. martā"): the pack's ``year_first`` lists the words that may
+    # stand between the year and the rest; without the key the pattern matches nothing.
+    if t.get("year_first") is not None:
+        after_year = lexicon_alternation([str(w) for w in t["year_first"]] or ["~(?!x)x"])
+        lead = rf"(?<![\w.])(?P<y>(?:19|20)\d\d)\.?\s*(?:(?:{after_year})\s*)?"
+        re_year_first = re.compile(
+            rf"{lead}(?:(?P<m>{months})\s*(?P<d>[0-3]?\d)(?!\d)\.?"
+            rf"|(?P<d2>[0-3]?\d)\.?\s*(?P<m2>{months}))(?![\w'])"
+        )
+    else:
+        re_year_first = re.compile(r"(?!x)x")
     re_month = re.compile(_words(list(month_of)))
     if jmonth_of:
         re_jalali = re.compile(
@@ -264,6 +285,7 @@ def lexicon(lang: str) -> DateLexicon:
         re_range=re_range,
         re_month_day=re_month_day,
         re_month_year=re_month_year,
+        re_year_first=re_year_first,
         re_month=re_month,
         re_jalali=re_jalali,
         re_hijri=re_hijri,
@@ -384,6 +406,11 @@ def _candidates(
             out.append(
                 (prio, DateMention(m.start(), m.end(), first_day, mo, _year(m), day_end=last))
             )
+    for m in lex.re_year_first.finditer(norm, at_digit, end) if month_named and digits else ():
+        mo = _month(m.group("m") or m.group("m2"), lex.month_of)
+        d = int(m.group("d") or m.group("d2"))
+        if mo and 1 <= d <= 31:
+            out.append((0, DateMention(m.start(), m.end(), d, mo, int(m.group("y")))))
     for m in lex.re_month_year.finditer(norm, at_month, end) if month_named and digits else ():
         mo = _month(m.group("m"), lex.month_of)
         if mo:

@@ -1,4 +1,4 @@
-"""Day-month dates for languages without a ``dates_<lang>.yaml`` lexicon.
+"""Day-month dates for languages without a dates lexicon (``lang/<lang>/dates.yaml``).
 
 Portuguese, Dutch, Turkish, Czech... articles would otherwise get no calendar dates. Their
 month names come from dateparser's own locale data; a candidate is only a day next to a
@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
+from briefing.langpacks import section
 from briefing.nlp.normalize import normalize
 
 MONTH_KEYS = (
@@ -50,7 +50,7 @@ class _Patterns(NamedTuple):
 
 
 def has_lexicon(lang: str) -> bool:
-    return resources.files("briefing.data").joinpath(f"lexicons/dates_{lang}.yaml").is_file()
+    return lang in section("dates")
 
 
 def _month_forms(info: dict) -> tuple[list[str], list[str]]:

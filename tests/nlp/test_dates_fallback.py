@@ -70,7 +70,19 @@ def test_abbreviation_needs_a_year_or_an_inner_full_stop():
 
 
 def test_a_month_word_without_a_day_is_skipped():
-    assert _spans("Em janeiro as conversações continuam.", "pt") == []
+    # Norwegian and Catalan have no language pack: the fallback reads them.
+    assert not has_lexicon("nb") and not has_lexicon("ca")
+    assert _spans("I januar fortsetter samtalene.", "nb") == []
+    assert _spans("Al gener continuen les converses.", "ca") == []
+    assert _spans("Møtet holdes 12. januar 2022 i Oslo.", "nb") == [
+        ("12. januar 2022", 12, 1, 2022)
+    ]
+
+
+def test_a_language_with_a_pack_reads_a_month_alone():
+    # Portuguese now has lang/pt/dates.yaml: a month alone is a month, as in English.
+    assert has_lexicon("pt")
+    assert _spans("Em janeiro as conversações continuam.", "pt") == [("janeiro", 0, 1, None)]
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr", "es", "pl", "ru", "ar"])

@@ -10,6 +10,19 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _briefing_logger_restored():
+    """A test that calls ``briefing.cli.main`` in-process points the "briefing" logger at
+    that test's stderr and stops it propagating; later tests read warnings with caplog,
+    so every test starts and ends with the logger as it was."""
+    import logging
+
+    logger = logging.getLogger("briefing")
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    yield
+    logger.handlers[:], logger.propagate, logger.level = saved[0], saved[1], saved[2]
+
+
 @pytest.fixture(scope="session")
 def seed_articles():
     from briefing.ingest import load_paths

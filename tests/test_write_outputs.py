@@ -20,7 +20,7 @@ def test_failed_render_leaves_the_previous_brief(seed_brief, tmp_path, monkeypat
     write_outputs(seed_brief, out, ["json"])
     before = (out / "brief.json").read_bytes()
 
-    def broken(_brief):
+    def broken(_brief, **_options):
         raise RuntimeError("no fonts")
 
     monkeypatch.setattr("briefing.render.html.render_html", broken)

@@ -27,6 +27,9 @@ from briefing.extract.actors_text import (
     has_case,
     is_acronym,
     is_capitalised,
+    latin,
+    same_person_across_scripts,
+    skeleton,
     split_alias,
     stem,
 )
@@ -37,7 +40,7 @@ FULL_NAME_CUTOFF = 88.0
 SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
-_CASELESS = frozenset({"fa", "ar", "ur", "ps"})
+_CASELESS = frozenset({"fa", "ar", "ur", "ps", "he"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
 
@@ -126,9 +129,31 @@ def _noun_endings(lang: str) -> tuple[str, ...]:
     return tuple(sorted(_words("noun_endings", lang)))
 
 
+@cache
+def _short_function_words(lang: str) -> frozenset[str]:
+    """Stop words of three letters or fewer of ``lang`` and English (spaCy's lists): a
+    headline's "Warns Of Consequences" is no name."""
+    import importlib
+
+    from briefing.langpacks import language
+
+    out: set[str] = set()
+    for code in dict.fromkeys([lang, "en"]):
+        pack = language(code)
+        try:
+            module = importlib.import_module(f"spacy.lang.{pack.spacy if pack else code}.stop_words")
+        except ImportError:
+            continue
+        out.update(fold(w) for w in module.STOP_WORDS if len(w) <= 3)
+    return frozenset(out - _NAME_PARTICLES)
+
+
 def _plausible_name(ws: Words, i: int, j: int, lang: str) -> bool:
-    """Not a noun phrase: no determiner before it, no common-noun ending in it."""
+    """Not a noun phrase: no determiner before it, no common-noun ending in it, no short
+    function word in it."""
     if i > 0 and ws.folded[i - 1] in _words("determiners", lang):
+        return False
+    if not _short_function_words(lang).isdisjoint(ws.folded[i:j]):
         return False
     endings = _noun_endings(lang)
     return not any(ws.folded[k].endswith(endings) for k in range(i, j)) if endings else True
@@ -258,12 +283,16 @@ def discover_people(
         taken.update(range(i, j))
         found[:] = [f for f in found if not (i <= f.i and f.j <= j)]
         name = text[ws.start[i] : ws.end[j - 1]]
-        known = _known_person(name)
-        actor_id = known or slug(name)
+        known = _known_person(name) or _known_across_scripts(name)
+        # One name across scripts: Cyrillic and Greek names in Latin letters ("Sergey
+        # Ryabkov"); Arabic-script and Hebrew ones keep their script (vowels are unwritten)
+        # but take a Latin id, and merge with a Latin spelling in consolidation.
+        roman = latin(name)
+        actor_id = known or slug(roman)
         found_here = Found(i, j, actor_id, "fuzzy" if known else "discovered")
         out.mentions.append(found_here)
         if not known:
-            out.names[actor_id] = name
+            out.names[actor_id] = roman if has_case(name) else name
             if role and actor_id not in out.roles:
                 out.roles[actor_id] = role
     _extend_known_names(ws, text, found, covered | taken)
@@ -410,6 +439,37 @@ def _known_person(name: str) -> str | None:
     choices, ids = _person_names()
     hit = process.extractOne(fold(name), choices, scorer=fuzz.ratio, score_cutoff=FULL_NAME_CUTOFF)
     return ids[hit[2]] if hit else None
+
+
+@cache
+def _people_by_surname_skeleton() -> dict[str, list[tuple[str, str]]]:
+    """Known people's Latin full names by the first consonant of their surname."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    kb = knowledge_base()
+    for actor in kb.actors.values():
+        if actor.type != "person" or len(actor.name.split()) < 2:
+            continue
+        key = skeleton(actor.name).split()
+        if key:
+            out.setdefault(key[-1][:1], []).append((actor.name, actor.id))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _known_across_scripts(name: str) -> str | None:
+    """The one known person whose Latin name a name in another script spells ("ويندي
+    شيرمان" is Wendy Sherman), if exactly one."""
+    if all(ord(ch) < 0x250 for ch in name):
+        return None
+    key = skeleton(name).split()
+    if len(key) < 2:
+        return None
+    hits = {
+        actor_id
+        for full, actor_id in _people_by_surname_skeleton().get(key[-1][:1], [])
+        if same_person_across_scripts(full, name)
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _extend_known_names(ws: Words, text: str, found: list[Found], covered: set[int]) -> None:

@@ -30,6 +30,14 @@ class RoleMention:
 
 
 @cache
+def _before_only() -> frozenset[str]:
+    from briefing.data import load_yaml
+
+    table = load_yaml("lexicons/actors_morphology.yaml")
+    return frozenset(table.get("qualifier_before_only") or [])
+
+
+@cache
 def _folded_words(lang: str, kind: str) -> frozenset[str]:
     return frozenset(fold(w) for w in role_words(lang, kind))
 
@@ -62,6 +70,7 @@ def find_roles(
     by_start = {f.i: f for f in bodies}
     connectors = morphology(lang).connectors | morphology("en").connectors
     deputies = _folded_words(lang, "deputy_markers")
+    before_only = lang in _before_only()
     modifiers = _folded_words(lang, "modifiers")
     table = roles()
     out: list[RoleMention] = []
@@ -94,7 +103,7 @@ def find_roles(
         ):
             qualifier, lo = before.actor, before.i
         qualified_after = False
-        if qualifier is None:
+        if qualifier is None and not before_only:
             k = m.j
             while k < len(ws) and k - m.j < 3 and ws.folded[k] in connectors:
                 k += 1

@@ -281,3 +281,57 @@ def split_alias(alias: str) -> list[str]:
     """The words of a knowledge-base alias, split exactly as article text is."""
     norm = normalize(alias)
     return [alias[m.start() : m.end()] for m in WORD.finditer(norm)]
+
+
+# --- one name across scripts ------------------------------------------------------------
+
+try:  # a maintained per-character transliteration table (Cyrillic, Greek, Arabic, Hebrew)
+    from anyascii import anyascii as _to_ascii
+except ImportError:  # pragma: no cover - without it, names compare within their script
+    _to_ascii = None
+
+# Consonant classes close enough across transliterations: Arabic and Hebrew write no short
+# vowels, "sh" is one letter, "v" and "w" are one letter in Arabic, "k"/"q"/"c" and
+# "t"/"d" are confused by Greek and Arabic spellings ("Γουέντι", "ντ" for "nd").
+_DIGRAPHS = (("sh", "s"), ("ch", "k"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("gh", "g"))
+_CLASSES = str.maketrans(
+    {"v": "w", "f": "w", "p": "b", "q": "k", "c": "k", "d": "t", "z": "s", "j": "g"}
+)
+_VOWELISH = re.compile(r"[aeiouyhw']")
+
+
+def latin(name: str) -> str:
+    """``name`` in Latin letters ("Сергей Рябков" -> "Sergey Ryabkov"); Latin names as
+    they are."""
+    if _to_ascii is None or all(ord(ch) < 0x250 for ch in name):
+        return name
+    return " ".join(_to_ascii(name).split())
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a name in Latin letters, classes merged: "Wendy Sherman",
+    "ويندي شيرمان" and "וונדי שרמן" all give "nt srmn"; "Ryabkov" and "ريابكوف" "rbk"."""
+    words = []
+    for word in latin(name).lower().split():
+        word = re.sub(r"[^a-z]", "", word)
+        for a, b in _DIGRAPHS:
+            word = word.replace(a, b)
+        word = _VOWELISH.sub("", word.translate(_CLASSES))
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def same_person_across_scripts(a: str, b: str) -> bool:
+    """Two spellings of one name in different scripts: surnames with the same first
+    consonant and close consonants (Hebrew "לפיד" gives "lt" for "Lapid"'s "lbt"), and close
+    consonants overall."""
+    from rapidfuzz import fuzz
+
+    ka, kb_ = skeleton(a).split(), skeleton(b).split()
+    if len(ka) < 2 or len(kb_) < 2 or ka[-1][:1] != kb_[-1][:1]:
+        return False
+    if max(len(ka[-1]), len(kb_[-1])) < 3 or fuzz.ratio(ka[-1], kb_[-1]) < 75.0:
+        return False
+    return fuzz.ratio(" ".join(ka), " ".join(kb_)) >= 80.0

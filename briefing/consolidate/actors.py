@@ -128,9 +128,10 @@ def _across_scripts(names: dict[str, str], counts: Counter[str]) -> dict[str, st
     others: list[str] = []
     for actor_id, name in names.items():
         if all(ord(ch) < 0x250 for ch in name):
-            key = skeleton(name).split()
-            if key:
-                latin_by_key[key[-1][:1]].append(actor_id)
+            for j_vowel in (False, True):
+                key = skeleton(name, j_vowel).split()
+                if key and actor_id not in latin_by_key[key[-1][:1]]:
+                    latin_by_key[key[-1][:1]].append(actor_id)
         else:
             others.append(actor_id)
     out: dict[str, str] = {}

@@ -449,9 +449,10 @@ def _people_by_surname_skeleton() -> dict[str, list[tuple[str, str]]]:
     for actor in kb.actors.values():
         if actor.type != "person" or len(actor.name.split()) < 2:
             continue
-        key = skeleton(actor.name).split()
-        if key:
-            out.setdefault(key[-1][:1], []).append((actor.name, actor.id))
+        for j_vowel in (False, True):
+            key = skeleton(actor.name, j_vowel).split()
+            if key and (actor.name, actor.id) not in out.get(key[-1][:1], []):
+                out.setdefault(key[-1][:1], []).append((actor.name, actor.id))
     return out
 
 

@@ -291,11 +291,14 @@ except ImportError:  # pragma: no cover - without it, names compare within their
     _to_ascii = None
 
 # Consonant classes close enough across transliterations: Arabic and Hebrew write no short
-# vowels, "sh" is one letter, "v" and "w" are one letter in Arabic, "k"/"q"/"c" and
-# "t"/"d" are confused by Greek and Arabic spellings ("Γουέντι", "ντ" for "nd").
-_DIGRAPHS = (("sh", "s"), ("ch", "k"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("gh", "g"))
+# vowels, "sh" is one letter, Arabic writes "v" with "f" and "p" with "b" and Hebrew "p"
+# and "f" with one letter, "k"/"q"/"c" and "t"/"d" are confused by Greek and Arabic
+# spellings ("Γουέντι", "ντ" for "nd"); "w" and "y" are vowels as often as consonants.
+_DIGRAPHS = (
+    ("sh", "s"), ("sz", "s"), ("ch", "k"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("gh", "g")
+)
 _CLASSES = str.maketrans(
-    {"v": "w", "f": "w", "p": "b", "q": "k", "c": "k", "d": "t", "z": "s", "j": "g"}
+    {"v": "b", "f": "b", "p": "b", "q": "k", "c": "k", "d": "t", "z": "s", "j": "g"}
 )
 _VOWELISH = re.compile(r"[aeiouyhw']")
 
@@ -308,14 +311,17 @@ def latin(name: str) -> str:
     return " ".join(_to_ascii(name).split())
 
 
-def skeleton(name: str) -> str:
+def skeleton(name: str, j_vowel: bool = False) -> str:
     """The consonants of a name in Latin letters, classes merged: "Wendy Sherman",
-    "ويندي شيرمان" and "וונדי שרמן" all give "nt srmn"; "Ryabkov" and "ريابكوف" "rbk"."""
+    "ويندي شيرمان" and "וונדי שרמן" give "nt srmn" or close; "Ryabkov" and "ريابكوف" "rbkb".
+    ``j_vowel``: read "j" as "y" (German, Slavic and Hungarian spellings: "Szijjártó")."""
     words = []
     for word in latin(name).lower().split():
         word = re.sub(r"[^a-z]", "", word)
         for a, b in _DIGRAPHS:
             word = word.replace(a, b)
+        if j_vowel:
+            word = word.replace("j", "y")
         word = _VOWELISH.sub("", word.translate(_CLASSES))
         word = re.sub(r"(.)\1+", r"\1", word)
         if word:
@@ -324,14 +330,15 @@ def skeleton(name: str) -> str:
 
 
 def same_person_across_scripts(a: str, b: str) -> bool:
-    """Two spellings of one name in different scripts: surnames with the same first
-    consonant and close consonants (Hebrew "לפיד" gives "lt" for "Lapid"'s "lbt"), and close
-    consonants overall."""
+    """Two spellings of one name in different scripts: the same surname consonants (three
+    at least: "Bolsonaro" and "بلانار" differ) and close consonants overall."""
     from rapidfuzz import fuzz
 
-    ka, kb_ = skeleton(a).split(), skeleton(b).split()
-    if len(ka) < 2 or len(kb_) < 2 or ka[-1][:1] != kb_[-1][:1]:
-        return False
-    if max(len(ka[-1]), len(kb_[-1])) < 3 or fuzz.ratio(ka[-1], kb_[-1]) < 75.0:
-        return False
-    return fuzz.ratio(" ".join(ka), " ".join(kb_)) >= 80.0
+    for ja in (False, True):
+        for jb in (False, True):
+            ka, kb_ = skeleton(a, ja).split(), skeleton(b, jb).split()
+            if len(ka) < 2 or len(kb_) < 2 or ka[-1] != kb_[-1] or len(ka[-1]) < 3:
+                continue
+            if fuzz.ratio(" ".join(ka), " ".join(kb_)) >= 80.0:
+                return True
+    return False

@@ -202,7 +202,25 @@ def _babel_names() -> dict[str, list[str]]:
                     forms.append(rest)
                 elif hyphen and tail and head.lower() in _LEADING_ARTICLES:
                     forms.append(tail)
+                if code == "ar":
+                    forms.extend(_arabic_nisba(name))
     return out
+
+
+def _arabic_nisba(name: str) -> list[str]:
+    """The Arabic relative adjective of a one-word state name, with and without the
+    article, masculine and feminine: "سلوفاكيا" -> "السلوفاكي", "السلوفاكية"; "المجر" ->
+    "المجري". The rule is regular for names; irregular ones are listed in states.yaml."""
+    if " " in name or not name.isalpha():
+        return []
+    base = name[2:] if name.startswith("ال") else name
+    if base.endswith("ا"):
+        base = base[:-1]
+    if not base.endswith("ي"):
+        base += "ي"
+    if len(base) < 4:
+        return []
+    return ["ال" + base, "ال" + base + "ة"]
 
 
 def _english_name(code: str) -> str:

@@ -132,7 +132,7 @@ def _noun_endings(lang: str) -> tuple[str, ...]:
 @cache
 def _short_function_words(lang: str) -> frozenset[str]:
     """Stop words of three letters or fewer of ``lang`` and English (spaCy's lists): a
-    headline's "Warns Of Consequences" is no name."""
+    headline's "Warns Of Consequences" is no name (inside a run: "Ben Knapen" is one)."""
     import importlib
 
     from briefing.langpacks import language
@@ -141,7 +141,9 @@ def _short_function_words(lang: str) -> frozenset[str]:
     for code in dict.fromkeys([lang, "en"]):
         pack = language(code)
         try:
-            module = importlib.import_module(f"spacy.lang.{pack.spacy if pack else code}.stop_words")
+            module = importlib.import_module(
+                f"spacy.lang.{pack.spacy if pack else code}.stop_words"
+            )
         except ImportError:
             continue
         out.update(fold(w) for w in module.STOP_WORDS if len(w) <= 3)
@@ -153,8 +155,8 @@ def _plausible_name(ws: Words, i: int, j: int, lang: str) -> bool:
     function word in it."""
     if i > 0 and ws.folded[i - 1] in _words("determiners", lang):
         return False
-    if not _short_function_words(lang).isdisjoint(ws.folded[i:j]):
-        return False
+    if not _short_function_words(lang).isdisjoint(ws.folded[i + 1 : j]):
+        return False  # a first name may be one ("Ben", "Per"), an inner word is not
     endings = _noun_endings(lang)
     return not any(ws.folded[k].endswith(endings) for k in range(i, j)) if endings else True
 
@@ -173,6 +175,17 @@ def _name_like(text: str, folded: str) -> bool:
         and not is_acronym(text)
         and folded not in _not_names()
     )
+
+
+def _comma_then_name(ws: Words, text: str, rm: RoleMention, lang: str) -> bool:
+    """A comma right after a specific role phrase, in the same sentence."""
+    k = rm.hi
+    if k >= len(ws) or ws.sentence[k] != ws.sentence[rm.hi - 1]:
+        return False
+    if gap(ws, text, rm.hi - 1, k).strip() != ",":
+        return False
+    spec = roles()[rm.role]
+    return not spec.get("generic")
 
 
 def _run_after(ws: Words, text: str, k: int, covered: set[int]) -> tuple[int, int]:
@@ -252,6 +265,10 @@ def discover_people(
     out = Discovered()
     covered = set(blocked)
     for f in found:
+        # A common surname alone ("Singh", "Khan") may open another person's name: it
+        # names its holder only beside the full name, so the words stay free here.
+        if f.kind == "surname" and not _alone(f.actor, kb):
+            continue
         covered.update(range(f.i, f.j))
     role_words: set[int] = set()
     for rm in role_mentions:
@@ -266,6 +283,14 @@ def discover_people(
         i, j = _run_after(ws, text, k, covered)
         if j - i >= 1 and joined(ws, text, k - 1, i):
             runs.append((i, j, _role_label(rm, kb)))
+        elif _comma_then_name(ws, text, rm, lang):
+            # "presidente de EEUU, Joe Biden", "ο γενικός γραμματέας, Γενς Στόλτενμπεργκ":
+            # a named office, a comma, the name (an article may open it: ", η Μαρία").
+            articles = _words("determiners", lang) | _words("name_articles", lang)
+            start = k + 1 if ws.folded[k] in articles else k
+            i, j = _run_after(ws, text, start, covered)
+            if j - i >= 2:
+                runs.append((i, j, _role_label(rm, kb)))
         i, j = _run_before(ws, text, rm.lo, covered)
         if j - i >= 1 and _apposed(ws, text, j - 1, rm.lo):
             runs.append((i, j, _role_label(rm, kb)))
@@ -281,7 +306,7 @@ def discover_people(
         if lang not in _CASELESS and not _plausible_name(ws, i, j, lang):
             continue
         taken.update(range(i, j))
-        found[:] = [f for f in found if not (i <= f.i and f.j <= j)]
+        found[:] = [f for f in found if not (f.i < j and i < f.j)]
         name = text[ws.start[i] : ws.end[j - 1]]
         known = _known_person(name) or _known_across_scripts(name)
         # One name across scripts: Cyrillic and Greek names in Latin letters ("Sergey
@@ -298,6 +323,11 @@ def discover_people(
     _extend_known_names(ws, text, found, covered | taken)
     _link_surnames(ws, out, covered | taken, lang)
     return out
+
+
+def _alone(actor_id: str, kb: KnowledgeBase) -> bool:
+    person = kb.actors.get(actor_id)
+    return person is None or person.surname_alone
 
 
 def _with_first_name(
@@ -459,16 +489,18 @@ def _people_by_surname_skeleton() -> dict[str, list[tuple[str, str]]]:
 @lru_cache(maxsize=20_000)
 def _known_across_scripts(name: str) -> str | None:
     """The one known person whose Latin name a name in another script spells ("ويندي
-    شيرمان" is Wendy Sherman), if exactly one."""
-    if all(ord(ch) < 0x250 for ch in name):
-        return None
+    شيرمان" is Wendy Sherman), or a Latin spelling of another transliteration ("Sergej
+    Rjabkov"), if exactly one."""
+    # Latin spellings of a name transliterated from another alphabet ("Sergej Rjabkov",
+    # "Sergei Ryabkov") are looked for too, more strictly (see same_person_across_scripts).
+    strict = all(ord(ch) < 0x250 for ch in name)
     key = skeleton(name).split()
     if len(key) < 2:
         return None
     hits = {
         actor_id
         for full, actor_id in _people_by_surname_skeleton().get(key[-1][:1], [])
-        if same_person_across_scripts(full, name)
+        if same_person_across_scripts(full, name, 90.0 if strict else 80.0)
     }
     return hits.pop() if len(hits) == 1 else None
 
@@ -491,7 +523,9 @@ def _link_surnames(ws: Words, out: Discovered, covered: set[int], lang: str) -> 
     """Surname-only mentions of the people just discovered ("Joly" after "Mélanie Joly")."""
     by_surname: dict[str, str] = {}
     for f in out.mentions:
-        if f.kind == "discovered":
+        # Also people a full name here resolved to (another script's spelling, a variant):
+        # "ο κ. Στόλτενμπεργκ" after "Γενς Στόλτενμπεργκ".
+        if f.kind == "discovered" or (f.kind == "fuzzy" and f.j - f.i >= 2):
             by_surname[stem(ws.folded[f.j - 1], lang)] = f.actor
     if not by_surname:
         return

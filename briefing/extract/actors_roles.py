@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from briefing.extract.actors_index import Found, Step, longest_matches, role_trie
 from functools import cache
 
+from briefing.extract.actors_index import Found, Step, longest_matches, role_trie
 from briefing.extract.actors_text import Words, fold, morphology
 from briefing.kb import KnowledgeBase, role_words, roles
 
@@ -80,7 +79,9 @@ def find_roles(
         role = m.entries[0].target
         # "نائبة وزير الخارجية", "secrétaire d'État adjointe": the deputy's role, never the
         # principal's (a deputy is not the minister).
-        deputy_before = m.i > 0 and ws.folded[m.i - 1] in deputies and joined(ws, text, m.i - 1, m.i)
+        deputy_before = (
+            m.i > 0 and ws.folded[m.i - 1] in deputies and joined(ws, text, m.i - 1, m.i)
+        )
         deputy_after = (
             m.j < len(ws) and ws.folded[m.j] in deputies and joined(ws, text, m.j - 1, m.j)
         )
@@ -110,6 +111,15 @@ def find_roles(
             after = by_start.get(k)
             if after is not None and all(joined(ws, text, x, x + 1) for x in range(m.j - 1, k)):
                 qualifier, hi, qualified_after = after.actor, after.j, True
+        # "náměstek ruského ministra zahraničí": the marker before the qualifier.
+        if (
+            not deputy_before
+            and 0 < lo < m.i
+            and ws.folded[lo - 1] in deputies
+            and joined(ws, text, lo - 1, lo)
+        ):
+            role = str(table[m.entries[0].target].get("deputy") or "official")
+            lo -= 1
         # "il senatore repubblicano Ted Cruz": a party label between the role and the name.
         while hi < len(ws) and ws.folded[hi] in modifiers and joined(ws, text, hi - 1, hi):
             hi += 1

@@ -295,12 +295,27 @@ except ImportError:  # pragma: no cover - without it, names compare within their
 # and "f" with one letter, "k"/"q"/"c" and "t"/"d" are confused by Greek and Arabic
 # spellings ("Γουέντι", "ντ" for "nd"); "w" and "y" are vowels as often as consonants.
 _DIGRAPHS = (
-    ("sh", "s"), ("sz", "s"), ("ch", "k"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("gh", "g")
+    ("sh", "s"),
+    ("sz", "s"),
+    ("ch", "k"),
+    ("kh", "k"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("gh", "g"),
+    # Greek writes b, d, g as "μπ", "ντ", "γκ": "b", "d" at the start of a word ("Μπάιντεν"),
+    # "mb", "nd" inside it ("Τραμπ" as Arabic "ترامب"), "g" always ("Στόλτενμπεργκ").
+    ("mp", "mb"),
+    ("nt", "nd"),
+    ("gk", "g"),
 )
+_GREEK_INITIAL = (("mp", "b"), ("nt", "d"))
 _CLASSES = str.maketrans(
     {"v": "b", "f": "b", "p": "b", "q": "k", "c": "k", "d": "t", "z": "s", "j": "g"}
 )
 _VOWELISH = re.compile(r"[aeiouyhw']")
+
+
+_GREEK_OU = re.compile("[οόΟΌ][υύΥΎ]")
 
 
 def latin(name: str) -> str:
@@ -308,16 +323,24 @@ def latin(name: str) -> str:
     they are."""
     if _to_ascii is None or all(ord(ch) < 0x250 for ch in name):
         return name
+    # Greek "ου" is one vowel, "ou" ("Κατρούγκαλος" -> "Katrougkalos", not "Katroygkalos").
+    name = _GREEK_OU.sub(lambda m: "Ou" if m.group(0)[0].isupper() else "ou", name)
     return " ".join(_to_ascii(name).split())
 
 
-def skeleton(name: str, j_vowel: bool = False) -> str:
+def skeleton(name: str, j_vowel: bool = False, plain_greek: bool = False) -> str:
     """The consonants of a name in Latin letters, classes merged: "Wendy Sherman",
     "ويندي شيرمان" and "וונדי שרמן" give "nt srmn" or close; "Ryabkov" and "ريابكوف" "rbkb".
-    ``j_vowel``: read "j" as "y" (German, Slavic and Hungarian spellings: "Szijjártó")."""
+    ``j_vowel``: read "j" as "y" (German, Slavic and Hungarian spellings: "Szijjártó");
+    ``plain_greek``: read "μπ", "ντ" inside a word as "b", "d" ("Μπάιντεν", "Στόλτενμπεργκ")."""
     words = []
     for word in latin(name).lower().split():
         word = re.sub(r"[^a-z]", "", word)
+        for a, b in _GREEK_INITIAL:
+            if word.startswith(a):
+                word = b + word[2:]
+        if plain_greek:
+            word = word.replace("mp", "b").replace("nt", "d")
         for a, b in _DIGRAPHS:
             word = word.replace(a, b)
         if j_vowel:
@@ -329,16 +352,17 @@ def skeleton(name: str, j_vowel: bool = False) -> str:
     return " ".join(words)
 
 
-def same_person_across_scripts(a: str, b: str) -> bool:
+def same_person_across_scripts(a: str, b: str, cutoff: float = 80.0) -> bool:
     """Two spellings of one name in different scripts: the same surname consonants (three
     at least: "Bolsonaro" and "بلانار" differ) and close consonants overall."""
     from rapidfuzz import fuzz
 
-    for ja in (False, True):
-        for jb in (False, True):
-            ka, kb_ = skeleton(a, ja).split(), skeleton(b, jb).split()
+    modes = [(j, g) for j in (False, True) for g in (False, True)]
+    for ja, ga in modes:
+        for jb, gb in modes:
+            ka, kb_ = skeleton(a, ja, ga).split(), skeleton(b, jb, gb).split()
             if len(ka) < 2 or len(kb_) < 2 or ka[-1] != kb_[-1] or len(ka[-1]) < 3:
                 continue
-            if fuzz.ratio(" ".join(ka), " ".join(kb_)) >= 80.0:
+            if fuzz.ratio(" ".join(ka), " ".join(kb_)) >= cutoff:
                 return True
     return False

@@ -7,8 +7,8 @@ that ``pycountry`` translates) and Babel's CLDR territory names (the short forms
 (``briefing/data/lang/<code>/names.yaml``) add what those lack: short forms, inflected
 forms, adjectives and capitals used as metonyms, and organisations' names and acronyms.
 An all-capital acronym of an organisation or state also matches written as a word
-("Nato", "Osce", "Onu", "Usa": the Italian and Spanish press write them so), unless that
-word is a common word of some language ("Un", "Us"). Loaded once per process.
+("Nato", "Osce", "Onu": the Italian press writes them so), unless that word is a stop word
+of the article's language or English ("Un" in French, "Us", "Onu" in Turkish). Loaded once per process.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ _CATALOGUES = {"sr": ("sr", "sr@latin"), "mt": ("mt",), "ga": ("ga",)}
 _BABEL_LOCALES = {"sr": ("sr", "sr_Latn")}
 # Articles that CLDR writes before a state's name in Irish and Maltese ("an Rúis",
 # "ir-Russja"); the bare name is an alias too.
-_LEADING_ARTICLES = frozenset({"an", "na", "il", "l", "ir", "is", "it", "in", "id", "ix", "iz", "iċ", "iż", "ż"})
+_LEADING_ARTICLES = frozenset(
+    {"an", "na", "il", "l", "ir", "is", "it", "in", "id", "ix", "iz", "iċ", "iż", "ż"}
+)
 
 
 def pack_languages() -> tuple[str, ...]:
@@ -87,6 +89,8 @@ class KnowledgeBase:
     # A body's parent organisation ("OSCE Permanent Council" -> "OSCE"): naming the body
     # names its organisation too.
     part_of: dict[str, str] = field(default_factory=dict)
+    # Aliases made from an acronym ("Nato" from "NATO"; see word_cased).
+    word_cased: set[str] = field(default_factory=set)
 
     # Offices by (role, body) and by role, in actor then office order; built on first use
     # (the knowledge base is complete by then and never changes after).
@@ -268,7 +272,7 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
         drop = reject | {str(f) for f in info.get("drop", [])}
         drop |= {str(f) for p in in_packs for f in p.get("drop", [])}
         forms = [f for f in dict.fromkeys(forms) if f not in drop]
-        kb.aliases.extend(Alias(actor_id, f, "name") for f in _with_word_acronyms(forms))
+        kb.aliases.extend(Alias(actor_id, f, "name") for f in _with_word_acronyms(kb, forms))
     return codes
 
 
@@ -289,7 +293,7 @@ def _load_organizations(kb: KnowledgeBase) -> None:
             *(str(a) for p in packs for a in p.get(actor_id) or []),
             *cldr.get(_CLDR_BODIES.get(actor_id, ""), []),
         ]
-        for form in _with_word_acronyms(list(dict.fromkeys(forms))):
+        for form in _with_word_acronyms(kb, list(dict.fromkeys(forms))):
             kb.aliases.append(Alias(actor_id, form, "name"))
         if entry.get("part_of"):
             kb.part_of[actor_id] = str(entry["part_of"])
@@ -299,37 +303,38 @@ def _load_organizations(kb: KnowledgeBase) -> None:
 
 
 @cache
-def _common_words() -> frozenset[str]:
-    """Stop words of every registry language (spaCy's lists): a word-cased acronym that
-    is one of them ("Un", "Us", "Ab") would name the body at every sentence start."""
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of one registry language, lower case (empty without a list)."""
     import importlib
 
-    from briefing.langpacks import registry
+    from briefing.langpacks import language
 
-    out: set[str] = set()
-    for lang in registry().values():
-        try:
-            module = importlib.import_module(f"spacy.lang.{lang.spacy}.stop_words")
-        except ImportError:
-            continue
-        out.update(w.lower() for w in module.STOP_WORDS)
-    return frozenset(out)
+    pack = language(lang)
+    try:
+        module = importlib.import_module(f"spacy.lang.{pack.spacy if pack else lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
 
 
-def _with_word_acronyms(forms: list[str]) -> list[str]:
-    """``forms`` and, for each all-capital acronym of two to six letters, the same written
-    as a word ("NATO" -> "Nato", "ООН" -> "Оон"), unless that is a common word."""
+def word_cased(form: str) -> str | None:
+    """An all-capital acronym of two to six letters written as a word ("NATO" -> "Nato",
+    "ООН" -> "Оон"); None for anything else. Matched in an article unless the word is a
+    stop word of the article's language or English ("Un" in French, "Us", Turkish "Onu")."""
+    if 2 <= len(form) <= 6 and form.isalpha() and form.isupper():
+        return form[0] + form[1:].lower()
+    return None
+
+
+def _with_word_acronyms(kb: KnowledgeBase, forms: list[str]) -> list[str]:
+    """``forms`` and the word-cased form of each acronym among them, recorded in
+    ``kb.word_cased`` so that the name index can leave out the stop words of a language."""
     out = list(forms)
     for form in forms:
-        if (
-            2 <= len(form) <= 6
-            and form.isalpha()
-            and form.isupper()
-            and form.lower() not in _common_words()
-        ):
-            word = form[0] + form[1:].lower()
-            if word not in out:
-                out.append(word)
+        word = word_cased(form)
+        if word is not None and word not in out:
+            out.append(word)
+            kb.word_cased.add(word)
     return out
 
 

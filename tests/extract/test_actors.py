@@ -331,7 +331,7 @@ def test_a_known_person_spelt_in_another_script_is_that_person():
         "قال وزير الخارجية المجري بيتر سيارتو إن بلاده ترفض العقوبات.", "ar", JAN_2022
     )
     assert [a.id for a in ctx.actors.values() if a.type == "person"] == ["peter-szijjarto"]
-    ctx = make_context("שר החוץ יאיר לפיד נפגש עם מזכ\"ל נאט\"ו.", "he", JAN_2022)
+    ctx = make_context('שר החוץ יאיר לפיד נפגש עם מזכ"ל נאט"ו.', "he", JAN_2022)
     assert "yair-lapid" in ctx.actors
 
 

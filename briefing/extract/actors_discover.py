@@ -277,6 +277,12 @@ def discover_people(
     runs: list[tuple[int, int, str | None]] = []
     for rm in role_mentions:
         if lang in _CASELESS:
+            single = _caseless_surname(ws, text, rm, covered, lang)
+            if single is not None:
+                # "שר החוץ האמריקאי בלינקן שוחח": a known surname alone beside the title.
+                out.mentions.append(Found(single[0], single[0] + 1, single[1], "fuzzy"))
+                covered.add(single[0])
+                continue
             runs.extend(_arabic_script_runs(ws, text, rm, covered, lang, kb))
             continue
         k = rm.hi
@@ -354,6 +360,44 @@ def _with_first_name(
 
 def _plausible_first(raw: str) -> bool:
     return has_case(raw) and raw[:1].isupper() and raw.isalpha() and not is_acronym(raw)
+
+
+def _caseless_surname(
+    ws: Words, text: str, rm: RoleMention, covered: set[int], lang: str
+) -> tuple[int, str] | None:
+    """The word right after a title (right before it in Persian) when it spells the
+    surname of exactly one known person in Latin letters ("בלינקן" is Blinken)."""
+    stop = _words("arabic_script_function_words", lang)
+    k = rm.lo - 1 if lang == "fa" else rm.hi
+    if not 0 <= k < len(ws) or k in covered or ws.folded[k] in stop:
+        return None
+    if (
+        ws.sentence[k] != ws.sentence[rm.lo]
+        or gap(ws, text, min(k, rm.hi - 1), max(k, rm.lo)).strip()
+    ):
+        return None
+    actor = _known_surname_across(ws.raw[k], rm.role, rm.qualifier)
+    return (k, actor) if actor is not None else None
+
+
+@lru_cache(maxsize=20_000)
+def _known_surname_across(word: str, role: str, of: str | None) -> str | None:
+    """The one known person holding ``role`` (of ``of`` when given) whose Latin surname
+    has the consonants of ``word`` (three at least): "בלינקן" after "שר החוץ" is Blinken,
+    while "بيتر" (a first name) after "وزير الخارجية" is not Gustavo Petro."""
+    if all(ord(ch) < 0x250 for ch in word):
+        return None
+    key = skeleton(word)
+    if len(key) < 3 or " " in key:
+        return None
+    kb = knowledge_base()
+    hits = set()
+    for full, actor_id in _people_by_surname_skeleton().get(key[:1], []):
+        surnames = {skeleton(full, j).split()[-1] for j in (False, True)}
+        offices = kb.actors[actor_id].offices
+        if key in surnames and any(o.role == role and of in (None, o.of) for o in offices):
+            hits.add(actor_id)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _arabic_script_runs(

@@ -226,3 +226,11 @@ def test_an_arabic_spelling_merges_into_the_latin_one():
     merged = {a.id: a for a in merge_actors([latin_one, arabic, other])}
     assert set(merged) == {"daleep-singh", "jacek-czaputowicz"}
     assert merged["daleep-singh"].sources == {"a", "b"}
+
+
+def test_a_known_surname_alone_beside_a_title_in_a_caseless_script():
+    ctx = make_context("שר החוץ האמריקאי בלינקן שוחח עם עמיתו.", "he", dt.date(2023, 1, 2))
+    assert "antony-blinken" in ctx.actors
+    # A first name that spells a known surname is not that person unless the office fits.
+    found = people("قال وزير الخارجية المجري بيتر شميدت إن بلاده ترفض العقوبات.", "ar")
+    assert "gustavo-petro" not in found

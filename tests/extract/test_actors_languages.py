@@ -234,3 +234,19 @@ def test_a_known_surname_alone_beside_a_title_in_a_caseless_script():
     # A first name that spells a known surname is not that person unless the office fits.
     found = people("قال وزير الخارجية المجري بيتر شميدت إن بلاده ترفض العقوبات.", "ar")
     assert "gustavo-petro" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        ("Pekka Haavisto sanoi tiistaina, että Venäjän on vetäydyttävä.", "fi", "pekka-haavisto"),
+        ("Volgens Ben Knapen is de situatie ernstig.", "nl", "ben-knapen"),
+        ("Jan Lipavský uvedl, že Česko podpoří sankce.", "cs", "jan-lipavsky"),
+        ("Ο Νίκος Παππάς δήλωσε ότι η κυβέρνηση θα αντιδράσει.", "el", "nikos-pappas"),
+        ("Segundo Celso Amorim, a paz é possível.", "pt", "celso-amorim"),
+    ],
+)
+def test_people_found_before_reporting_verbs_and_after_according_to(
+    text: str, lang: str, actor: str
+):
+    assert actor in ids(text, lang)

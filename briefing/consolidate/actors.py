@@ -3,7 +3,9 @@
 Knowledge-base actors share ids across languages already. People found in the text
 (not in the knowledge base) get the slug of their name, so spelling variants of one
 unknown person ("Andrij Melnyk", "Andriy Melnyk") are merged by name similarity, compared
-only within a bucket of the same initials so the merge stays linear.
+only within a bucket of the same initials so the merge stays linear. A spelling in another
+script ("داليب سينغ", "Далип Сингх") is merged into the Latin one whose consonants it
+writes, compared within a bucket of the same surname consonants.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from briefing.consolidate._cite import union_citations
+from briefing.extract.actors_text import same_person_across_scripts, skeleton
 from briefing.kb import knowledge_base
 from briefing.models import Actor, ArticleFindings, Citation
 
@@ -97,8 +100,9 @@ def _discovered_aliases(findings: list[ArticleFindings], known: set[str]) -> dic
     for actor_id, name in names.items():
         parts = name.lower().split() or [name]
         buckets[(parts[0][:1], parts[-1][:1])].append(actor_id)
-    out: dict[str, str] = {}
+    out = _across_scripts(names, counts)
     for members in buckets.values():
+        members = [m for m in members if m not in out]
         members.sort(key=lambda a: (-counts[a], a))
         heads: list[str] = []
         for actor_id in members:
@@ -109,4 +113,35 @@ def _discovered_aliases(findings: list[ArticleFindings], known: set[str]) -> dic
                 heads.append(actor_id)
             else:
                 out[actor_id] = head
+    for actor_id in out:  # a spelling merged into one that is merged in turn
+        seen = {actor_id}
+        while out[actor_id] in out and out[actor_id] not in seen:
+            seen.add(out[actor_id])
+            out[actor_id] = out[out[actor_id]]
+    return out
+
+
+def _across_scripts(names: dict[str, str], counts: Counter[str]) -> dict[str, str]:
+    """Discovered people written in another script -> the Latin-script one they spell, when
+    exactly one matches."""
+    latin_by_key: dict[str, list[str]] = defaultdict(list)
+    others: list[str] = []
+    for actor_id, name in names.items():
+        if all(ord(ch) < 0x250 for ch in name):
+            for j_vowel in (False, True):
+                key = skeleton(name, j_vowel).split()
+                if key and actor_id not in latin_by_key[key[-1][:1]]:
+                    latin_by_key[key[-1][:1]].append(actor_id)
+        else:
+            others.append(actor_id)
+    out: dict[str, str] = {}
+    for actor_id in others:
+        key = skeleton(names[actor_id]).split()
+        hits = [
+            h
+            for h in latin_by_key.get(key[-1][:1] if key else "", [])
+            if same_person_across_scripts(names[h], names[actor_id])
+        ]
+        if hits:
+            out[actor_id] = max(hits, key=lambda h: (counts[h], h))
     return out

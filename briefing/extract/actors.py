@@ -95,6 +95,10 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
                 blocked.update(range(m.i, m.j))
         else:
             found.append(Found(m.i, m.j, entry.target, kind))
+            parent = kb.part_of.get(entry.target)
+            if parent is not None:
+                # "Conseil permanent de l'OSCE" names the OSCE too.
+                found.append(Found(m.i, m.j, parent, kind))
     day = reference_date(ctx, [f.actor for f in found if f.kind == "name"], kb)
     role_mentions = find_roles(ws, found, lang, text, kb, role_starts)
     discovered = discover_people(

@@ -27,6 +27,9 @@ from briefing.extract.actors_text import (
     has_case,
     is_acronym,
     is_capitalised,
+    latin,
+    same_person_across_scripts,
+    skeleton,
     split_alias,
     stem,
 )
@@ -37,7 +40,7 @@ FULL_NAME_CUTOFF = 88.0
 SURNAME_CUTOFF_NAMED = 84.0
 SURNAME_CUTOFF = 92.0
 MIN_FUZZY_LEN = 5
-_CASELESS = frozenset({"fa", "ar", "ur", "ps"})
+_CASELESS = frozenset({"fa", "ar", "ur", "ps", "he"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "di", "da", "du", "bin", "al", "el", "le"})
 
 
@@ -126,10 +129,34 @@ def _noun_endings(lang: str) -> tuple[str, ...]:
     return tuple(sorted(_words("noun_endings", lang)))
 
 
+@cache
+def _short_function_words(lang: str) -> frozenset[str]:
+    """Stop words of three letters or fewer of ``lang`` and English (spaCy's lists): a
+    headline's "Warns Of Consequences" is no name (inside a run: "Ben Knapen" is one)."""
+    import importlib
+
+    from briefing.langpacks import language
+
+    out: set[str] = set()
+    for code in dict.fromkeys([lang, "en"]):
+        pack = language(code)
+        try:
+            module = importlib.import_module(
+                f"spacy.lang.{pack.spacy if pack else code}.stop_words"
+            )
+        except ImportError:
+            continue
+        out.update(fold(w) for w in module.STOP_WORDS if len(w) <= 3)
+    return frozenset(out - _NAME_PARTICLES)
+
+
 def _plausible_name(ws: Words, i: int, j: int, lang: str) -> bool:
-    """Not a noun phrase: no determiner before it, no common-noun ending in it."""
+    """Not a noun phrase: no determiner before it, no common-noun ending in it, no short
+    function word in it."""
     if i > 0 and ws.folded[i - 1] in _words("determiners", lang):
         return False
+    if not _short_function_words(lang).isdisjoint(ws.folded[i + 1 : j]):
+        return False  # a first name may be one ("Ben", "Per"), an inner word is not
     endings = _noun_endings(lang)
     return not any(ws.folded[k].endswith(endings) for k in range(i, j)) if endings else True
 
@@ -148,6 +175,17 @@ def _name_like(text: str, folded: str) -> bool:
         and not is_acronym(text)
         and folded not in _not_names()
     )
+
+
+def _comma_then_name(ws: Words, text: str, rm: RoleMention, lang: str) -> bool:
+    """A comma right after a specific role phrase, in the same sentence."""
+    k = rm.hi
+    if k >= len(ws) or ws.sentence[k] != ws.sentence[rm.hi - 1]:
+        return False
+    if gap(ws, text, rm.hi - 1, k).strip() != ",":
+        return False
+    spec = roles()[rm.role]
+    return not spec.get("generic")
 
 
 def _run_after(ws: Words, text: str, k: int, covered: set[int]) -> tuple[int, int]:
@@ -227,6 +265,10 @@ def discover_people(
     out = Discovered()
     covered = set(blocked)
     for f in found:
+        # A common surname alone ("Singh", "Khan") may open another person's name: it
+        # names its holder only beside the full name, so the words stay free here.
+        if f.kind == "surname" and not _alone(f.actor, kb):
+            continue
         covered.update(range(f.i, f.j))
     role_words: set[int] = set()
     for rm in role_mentions:
@@ -235,12 +277,26 @@ def discover_people(
     runs: list[tuple[int, int, str | None]] = []
     for rm in role_mentions:
         if lang in _CASELESS:
+            single = _caseless_surname(ws, text, rm, covered, lang)
+            if single is not None:
+                # "שר החוץ האמריקאי בלינקן שוחח": a known surname alone beside the title.
+                out.mentions.append(Found(single[0], single[0] + 1, single[1], "fuzzy"))
+                covered.add(single[0])
+                continue
             runs.extend(_arabic_script_runs(ws, text, rm, covered, lang, kb))
             continue
         k = rm.hi
         i, j = _run_after(ws, text, k, covered)
         if j - i >= 1 and joined(ws, text, k - 1, i):
             runs.append((i, j, _role_label(rm, kb)))
+        elif _comma_then_name(ws, text, rm, lang):
+            # "presidente de EEUU, Joe Biden", "ο γενικός γραμματέας, Γενς Στόλτενμπεργκ":
+            # a named office, a comma, the name (an article may open it: ", η Μαρία").
+            articles = _words("determiners", lang) | _words("name_articles", lang)
+            start = k + 1 if ws.folded[k] in articles else k
+            i, j = _run_after(ws, text, start, covered)
+            if j - i >= 2:
+                runs.append((i, j, _role_label(rm, kb)))
         i, j = _run_before(ws, text, rm.lo, covered)
         if j - i >= 1 and _apposed(ws, text, j - 1, rm.lo):
             runs.append((i, j, _role_label(rm, kb)))
@@ -256,19 +312,28 @@ def discover_people(
         if lang not in _CASELESS and not _plausible_name(ws, i, j, lang):
             continue
         taken.update(range(i, j))
-        found[:] = [f for f in found if not (i <= f.i and f.j <= j)]
+        found[:] = [f for f in found if not (f.i < j and i < f.j)]
         name = text[ws.start[i] : ws.end[j - 1]]
-        known = _known_person(name)
-        actor_id = known or slug(name)
+        known = _known_person(name) or _known_across_scripts(name)
+        # One name across scripts: Cyrillic and Greek names in Latin letters ("Sergey
+        # Ryabkov"); Arabic-script and Hebrew ones keep their script (vowels are unwritten)
+        # but take a Latin id, and merge with a Latin spelling in consolidation.
+        roman = latin(name)
+        actor_id = known or slug(roman)
         found_here = Found(i, j, actor_id, "fuzzy" if known else "discovered")
         out.mentions.append(found_here)
         if not known:
-            out.names[actor_id] = name
+            out.names[actor_id] = roman if has_case(name) else name
             if role and actor_id not in out.roles:
                 out.roles[actor_id] = role
     _extend_known_names(ws, text, found, covered | taken)
     _link_surnames(ws, out, covered | taken, lang)
     return out
+
+
+def _alone(actor_id: str, kb: KnowledgeBase) -> bool:
+    person = kb.actors.get(actor_id)
+    return person is None or person.surname_alone
 
 
 def _with_first_name(
@@ -295,6 +360,44 @@ def _with_first_name(
 
 def _plausible_first(raw: str) -> bool:
     return has_case(raw) and raw[:1].isupper() and raw.isalpha() and not is_acronym(raw)
+
+
+def _caseless_surname(
+    ws: Words, text: str, rm: RoleMention, covered: set[int], lang: str
+) -> tuple[int, str] | None:
+    """The word right after a title (right before it in Persian) when it spells the
+    surname of exactly one known person in Latin letters ("בלינקן" is Blinken)."""
+    stop = _words("arabic_script_function_words", lang)
+    k = rm.lo - 1 if lang == "fa" else rm.hi
+    if not 0 <= k < len(ws) or k in covered or ws.folded[k] in stop:
+        return None
+    if (
+        ws.sentence[k] != ws.sentence[rm.lo]
+        or gap(ws, text, min(k, rm.hi - 1), max(k, rm.lo)).strip()
+    ):
+        return None
+    actor = _known_surname_across(ws.raw[k], rm.role, rm.qualifier)
+    return (k, actor) if actor is not None else None
+
+
+@lru_cache(maxsize=20_000)
+def _known_surname_across(word: str, role: str, of: str | None) -> str | None:
+    """The one known person holding ``role`` (of ``of`` when given) whose Latin surname
+    has the consonants of ``word`` (three at least): "בלינקן" after "שר החוץ" is Blinken,
+    while "بيتر" (a first name) after "وزير الخارجية" is not Gustavo Petro."""
+    if all(ord(ch) < 0x250 for ch in word):
+        return None
+    key = skeleton(word)
+    if len(key) < 3 or " " in key:
+        return None
+    kb = knowledge_base()
+    hits = set()
+    for full, actor_id in _people_by_surname_skeleton().get(key[:1], []):
+        surnames = {skeleton(full, j).split()[-1] for j in (False, True)}
+        offices = kb.actors[actor_id].offices
+        if key in surnames and any(o.role == role and of in (None, o.of) for o in offices):
+            hits.add(actor_id)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _arabic_script_runs(
@@ -412,6 +515,40 @@ def _known_person(name: str) -> str | None:
     return ids[hit[2]] if hit else None
 
 
+@cache
+def _people_by_surname_skeleton() -> dict[str, list[tuple[str, str]]]:
+    """Known people's Latin full names by the first consonant of their surname."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    kb = knowledge_base()
+    for actor in kb.actors.values():
+        if actor.type != "person" or len(actor.name.split()) < 2:
+            continue
+        for j_vowel in (False, True):
+            key = skeleton(actor.name, j_vowel).split()
+            if key and (actor.name, actor.id) not in out.get(key[-1][:1], []):
+                out.setdefault(key[-1][:1], []).append((actor.name, actor.id))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _known_across_scripts(name: str) -> str | None:
+    """The one known person whose Latin name a name in another script spells ("ويندي
+    شيرمان" is Wendy Sherman), or a Latin spelling of another transliteration ("Sergej
+    Rjabkov"), if exactly one."""
+    # Latin spellings of a name transliterated from another alphabet ("Sergej Rjabkov",
+    # "Sergei Ryabkov") are looked for too, more strictly (see same_person_across_scripts).
+    strict = all(ord(ch) < 0x250 for ch in name)
+    key = skeleton(name).split()
+    if len(key) < 2:
+        return None
+    hits = {
+        actor_id
+        for full, actor_id in _people_by_surname_skeleton().get(key[-1][:1], [])
+        if same_person_across_scripts(full, name, 90.0 if strict else 80.0)
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _extend_known_names(ws: Words, text: str, found: list[Found], covered: set[int]) -> None:
     """ "Olegsky Reznikov": a capitalised word glued before a known surname is a first name
     the knowledge base lacks; the mention covers it."""
@@ -430,7 +567,9 @@ def _link_surnames(ws: Words, out: Discovered, covered: set[int], lang: str) -> 
     """Surname-only mentions of the people just discovered ("Joly" after "Mélanie Joly")."""
     by_surname: dict[str, str] = {}
     for f in out.mentions:
-        if f.kind == "discovered":
+        # Also people a full name here resolved to (another script's spelling, a variant):
+        # "ο κ. Στόλτενμπεργκ" after "Γενς Στόλτενμπεργκ".
+        if f.kind == "discovered" or (f.kind == "fuzzy" and f.j - f.i >= 2):
             by_surname[stem(ws.folded[f.j - 1], lang)] = f.actor
     if not by_surname:
         return

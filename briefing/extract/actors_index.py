@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from briefing.diskcache import cached
 from briefing.extract.actors_text import alias_key, fold, memo_many, split_alias
-from briefing.kb import knowledge_base, roles
+from briefing.kb import knowledge_base, roles, stop_words
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"
 _END = ""  # trie key of the entries that end at a node
@@ -94,7 +94,13 @@ def name_trie(lang: str) -> Trie:
 
 def _build_name_trie(lang: str) -> Trie:
     trie: Trie = {}
-    for alias in knowledge_base().aliases:
+    kb = knowledge_base()
+    # A word-cased acronym that is a common word here names nobody ("Un" in French).
+    common = stop_words(lang) | stop_words("en")
+    skip = {w for w in kb.word_cased if w.lower() in common}
+    for alias in kb.aliases:
+        if alias.text in skip:
+            continue
         parts = split_alias(alias.text)
         keys = [alias_key(w, lang, single=len(parts) == 1) for w in parts]
         if keys:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.extract.actors_index import Found, Step, longest_matches, role_trie
-from briefing.extract.actors_text import Words, morphology
-from briefing.kb import KnowledgeBase, roles
+from briefing.extract.actors_text import Words, fold, morphology
+from briefing.kb import KnowledgeBase, role_words, roles
 
 # Only these may stand between a role, its qualifier and a name: "US Secretary of State
 # Antony Blinken", "Mélanie Joly, Canada's foreign minister", "NATO-Russia".
@@ -25,6 +26,19 @@ class RoleMention:
     qualifier: str | None  # state or organisation id
     lo: int  # whole phrase with its qualifier
     hi: int
+
+
+@cache
+def _before_only() -> frozenset[str]:
+    from briefing.data import load_yaml
+
+    table = load_yaml("lexicons/actors_morphology.yaml")
+    return frozenset(table.get("qualifier_before_only") or [])
+
+
+@cache
+def _folded_words(lang: str, kind: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in role_words(lang, kind))
 
 
 def gap(ws: Words, text: str, a: int, b: int) -> str:
@@ -54,30 +68,61 @@ def find_roles(
     by_end = {f.j: f for f in bodies}
     by_start = {f.i: f for f in bodies}
     connectors = morphology(lang).connectors | morphology("en").connectors
+    deputies = _folded_words(lang, "deputy_markers")
+    before_only = lang in _before_only()
+    modifiers = _folded_words(lang, "modifiers")
+    table = roles()
     out: list[RoleMention] = []
     for m in longest_matches(ws.keys, role_trie(lang), slots, starts):
         qualifier: str | None = None
         lo, hi = m.i, m.j
+        role = m.entries[0].target
+        # "نائبة وزير الخارجية", "secrétaire d'État adjointe": the deputy's role, never the
+        # principal's (a deputy is not the minister).
+        deputy_before = (
+            m.i > 0 and ws.folded[m.i - 1] in deputies and joined(ws, text, m.i - 1, m.i)
+        )
+        deputy_after = (
+            m.j < len(ws) and ws.folded[m.j] in deputies and joined(ws, text, m.j - 1, m.j)
+        )
+        if deputy_before or deputy_after:
+            role = str(table[role].get("deputy") or "official")
+            if deputy_before:
+                lo = m.i - 1
+            if deputy_after:
+                m = m._replace(j=m.j + 1)
+                hi = m.j
         if m.slot is not None:
             qualifier = by_start[m.slot[0]].actor
-        before = by_end.get(m.i)
-        if before is None and m.i > 1 and ws.folded[m.i - 1] == "s":
-            before = by_end.get(m.i - 1)  # possessive: "Canada's foreign minister"
+        before = by_end.get(lo)
+        if before is None and lo > 1 and ws.folded[lo - 1] == "s":
+            before = by_end.get(lo - 1)  # possessive: "Canada's foreign minister"
         if (
             qualifier is None
             and before is not None
-            and all(joined(ws, text, x, x + 1) for x in range(before.j - 1, m.i))
+            and all(joined(ws, text, x, x + 1) for x in range(before.j - 1, lo))
         ):
             qualifier, lo = before.actor, before.i
         qualified_after = False
-        if qualifier is None:
+        if qualifier is None and not before_only:
             k = m.j
             while k < len(ws) and k - m.j < 3 and ws.folded[k] in connectors:
                 k += 1
             after = by_start.get(k)
             if after is not None and all(joined(ws, text, x, x + 1) for x in range(m.j - 1, k)):
                 qualifier, hi, qualified_after = after.actor, after.j, True
-        role = m.entries[0].target
+        # "náměstek ruského ministra zahraničí": the marker before the qualifier.
+        if (
+            not deputy_before
+            and 0 < lo < m.i
+            and ws.folded[lo - 1] in deputies
+            and joined(ws, text, lo - 1, lo)
+        ):
+            role = str(table[m.entries[0].target].get("deputy") or "official")
+            lo -= 1
+        # "il senatore repubblicano Ted Cruz": a party label between the role and the name.
+        while hi < len(ws) and ws.folded[hi] in modifiers and joined(ws, text, hi - 1, hi):
+            hi += 1
         out.append(RoleMention(m.i, m.j, role, qualifier, lo, hi))
         # "the prime ministers of Czechia and Slovenia": one role, two holders.
         other = by_start.get(hi + 1)

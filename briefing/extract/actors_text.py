@@ -281,3 +281,88 @@ def split_alias(alias: str) -> list[str]:
     """The words of a knowledge-base alias, split exactly as article text is."""
     norm = normalize(alias)
     return [alias[m.start() : m.end()] for m in WORD.finditer(norm)]
+
+
+# --- one name across scripts ------------------------------------------------------------
+
+try:  # a maintained per-character transliteration table (Cyrillic, Greek, Arabic, Hebrew)
+    from anyascii import anyascii as _to_ascii
+except ImportError:  # pragma: no cover - without it, names compare within their script
+    _to_ascii = None
+
+# Consonant classes close enough across transliterations: Arabic and Hebrew write no short
+# vowels, "sh" is one letter, Arabic writes "v" with "f" and "p" with "b" and Hebrew "p"
+# and "f" with one letter, "k"/"q"/"c" and "t"/"d" are confused by Greek and Arabic
+# spellings ("Γουέντι", "ντ" for "nd"); "w" and "y" are vowels as often as consonants.
+_DIGRAPHS = (
+    ("sh", "s"),
+    ("sz", "s"),
+    ("ch", "k"),
+    ("kh", "k"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("gh", "g"),
+    # Greek writes b, d, g as "μπ", "ντ", "γκ": "b", "d" at the start of a word ("Μπάιντεν"),
+    # "mb", "nd" inside it ("Τραμπ" as Arabic "ترامب"), "g" always ("Στόλτενμπεργκ").
+    ("mp", "mb"),
+    ("nt", "nd"),
+    ("gk", "g"),
+)
+_GREEK_INITIAL = (("mp", "b"), ("nt", "d"))
+_CLASSES = str.maketrans(
+    {"v": "b", "f": "b", "p": "b", "q": "k", "c": "k", "d": "t", "z": "s", "j": "g"}
+)
+_VOWELISH = re.compile(r"[aeiouyhw']")
+
+
+_GREEK_OU = re.compile("[οόΟΌ][υύΥΎ]")
+
+
+def latin(name: str) -> str:
+    """``name`` in Latin letters ("Сергей Рябков" -> "Sergey Ryabkov"); Latin names as
+    they are."""
+    if _to_ascii is None or all(ord(ch) < 0x250 for ch in name):
+        return name
+    # Greek "ου" is one vowel, "ou" ("Κατρούγκαλος" -> "Katrougkalos", not "Katroygkalos").
+    name = _GREEK_OU.sub(lambda m: "Ou" if m.group(0)[0].isupper() else "ou", name)
+    return " ".join(_to_ascii(name).split())
+
+
+def skeleton(name: str, j_vowel: bool = False, plain_greek: bool = False) -> str:
+    """The consonants of a name in Latin letters, classes merged: "Wendy Sherman",
+    "ويندي شيرمان" and "וונדי שרמן" give "nt srmn" or close; "Ryabkov" and "ريابكوف" "rbkb".
+    ``j_vowel``: read "j" as "y" (German, Slavic and Hungarian spellings: "Szijjártó");
+    ``plain_greek``: read "μπ", "ντ" inside a word as "b", "d" ("Μπάιντεν", "Στόλτενμπεργκ")."""
+    words = []
+    for word in latin(name).lower().split():
+        word = re.sub(r"[^a-z]", "", word)
+        for a, b in _GREEK_INITIAL:
+            if word.startswith(a):
+                word = b + word[2:]
+        if plain_greek:
+            word = word.replace("mp", "b").replace("nt", "d")
+        for a, b in _DIGRAPHS:
+            word = word.replace(a, b)
+        if j_vowel:
+            word = word.replace("j", "y")
+        word = _VOWELISH.sub("", word.translate(_CLASSES))
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def same_person_across_scripts(a: str, b: str, cutoff: float = 80.0) -> bool:
+    """Two spellings of one name in different scripts: the same surname consonants (three
+    at least: "Bolsonaro" and "بلانار" differ) and close consonants overall."""
+    from rapidfuzz import fuzz
+
+    modes = [(j, g) for j in (False, True) for g in (False, True)]
+    for ja, ga in modes:
+        for jb, gb in modes:
+            ka, kb_ = skeleton(a, ja, ga).split(), skeleton(b, jb, gb).split()
+            if len(ka) < 2 or len(kb_) < 2 or ka[-1] != kb_[-1] or len(ka[-1]) < 3:
+                continue
+            if fuzz.ratio(" ".join(ka), " ".join(kb_)) >= cutoff:
+                return True
+    return False

@@ -1,9 +1,14 @@
 """The project's knowledge base of actors: states, organisations and office holders.
 
 Data, not code (see docs/actors.md): ``briefing/data/kb/*.yaml``. States start from
-``pycountry`` (every ISO 3166 country with its name in each language ``pycountry``
-translates) and ``states.yaml`` adds what that lacks: short forms, inflected forms,
-adjectives and capitals used as metonyms. Loaded once per process.
+``pycountry`` (every ISO 3166 country with its name in each of the registry's languages
+that ``pycountry`` translates) and Babel's CLDR territory names (the short forms: "Rusko",
+"Venäjä", "Ρωσία"); ``states.yaml`` and the language packs' ``names.yaml``
+(``briefing/data/lang/<code>/names.yaml``) add what those lack: short forms, inflected
+forms, adjectives and capitals used as metonyms, and organisations' names and acronyms.
+An all-capital acronym of an organisation or state also matches written as a word
+("Nato", "Osce", "Onu": the Italian press writes them so), unless that word is a stop word
+of the article's language or English ("Un" in French, "Us", "Onu" in Turkish). Loaded once per process.
 """
 
 from __future__ import annotations
@@ -20,8 +25,21 @@ from typing import Any
 from briefing.data import load_yaml
 from briefing.models import ActorType
 
-# Languages whose pycountry name translations are worth matching on.
-PYCOUNTRY_LANGS = ("pl", "ro", "fa", "ru", "uk", "de", "fr", "es", "ar", "it", "pt", "nl", "tr")
+# Catalogue names of pycountry and Babel for a registry code, where they differ from it.
+_CATALOGUES = {"sr": ("sr", "sr@latin"), "mt": ("mt",), "ga": ("ga",)}
+_BABEL_LOCALES = {"sr": ("sr", "sr_Latn")}
+# Articles that CLDR writes before a state's name in Irish and Maltese ("an Rúis",
+# "ir-Russja"); the bare name is an alias too.
+_LEADING_ARTICLES = frozenset(
+    {"an", "na", "il", "l", "ir", "is", "it", "in", "id", "ix", "iz", "iċ", "iż", "ż"}
+)
+
+
+def pack_languages() -> tuple[str, ...]:
+    """The registry's language codes (briefing/data/lang/languages.yaml)."""
+    from briefing.langpacks import registry
+
+    return tuple(registry())
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +86,11 @@ class Alias:
 class KnowledgeBase:
     actors: dict[str, KBActor] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
+    # A body's parent organisation ("OSCE Permanent Council" -> "OSCE"): naming the body
+    # names its organisation too.
+    part_of: dict[str, str] = field(default_factory=dict)
+    # Aliases made from an acronym ("Nato" from "NATO"; see word_cased).
+    word_cased: set[str] = field(default_factory=set)
 
     # Offices by (role, body) and by role, in actor then office order; built on first use
     # (the knowledge base is complete by then and never changes after).
@@ -130,13 +153,14 @@ def _pycountry_names() -> dict[str, list[str]]:
     }
     names: dict[str, list[str]] = {code: [] for code in english}
     translators: list[Any] = [gettext.NullTranslations()]
-    for lang in PYCOUNTRY_LANGS:
-        try:
-            translators.append(
-                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-            )
-        except OSError:
-            continue
+    for code in pack_languages():
+        for lang in _CATALOGUES.get(code, (code,)):
+            try:
+                translators.append(
+                    gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+                )
+            except OSError:
+                continue
     for tr in translators:
         translated = {code: {tr.gettext(n) for n in forms} for code, forms in english.items()}
         heads = Counter(
@@ -151,7 +175,64 @@ def _pycountry_names() -> dict[str, list[str]]:
                     names[code].append(n)
                 elif heads[head] == 1:
                     names[code].append(head)
+    for code, forms in _babel_names().items():
+        if code in names:
+            names[code].extend(forms)
     return names
+
+
+@cache
+def _babel_names() -> dict[str, list[str]]:
+    """ISO alpha-2 -> CLDR short territory names in every registry language (Babel, which
+    trafilatura's courlan already installs); empty without Babel. Kept on disk between
+    runs: parsing 32 locales is a third of a second."""
+    from briefing.diskcache import cached
+
+    return cached("cldr-territories", _read_babel_names)
+
+
+def _read_babel_names() -> dict[str, list[str]]:
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    out: dict[str, list[str]] = {}
+    for code in pack_languages():
+        for locale in _BABEL_LOCALES.get(code, (code,)):
+            try:
+                territories = Locale.parse(locale).territories
+            except (ValueError, LookupError):
+                continue
+            for region, name in territories.items():
+                if len(region) != 2 or not region.isalpha():
+                    continue  # numeric regions ("150" = Europe)
+                forms = out.setdefault(region, [])
+                forms.append(name)
+                first, _, rest = name.partition(" ")
+                head, hyphen, tail = name.partition("-")
+                if rest and first.lower() in _LEADING_ARTICLES:
+                    forms.append(rest)
+                elif hyphen and tail and head.lower() in _LEADING_ARTICLES:
+                    forms.append(tail)
+                if code == "ar":
+                    forms.extend(_arabic_nisba(name))
+    return out
+
+
+def _arabic_nisba(name: str) -> list[str]:
+    """The Arabic relative adjective of a one-word state name, with and without the
+    article, masculine and feminine: "سلوفاكيا" -> "السلوفاكي", "السلوفاكية"; "المجر" ->
+    "المجري". The rule is regular for names; irregular ones are listed in states.yaml."""
+    if " " in name or not name.isalpha():
+        return []
+    base = name[2:] if name.startswith("ال") else name
+    if base.endswith("ا"):
+        base = base[:-1]
+    if not base.endswith("ي"):
+        base += "ي"
+    if len(base) < 4:
+        return []
+    return ["ال" + base, "ال" + base + "ة"]
 
 
 def _english_name(code: str) -> str:
@@ -162,12 +243,20 @@ def _english_name(code: str) -> str:
     return name.split(",")[0].strip()
 
 
+def _pack_names() -> dict[str, Any]:
+    """``names.yaml`` of every language pack: {code: {"states": ..., "organizations": ...}}."""
+    from briefing.langpacks import section
+
+    return section("names")
+
+
 def _load_states(kb: KnowledgeBase) -> dict[str, str]:
     """States into ``kb``; returns ISO alpha-2 code -> actor id."""
     data = load_yaml("kb/states.yaml")
     exclude = set(data.get("exclude", []))
     reject = {str(form) for form in data.get("reject", [])}
     extra = data.get("states", {})
+    packs = [pack.get("states") or {} for pack in _pack_names().values()]
     codes: dict[str, str] = {}
     pyc = _pycountry_names()
     for code in sorted(set(pyc) | set(extra)):
@@ -179,23 +268,82 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
         actor_id = info.get("id") or slug(name)
         codes[code] = actor_id
         kb.actors[actor_id] = KBActor(actor_id, name, "state")
+        in_packs = [p.get(code) or {} for p in packs]
         forms = [
             name,
             *forms,
             *_flatten(info.get("aliases")),
             *_flatten(info.get("adjectives")),
+            *(a for p in in_packs for a in _flatten(p.get("aliases"))),
+            *(a for p in in_packs for a in _flatten(p.get("adjectives"))),
         ]
         drop = reject | {str(f) for f in info.get("drop", [])}
-        kb.aliases.extend(Alias(actor_id, f, "name") for f in dict.fromkeys(forms) if f not in drop)
+        drop |= {str(f) for p in in_packs for f in p.get("drop", [])}
+        forms = [f for f in dict.fromkeys(forms) if f not in drop]
+        kb.aliases.extend(Alias(actor_id, f, "name") for f in _with_word_acronyms(kb, forms))
     return codes
 
 
+# CLDR territory codes that are organisations, not states: their names in every language.
+_CLDR_BODIES = {"european-union": "EU", "united-nations": "UN"}
+
+
 def _load_organizations(kb: KnowledgeBase) -> None:
+    packs = [pack.get("organizations") or {} for pack in _pack_names().values()]
+    cldr = _babel_names()
     for entry in load_yaml("kb/organizations.yaml"):
         actor_id = entry.get("id") or slug(entry["name"])
         kb.actors[actor_id] = KBActor(actor_id, entry["name"], entry.get("type", "organization"))
-        for form in [entry["name"], *_flatten(entry.get("aliases"))]:
+        forms = [
+            entry["name"],
+            *_flatten(entry.get("aliases")),
+            *_flatten(entry.get("adjectives")),
+            *(str(a) for p in packs for a in p.get(actor_id) or []),
+            *cldr.get(_CLDR_BODIES.get(actor_id, ""), []),
+        ]
+        for form in _with_word_acronyms(kb, list(dict.fromkeys(forms))):
             kb.aliases.append(Alias(actor_id, form, "name"))
+        if entry.get("part_of"):
+            kb.part_of[actor_id] = str(entry["part_of"])
+    for parent in kb.part_of.values():
+        if parent not in kb.actors:
+            raise ValueError(f"kb/organizations.yaml: unknown part_of {parent!r}")
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of one registry language, lower case (empty without a list)."""
+    import importlib
+
+    from briefing.langpacks import language
+
+    pack = language(lang)
+    try:
+        module = importlib.import_module(f"spacy.lang.{pack.spacy if pack else lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def word_cased(form: str) -> str | None:
+    """An all-capital acronym of two to six letters written as a word ("NATO" -> "Nato",
+    "ООН" -> "Оон"); None for anything else. Matched in an article unless the word is a
+    stop word of the article's language or English ("Un" in French, "Us", Turkish "Onu")."""
+    if 2 <= len(form) <= 6 and form.isalpha() and form.isupper():
+        return form[0] + form[1:].lower()
+    return None
+
+
+def _with_word_acronyms(kb: KnowledgeBase, forms: list[str]) -> list[str]:
+    """``forms`` and the word-cased form of each acronym among them, recorded in
+    ``kb.word_cased`` so that the name index can leave out the stop words of a language."""
+    out = list(forms)
+    for form in forms:
+        word = word_cased(form)
+        if word is not None and word not in out:
+            out.append(word)
+            kb.word_cased.add(word)
+    return out
 
 
 def _load_people(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
@@ -238,6 +386,11 @@ def _load_seats(kb: KnowledgeBase) -> None:
             if actor_id not in kb.actors:
                 raise ValueError(f"kb/seats.yaml: unknown actor {actor_id!r}")
             kb.aliases.extend(Alias(actor_id, str(form), kind) for form in forms)
+    for code, pack in _pack_names().items():
+        for actor_id, forms in (pack.get("metonyms") or {}).items():
+            if actor_id not in kb.actors:
+                raise ValueError(f"lang/{code}/names.yaml: unknown actor {actor_id!r}")
+            kb.aliases.extend(Alias(actor_id, str(form), "name") for form in forms)
 
 
 def _load_nonactors(kb: KnowledgeBase) -> None:
@@ -249,8 +402,40 @@ def _load_nonactors(kb: KnowledgeBase) -> None:
 
 @cache
 def roles() -> dict[str, Any]:
-    """Role types (lexicons/actors_roles.yaml): label, title template, phrases per language."""
-    return load_yaml("lexicons/actors_roles.yaml")["roles"]
+    """Role types (lexicons/actors_roles.yaml): label, title template, phrases per language,
+    with the phrases of every language pack's ``roles.yaml`` (``phrases: {role: [...]}``)
+    laid over them."""
+    import copy
+
+    from briefing.langpacks import section
+
+    table = copy.deepcopy(load_yaml("lexicons/actors_roles.yaml")["roles"])
+    for code, pack in section("roles").items():
+        for key, phrases in ((pack or {}).get("phrases") or {}).items():
+            if key not in table:
+                raise ValueError(f"lang/{code}/roles.yaml: unknown role {key!r}")
+            have = table[key].setdefault("phrases", {}).setdefault(code, [])
+            have.extend(str(p) for p in phrases or [] if str(p) not in have)
+    for key, spec in table.items():
+        deputy = spec.get("deputy")
+        if deputy is not None and deputy not in table:
+            raise ValueError(f"lexicons/actors_roles.yaml: {key}: unknown deputy {deputy!r}")
+    return table
+
+
+@cache
+def role_words(lang: str, kind: str) -> frozenset[str]:
+    """Per-language role word lists of the packs' ``roles.yaml`` and of English:
+    ``deputy_markers`` ("deputy", "نائب", "adjoint": the role next to one is its deputy's)
+    and ``modifiers`` (party labels and the like that may stand between a role and a
+    name: "il senatore repubblicano Ted Cruz")."""
+    from briefing.langpacks import section
+
+    packs = section("roles")
+    out: set[str] = set()
+    for code in dict.fromkeys([lang, "en"]):
+        out.update(str(w).lower() for w in ((packs.get(code) or {}).get(kind) or []))
+    return frozenset(out)
 
 
 @cache

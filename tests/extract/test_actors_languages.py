@@ -163,6 +163,26 @@ def test_a_deputy_is_never_the_principal(text: str, lang: str):
             "Jacek Czaputowicz",
             "Foreign Minister of Poland",
         ),
+        # The ministry's full name ("of Foreign and European Affairs") is a foreign
+        # minister's title too (Croatia, Slovenia, Slovakia).
+        (
+            "Ministar vanjskih i europskih poslova Ivo Horvat rekao je da Rusija mora otići.",
+            "hr",
+            "Ivo Horvat",
+            "Foreign Minister",
+        ),
+        (
+            "Minister za zunanje in evropske zadeve Janez Novak je dejal, da mora Rusija oditi.",
+            "sl",
+            "Janez Novak",
+            "Foreign Minister",
+        ),
+        (
+            "Minister zahraničných vecí a európskych záležitostí Ján Novák povedal, že áno.",
+            "sk",
+            "Ján Novák",
+            "Foreign Minister",
+        ),
         (
             "Der Abgeordnete Max Mustermann sagte, die Nato müsse handeln.",
             "de",
@@ -174,6 +194,22 @@ def test_a_deputy_is_never_the_principal(text: str, lang: str):
 def test_people_found_beside_role_words(text: str, lang: str, name: str, role: str):
     found = people(text, lang)
     assert (name, role) in found.values(), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Situacija je ozbiljna, rekao je Grlić Radman u Muenchenu.",
+        "Hrvatski ministar vanjskih i europskih poslova rekao je da Rusija mora otići.",
+    ],
+)
+def test_croatias_foreign_minister_by_surname_and_by_office(text: str):
+    found = people(text, "hr", dt.date(2022, 2, 20))
+    name = "Gordan Grlić Radman"
+    assert found.get("gordan-grlic-radman") == (
+        name,
+        "Minister of Foreign and European Affairs of Croatia",
+    ), found
 
 
 def test_hebrew_names_after_the_title():

@@ -293,3 +293,52 @@ def test_statuses_read_from_the_sentence():
     assert status("The EU does not rule out new sanctions.") == {"new_sanctions": "debated"}
     # "would have imposed": a bill's measure, never in force.
     assert status("The bill would have imposed tariffs on steel.") == {"tariffs": "proposed"}
+
+
+# Tightening sanctions, tougher and "anti-<state>" sanctions: the verbs, their nouns and the
+# adjectives every language inflects ("skærpede sanktioner", "посилити санкції",
+# "antiruskih sankcija"): new sanctions of unspecified scope.
+TIGHTENED = [
+    ("bg", "Лидерите подкрепиха затягането на санкциите срещу Русия."),
+    ("cs", "Lídři podpořili zpřísnění sankcí proti Rusku."),
+    ("da", "Lederne støttede skærpede sanktioner mod Rusland."),
+    ("de", "Die Staats- und Regierungschefs wollen die Sanktionen gegen Russland verschärfen."),
+    ("el", "Οι ηγέτες στήριξαν την αυστηροποίηση των κυρώσεων κατά της Ρωσίας."),
+    ("en", "The leaders backed tightening sanctions against Russia."),
+    ("es", "Los líderes respaldaron endurecer las sanciones contra Rusia."),
+    ("et", "Liidrid toetasid Venemaa-vastaste sanktsioonide karmistamist."),
+    ("fi", "Johtajat tukivat Venäjän vastaisten pakotteiden kiristämistä."),
+    ("fr", "Les dirigeants ont soutenu le durcissement des sanctions contre la Russie."),
+    ("ga", "Thacaigh na ceannairí le géarú na smachtbhannaí ar an Rúis."),
+    ("hr", "Čelnici su podržali pooštravanje sankcija protiv Rusije."),
+    ("hu", "A vezetők támogatták az oroszellenes szankciók szigorítását."),
+    ("it", "I leader hanno sostenuto l'inasprimento delle sanzioni contro la Russia."),
+    ("lt", "Lyderiai pritarė sankcijų Rusijai sugriežtinimui."),
+    ("lv", "Līderi atbalstīja pretkrievijas sankciju pastiprināšanu."),
+    ("mt", "Il-mexxejja appoġġaw it-tisħiħ tas-sanzjonijiet kontra r-Russja."),
+    ("nl", "De leiders steunden het aanscherpen van de sancties tegen Rusland."),
+    ("pl", "Przywódcy poparli zaostrzenie sankcji wobec Rosji."),
+    ("pt", "Os líderes apoiaram o endurecimento das sanções contra a Rússia."),
+    ("ro", "Liderii au susținut înăsprirea sancțiunilor împotriva Rusiei."),
+    ("ru", "Лидеры поддержали ужесточение санкций против России."),
+    ("sk", "Lídri podporili sprísnenie sankcií voči Rusku."),
+    ("sl", "Voditelji so podprli zaostritev sankcij proti Rusiji."),
+    ("sr", "Lideri su podržali značaj antiruskih sankcija."),
+    ("sr", "Лидери су подржали пооштравање санкција против Русије."),
+    ("sv", "Ledarna stödde skärpta sanktioner mot Ryssland."),
+    ("tr", "Liderler Rusya'ya yönelik yaptırımların sıkılaştırılmasını destekledi."),
+    ("uk", "Лідери підтримали ідею посилити санкції проти Росії."),
+    ("fa", "رهبران از تشدید تحریم ها علیه روسیه حمایت کردند."),
+    ("ar", "ايد القادة تشديد العقوبات على روسيا."),
+    ("he", "המנהיגים תמכו בהחמרת הסנקציות נגד רוסיה."),
+]
+
+
+def test_tightening_sentences_cover_every_language():
+    assert sorted({lang for lang, _ in TIGHTENED}) == ALL_CODES
+
+
+@pytest.mark.parametrize(("lang", "text"), TIGHTENED)
+def test_tightened_sanctions_are_new_sanctions(lang, text):
+    found = {m.key for m in _measures(text, lang)}
+    assert "new_sanctions" in found, sorted(found)

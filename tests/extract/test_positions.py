@@ -6,6 +6,7 @@ import pytest
 
 from briefing.extract.attribution import attribute, find_quotes
 from briefing.extract.positions import extract_positions
+from tests.conftest import make_context
 from tests.extract.analysis_support import context_with_actors
 
 ACTORS = {
@@ -291,3 +292,49 @@ def test_a_statement_in_this_matter_takes_the_topic_before_it():
     )
     found = positions(text, "pl")
     assert ("antony-blinken", "talks", "offers") in found
+
+
+# Romanian reports in the perfect (a/au + participle) for one speaker or many, in the
+# present, and impersonally ("se arată într-un comunicat", "it is stated in a statement").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Miniștrii de externe ai NATO au reiterat că Rusia trebuie să-și retragă trupele.",
+            ("nato", "says"),
+        ),
+        ("Blinken a reiterat că ușa NATO rămâne deschisă.", ("antony-blinken", "supports")),
+        ("Statele Unite au reafirmat că ușa NATO rămâne deschisă.", ("united-states", "supports")),
+        (
+            "„Rusia trebuie să-și retragă trupele”, se arată într-un comunicat al NATO.",
+            ("nato", "says"),
+        ),
+        (
+            "Într-un comunicat al NATO se precizează că Rusia trebuie să-și retragă trupele.",
+            ("nato", "says"),
+        ),
+        ("Statele Unite și-au exprimat sprijinul pentru Ucraina.", ("united-states", "supports")),
+        ("Statele Unite au subliniat că sprijină Ucraina.", ("united-states", "supports")),
+    ],
+)
+def test_romanian_reporting_forms(text, expected):
+    assert expected in [(actor, kind) for actor, _claim, kind in positions(text, "ro")]
+
+
+# Past reporting verbs in the plural as well as the singular (fr ont, it hanno, ro au;
+# es -aron, pt -aram, de -ten, nl -den/-ten): a plural subject reports too.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Russie et l'Ukraine ont souligné que la diplomatie reste possible."),
+        ("it", "La Russia e l'Ucraina hanno ribadito che la diplomazia resta possibile."),
+        ("es", "Rusia y Ucrania reiteraron que la diplomacia sigue siendo posible."),
+        ("pt", "A Rússia e a Ucrânia reiteraram que a diplomacia continua possível."),
+        ("de", "Russland und die Ukraine bekräftigten, dass Diplomatie möglich bleibt."),
+        ("nl", "Rusland en Oekraïne benadrukten dat diplomatie mogelijk blijft."),
+        ("ro", "Rusia și Ucraina au notat că diplomația rămâne posibilă."),
+    ],
+)
+def test_plural_past_reporting_verbs(lang, text):
+    ctx = make_context(text, lang)
+    assert "ukraine" in {p.actor for p in extract_positions(ctx)}

@@ -11,16 +11,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _briefing_logger_restored():
-    """A test that calls ``briefing.cli.main`` in-process points the "briefing" logger at
-    that test's stderr and stops it propagating; later tests read warnings with caplog,
-    so every test starts and ends with the logger as it was."""
+def _briefing_logger_reset():
+    """``briefing.cli.main`` run in-process (by a test or a module fixture) points the
+    "briefing" logger at that test's stderr and stops it propagating; tests that read
+    warnings with caplog need it to propagate, so every test starts from the default."""
     import logging
 
     logger = logging.getLogger("briefing")
-    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers[:] = []
+    logger.propagate = True
+    logger.setLevel(logging.NOTSET)
+    logger.disabled = False
     yield
-    logger.handlers[:], logger.propagate, logger.level = saved[0], saved[1], saved[2]
 
 
 @pytest.fixture(scope="session")

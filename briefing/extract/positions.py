@@ -10,6 +10,7 @@ is composed from the taxonomy's English phrases: nothing is translated.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
@@ -546,27 +547,26 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
         if not made:
             bare.append(att)
     consumed = _inherit(ctx, bare, by_sentence, quotes_of)
+
+    def fold(found: Iterable[Position]) -> None:
+        """One position per (actor, topic, claim, kind): a repeat adds its citation."""
+        for pos in found:
+            key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")
+            have = merged.get(key)
+            if have is None:
+                merged[key] = pos
+            else:
+                _add(have, pos.citations[0], pos.quotes, ctx.article.text)
+
     extra = [*_reject_demands(ctx, bare, by_sentence), *_refer_back(ctx, bare, by_sentence)]
-    for pos in extra:
-        key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")
-        have = merged.get(key)
-        if have is None:
-            merged[key] = pos
-        else:
-            _add(have, pos.citations[0], pos.quotes, ctx.article.text)
+    fold(extra)
     consumed |= {
         id(a)
         for a in bare
         for pos in extra
         if pos.actor in a.speakers and ctx.cite(a.sentence) in pos.citations
     }
-    for pos in statements(ctx, [a for a in bare if id(a) not in consumed], quotes_of):
-        key = (pos.actor, pos.topic_key or "", pos.claim_key, pos.stance_kind or "")
-        have = merged.get(key)
-        if have is None:
-            merged[key] = pos
-        else:
-            _add(have, pos.citations[0], pos.quotes, ctx.article.text)
+    fold(statements(ctx, [a for a in bare if id(a) not in consumed], quotes_of))
     return list(merged.values())
 
 

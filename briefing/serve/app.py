@@ -338,7 +338,9 @@ def create_app(cfg: Config, *, token: str | None = None) -> Starlette:
             max_title=MAX_TITLE,
         )
 
-    async def build(request: Request) -> Response:
+    async def checked_form(request: Request, expired: str) -> dict[str, str] | Response:
+        """The posted form, or the error page to answer instead: too large, unreadable,
+        or without this session's CSRF token."""
         try:
             form = await read_form(request)
         except BodyTooLarge:
@@ -346,12 +348,17 @@ def create_app(cfg: Config, *, token: str | None = None) -> Starlette:
         except (ValueError, ClientDisconnect) as exc:
             return error(request, 400, str(exc) or "bad request")
         if not csrf_valid(request, form):
-            return error(
-                request,
-                403,
-                "the form has expired or did not come from this site: "
-                "reload the page and send it again",
-            )
+            return error(request, 403, expired)
+        return form
+
+    async def build(request: Request) -> Response:
+        form = await checked_form(
+            request,
+            "the form has expired or did not come from this site: "
+            "reload the page and send it again",
+        )
+        if isinstance(form, Response):
+            return form
         try:
             since, until = _date(form.get("since")), _date(form.get("until"))
         except ValueError as exc:
@@ -437,14 +444,9 @@ def create_app(cfg: Config, *, token: str | None = None) -> Starlette:
             return RedirectResponse(f"{_base(request.scope)}/", 303)
         if request.method == "GET":
             return page(request, "login.html.j2", message=None)
-        try:
-            form = await read_form(request)
-        except BodyTooLarge:
-            return PlainTextResponse("request too large", 413)
-        except (ValueError, ClientDisconnect) as exc:
-            return error(request, 400, str(exc) or "bad request")
-        if not csrf_valid(request, form):
-            return error(request, 403, "the form has expired: reload the page and log in again")
+        form = await checked_form(request, "the form has expired: reload the page and log in again")
+        if isinstance(form, Response):
+            return form
         if not security.token_matches(form.get("token", "")):
             await asyncio.sleep(0.5)  # a slower guess
             return page(request, "login.html.j2", 401, message="That is not the token.")

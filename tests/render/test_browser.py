@@ -3,43 +3,20 @@ for Python driving the distribution's chromium; .ci/run installs it when missing
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
 from briefing.render.html import render_html
+from tests.browser import ARGS, CHROMIUM, require_browser
 from tests.render.sample import sample_brief
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREEN = {"width": 1280, "height": 900}
-
-
-def _browser_or_skip():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if sync_playwright is None or not Path(CHROMIUM).exists():
-        # On CI the browser is installed by .ci/run: missing there is a failure.
-        if os.environ.get("CI"):
-            pytest.fail("playwright or chromium missing on CI")
-        pytest.skip("playwright or chromium not installed")
-    return sync_playwright
 
 
 @pytest.fixture(scope="module")
 def page_of(tmp_path_factory):
-    sync_playwright = _browser_or_skip()
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
     folder = tmp_path_factory.mktemp("html")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

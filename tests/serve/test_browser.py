@@ -5,26 +5,14 @@ archive; the health check answers while another build runs."""
 from __future__ import annotations
 
 import io
-import os
 import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser import ARGS, CHROMIUM, require_browser
 
-if not os.environ.get("CI"):  # CI installs both (.ci/run): there, a missing one fails
-    pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+require_browser()
 
 
 @pytest.fixture

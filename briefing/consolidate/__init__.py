@@ -50,7 +50,7 @@ def consolidate(
     positions = merge_positions([p for f in findings for p in f.positions])
     measures = merge_measures([m for f in findings for m in f.measures])
     figures = [x for f in findings for x in f.figures]
-    disagreements = find_disagreements(positions, calendar, known, figures, as_of)
+    disagreements = find_disagreements(positions, calendar, known, figures, as_of, measures)
     return Brief(
         title=title,
         generated_at=generated_at or dt.datetime.now(dt.UTC).astimezone(),

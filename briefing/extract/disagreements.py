@@ -27,7 +27,7 @@ from briefing.extract.positions import stance_sign
 from briefing.extract.positions_figures import conflicting_figures
 from briefing.extract.topics import Claim, topics
 from briefing.kb import knowledge_base
-from briefing.models import Actor, Citation, Disagreement, Event, Figure, Position, Side
+from briefing.models import Actor, Citation, Disagreement, Event, Figure, Measure, Position, Side
 from briefing.nlp.normalize import digits_to_ascii
 
 _MAX_CITATIONS = 8  # per side: enough to check, few enough to read
@@ -228,16 +228,92 @@ def characterisation_disagreements(
     return out
 
 
+def _for_or_against(p: Position) -> int:
+    """+1 when ``p`` backs what its sentence is about (demands, supports, offers,
+    threatens it), -1 when it rejects or denies it, 0 when it only states or assesses; a
+    negated statement ("does not support") counts the other way."""
+    sign = {"demands": 1, "supports": 1, "offers": 1, "threatens": 1, "rejects": -1}.get(
+        p.stance_kind or "", 0
+    )
+    if p.stance_kind == "denies":
+        sign = -1
+    return -sign if p.polarity == "negated" else sign
+
+
+def measure_disagreements(
+    positions: Sequence[Position],
+    measures: Sequence[Measure],
+    known: dict[str, Actor],
+    day: dt.date | None = None,
+) -> list[Disagreement]:
+    """Opposing stances on one measure, with no topic of the taxonomy needed: a measure's
+    proposers, and speakers who demand or back it in a sentence that states it, against
+    speakers who reject or deny it in a sentence that states it ("X calls for an arms
+    embargo" / "Y rejects the embargo"). Each side cites its own sentences."""
+    by_sentence: dict[tuple[str, int, int], list[Position]] = defaultdict(list)
+    for p in positions:
+        for c in p.citations:
+            by_sentence[(c.source, c.start, c.end)].append(p)
+    out: list[Disagreement] = []
+    for m in measures:
+        sides: dict[int, dict[str, list[Citation]]] = {1: defaultdict(list), -1: defaultdict(list)}
+        for c in m.citations:
+            for p in by_sentence.get((c.source, c.start, c.end), ()):
+                sign = _for_or_against(p)
+                if sign:
+                    sides[sign][p.actor].append(c)
+        if not sides[-1]:
+            continue
+        for actor in m.proposed_by:
+            if actor in sides[-1]:
+                continue
+            # A proposer cites the measure's sentences where nobody else speaks.
+            own = [
+                c
+                for c in m.citations
+                if all(p.actor == actor for p in by_sentence.get((c.source, c.start, c.end), ()))
+            ]
+            if own:
+                sides[1][actor].extend(own)
+        if not sides[1]:
+            continue
+        for_ = set(_with_bodies(list(sides[1]), known, day))
+        against = set(_with_bodies(list(sides[-1]), known, day))
+        if for_ & against:
+            continue  # one party on both sides: a report of a debate, not two parties
+        out.append(
+            Disagreement(
+                topic=m.measure,
+                sides=[
+                    Side(
+                        actors=sorted(sides[1], key=lambda a: -len(sides[1][a])),
+                        position="Backs or proposes the measure",
+                        citations=union_citations(*sides[1].values())[:_MAX_CITATIONS],
+                    ),
+                    Side(
+                        actors=sorted(sides[-1], key=lambda a: -len(sides[-1][a])),
+                        position="Rejects the measure",
+                        citations=union_citations(*sides[-1].values())[:_MAX_CITATIONS],
+                    ),
+                ],
+                kind="positions",
+            )
+        )
+    return out
+
+
 def find_disagreements(
     positions: list[Position],
     events: list[Event],
     actors: dict[str, Actor],
     figures: Sequence[Figure] = (),
     as_of: dt.date | None = None,
+    measures: Sequence[Measure] = (),
 ) -> list[Disagreement]:
-    """Opposing positions first, then conflicting characterisations and reports (dates,
-    figures)."""
+    """Opposing positions first (on a claim of the taxonomy, then on one measure), then
+    conflicting characterisations and reports (dates, figures)."""
     out = position_disagreements(positions, actors, as_of)
+    out.extend(measure_disagreements(positions, measures, actors, as_of))
     out.extend(characterisation_disagreements(positions, actors, as_of))
     out.extend(date_disagreements(events))
     out.extend(figure_disagreements(figures))

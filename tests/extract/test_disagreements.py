@@ -171,3 +171,32 @@ def test_figures_months_apart_describe_different_moments():
     assert find_disagreements([], [], {}, [december, february]) == []
     same_month = fig(200000, 900000, "c", "2021-12-20")
     assert len(find_disagreements([], [], {}, [december, february, same_month])) == 1
+
+
+def _said(source: str, text: str) -> Citation:
+    return Citation(source, 0, len(text), text)
+
+
+def test_opposing_stances_on_one_measure_need_no_topic():
+    from briefing.extract.disagreements import measure_disagreements
+    from briefing.models import Measure
+
+    call = _said("a1", "Washington called for an arms embargo on the junta.")
+    refusal = _said("a2", "Beijing rejected any arms embargo.")
+    other = _said("a3", "Moscow said the embargo was under discussion.")
+    embargo = Measure("Arms embargo", "trade", [call, refusal, other], proposed_by=["usa"])
+    positions = [
+        Position("usa", "Other", "Demands", [call], stance_kind="demands"),
+        Position("china", "Other", "Rejects", [refusal], stance_kind="rejects"),
+        Position("russia", "Other", "States a view", [other], stance_kind="says"),
+    ]
+    [d] = measure_disagreements(positions, [embargo], {})
+    assert d.topic == "Arms embargo"
+    assert [s.actors for s in d.sides] == [["usa"], ["china"]]
+    assert d.sides[0].citations == [call] and d.sides[1].citations == [refusal]
+    # A negated rejection ("did not reject") is no opposition; nor is a measure nobody opposes.
+    positions[1].polarity = "negated"
+    assert measure_disagreements(positions, [embargo], {}) == []
+    positions[1].polarity = "affirmed"
+    positions[1].actor = "usa"
+    assert measure_disagreements(positions, [embargo], {}) == []

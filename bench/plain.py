@@ -70,14 +70,18 @@ def run_size(n: int, work: Path, repeat: int) -> dict[str, object]:
     best_json = min(runs)
     best_all = min(alls)
     floor = min(floors)[0]
+    # CPU seconds (run and workers) barely move when other work shares the machine.
     return {
         "n": n,
         "json_seconds": round(best_json[0], 2),
+        "json_cpu_seconds": round(best_json[1], 2),
+        "json_cpu_all": [round(r[1], 2) for r in runs],
         "json_peak_mb": round(max(r[2] for r in runs), 1),
         "all_seconds": round(best_all[0], 2),
         "all_peak_mb": round(max(r[2] for r in alls), 1),
         "all_to_json": round(best_all[0] / best_json[0], 2),
         "floor_seconds": round(floor, 2),
+        "floor_cpu_seconds": round(min(floors)[1], 2),
         "json_ratio_to_floor": round(best_json[0] / floor, 2),
         "pdf_pages": pages,
         "pdf_mb": round(len(pdf) / 1e6, 2),

@@ -53,10 +53,17 @@ def choose_as_of(articles: Sequence[Article], given: dt.date | None) -> dt.date:
 def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
     if not articles:
         raise InputError("no usable article in the input")
-    articles = _prepared(articles)
+    jobs = opts.jobs or default_jobs(len(articles))
     # Articles without a publication date get one inferred from their own dates first,
     # so that the as-of date and the years of yearless dates rest on the whole batch.
-    articles = _infer_publications(articles, opts.as_of)
+    # With workers, each article's language and dates are read in them (the serial part
+    # of a plain-text batch otherwise), the batch-wide second pass here.
+    probed = _probed(articles, opts.as_of, jobs) if jobs > 1 else None
+    if probed is None:
+        articles = _prepared(articles)
+        articles = _infer_publications(articles, opts.as_of)
+    else:
+        articles = probed
     provisional = choose_as_of(articles, opts.as_of)
     progress = None
     bar = None
@@ -67,7 +74,6 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         progress = bar.update
     with paused_gc():
         try:
-            jobs = opts.jobs or default_jobs(len(articles))
             findings = analyze(articles, provisional, jobs=jobs, progress=progress)
         finally:
             if bar is not None:
@@ -102,6 +108,61 @@ def _prepared(articles: Sequence[Article]) -> list[Article]:
     if not out:
         raise InputError(f"none of the {len(articles)} articles could be read")
     return out
+
+
+def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> list[Article] | None:
+    """What ``_prepared`` then ``_infer_publications`` do, their per-article part in
+    ``jobs`` workers (``probe_in_lanes``); None when the workers could not do it."""
+    from briefing.analyze import _reason, describe, probe_in_lanes
+    from briefing.extract.dates_publication import anchor_pending, seed_scan
+
+    first_ref = as_of or dt.date.today()
+    results = probe_in_lanes(articles, first_ref, jobs)
+    if results is None:
+        return None
+    out: list[Article] = []
+    pending = []
+    for art, (lang, mode, note, published, found, has_year, skipped, failed) in zip(
+        articles, results, strict=True
+    ):
+        if skipped is not None:
+            log.warning("%s: skipped: language not identified (%s)", describe(art), skipped)
+            continue
+        art.language, art.read_mode, art.read_note = lang, mode, note
+        if failed is not None:
+            log.warning("%s: publication date not inferred (%s)", describe(art), failed)
+        elif found is not None:
+            # The analysis reads the same dates: scanned once (its workers inherit these).
+            seed_scan(_head(art).text, lang or "en", found)
+            if has_year:
+                if published is not None:
+                    art.published, art.published_basis = published, "inferred"
+            else:
+                pending.append((art, list(found)))
+        out.append(art)
+    if not out:
+        raise InputError(f"none of the {len(articles)} articles could be read")
+    probes = [(_head(art), found) for art, found in pending]
+    try:
+        anchor_pending(out, probes, as_of, first_ref)
+    except Exception as exc:  # never lose the batch for it
+        log.warning("publication dates not inferred (%s)", _reason(exc))
+    for (art, _found), (probe, _) in zip(pending, probes, strict=True):
+        if probe is not art:
+            art.published, art.published_basis = probe.published, probe.published_basis
+    return out
+
+
+def _head(art: Article) -> Article:
+    """The article as publication dates are inferred from: a long text by its first piece,
+    where its dateline is (the whole of a 2 MB text costs minutes and says no more)."""
+    from briefing.analyze import PIECE_CHARS, split_pieces
+
+    if len(art.text) <= PIECE_CHARS:
+        return art
+    probe = copy.copy(art)
+    probe.text = art.text[: split_pieces(art.text)[0][1]]
+    return probe
 
 
 def _infer_publications(articles: list[Article], as_of: dt.date | None) -> list[Article]:

@@ -152,3 +152,54 @@ def test_stolen_chunks_are_split_and_results_stay_in_order(seed_articles, monkey
     serial = analyze(copy.deepcopy(articles), as_of, jobs=1)
     parallel = analyze(copy.deepcopy(articles), as_of, jobs=2)
     assert [dataclasses.asdict(f) for f in parallel] == [dataclasses.asdict(f) for f in serial]
+
+
+def _undated(seed_articles, n: int):
+    out = _copies(seed_articles, n)
+    for art in out:
+        art.published, art.published_basis = None, "unknown"
+    return out
+
+
+def _brief_dict(articles, jobs: int) -> dict:
+    from briefing.build import RunOptions, build_brief
+
+    brief = build_brief(copy.deepcopy(articles), RunOptions(title="t", jobs=jobs, quiet=True))
+    out = dataclasses.asdict(brief)
+    out.pop("generated_at", None)
+    return out
+
+
+def test_languages_and_publication_dates_read_in_workers_give_the_same_brief(
+    seed_articles, monkeypatch
+):
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    articles = _undated(seed_articles, 12)
+    probed = []
+    real = analyze_mod.probe_in_lanes
+
+    def spy(*args):
+        result = real(*args)
+        probed.append(result is not None)
+        return result
+
+    monkeypatch.setattr(analyze_mod, "probe_in_lanes", spy)
+    serial = _brief_dict(articles, 1)
+    assert probed == []
+    parallel = _brief_dict(articles, 2)
+    assert probed == [True]
+    assert parallel == serial
+    assert any(s["published_basis"] == "inferred" for s in parallel["sources"])
+
+
+def test_workers_failing_to_read_dates_leave_the_work_to_the_parent(seed_articles, monkeypatch):
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    articles = _undated(seed_articles, 12)
+    serial = _brief_dict(articles, 1)
+
+    def broken(art, first_ref):
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(analyze_mod, "_probe", broken)
+    assert analyze_mod.probe_in_lanes(copy.deepcopy(articles), dt.date(2022, 1, 20), 2) is None
+    assert _brief_dict(articles, 2) == serial

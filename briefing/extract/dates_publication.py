@@ -82,6 +82,13 @@ def scan_text(
     return found
 
 
+def seed_scan(text: str, lang: str, found: tuple[Found, ...]) -> None:
+    """Hand ``scan_text`` the scan of ``text`` done elsewhere (in a worker)."""
+    if len(_SCANNED) >= _SCANNED_MAX:
+        del _SCANNED[next(iter(_SCANNED))]
+    _SCANNED[(text, lang)] = found
+
+
 @dataclass(frozen=True, slots=True)
 class Estimate:
     date: dt.date | None
@@ -235,13 +242,29 @@ def infer_publications(articles: Sequence[Article], as_of: dt.date | None) -> No
             continue
         if not art.language:
             art.language = detect_language(art.text)
-        lang = art.language or "en"
-        found = list(scan_text(art.text, lang))
-        est = estimate_publication(found, first_ref, art.text)
+        est, found = first_estimate(art, first_ref)
         if est.has_year:
             _set(art, est.date)
         else:
             pending.append((art, found))
+    anchor_pending(articles, pending, as_of, first_ref)
+
+
+def first_estimate(art: Article, first_ref: dt.date) -> tuple[Estimate, list[Found]]:
+    """The first pass of :func:`infer_publications` on one article (its language set):
+    its estimate against ``first_ref``, and its dates for the second pass."""
+    found = list(scan_text(art.text, art.language or "en"))
+    return estimate_publication(found, first_ref, art.text), found
+
+
+def anchor_pending(
+    articles: Sequence[Article],
+    pending: Sequence[tuple[Article, list[Found]]],
+    as_of: dt.date | None,
+    first_ref: dt.date,
+) -> None:
+    """The second pass: articles that fix no year of their own, anchored to ``as_of``,
+    else the newest publication date of ``articles`` (the first pass's included)."""
     if not pending:
         return
     dated = [a.published for a in articles if a.published is not None]

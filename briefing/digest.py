@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,6 +31,9 @@ from briefing.fsio import atomic_write_bytes
 from briefing.ingest.web import FetchError, Limits
 from briefing.models import Article, ArticleFindings, Brief
 from briefing.store import Digest, Store
+
+if TYPE_CHECKING:
+    from briefing.analyze import Progress
 
 log = logging.getLogger("briefing.digest")
 
@@ -122,18 +125,30 @@ def collect(cfg: Config, store: Store) -> Collected:
 
 
 def findings_for(
-    store: Store, articles: Sequence[Article], as_of: dt.date, jobs: int
+    store: Store,
+    articles: Sequence[Article],
+    as_of: dt.date,
+    jobs: int,
+    progress: Progress | None = None,
+    batch: int | None = None,
 ) -> list[ArticleFindings]:
-    """Per-article findings, from the cache when the same text was analysed before."""
+    """Per-article findings, from the cache when the same text was analysed before.
+
+    ``progress`` is told how many articles are done: first those the cache holds, then as
+    the analysis goes; with one job, ``batch`` articles at most between two reports."""
     from briefing.analyze import analyze_each
 
     found: list[ArticleFindings | None] = [store.cached_findings(a, as_of) for a in articles]
     missing = [i for i, f in enumerate(found) if f is None]
-    if missing:
-        # The cache key is the metadata before analysis fills in language and date.
-        originals = {i: copy.copy(articles[i]) for i in missing}
-        fresh = analyze_each([articles[i] for i in missing], as_of, jobs=jobs)
-        for i, f in zip(missing, fresh, strict=True):
+    if progress:
+        progress(len(articles) - len(missing))
+    # The cache key is the metadata before analysis fills in language and date.
+    originals = {i: copy.copy(articles[i]) for i in missing}
+    step = batch if batch and jobs == 1 else max(1, len(missing))
+    for k in range(0, len(missing), step):
+        part = missing[k : k + step]
+        fresh = analyze_each([articles[i] for i in part], as_of, jobs=jobs, progress=progress)
+        for i, f in zip(part, fresh, strict=True):
             if f is None:  # could not be analysed (reported): not cached, left out
                 continue
             store.cache_findings(originals[i], f, as_of)

@@ -4,7 +4,6 @@ record the brief in the archive table."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import gc
 import logging
@@ -85,34 +84,18 @@ def _findings(
     store: Store, articles: Sequence[Article], as_of: dt.date, jobs: int, report: Report
 ) -> list[ArticleFindings]:
     """The digest's cache-first analysis (``digest.findings_for``), reporting progress."""
-    from briefing.analyze import analyze
+    from briefing.digest import findings_for
 
     total = len(articles)
-    found: list[ArticleFindings | None] = [store.cached_findings(a, as_of) for a in articles]
-    missing = [i for i, f in enumerate(found) if f is None]
-    done = total - len(missing)
-    report("analysing", done, total, "")
-    originals = {i: copy.copy(articles[i]) for i in missing}
-    size = max(1, min(PROGRESS_BATCH, len(missing) // 10))
-    batches = [missing] if jobs > 1 else _batches(missing, size)
-    for batch in batches:
-        if not batch:
-            continue
+    done = 0
 
-        def step(n: int) -> None:
-            nonlocal done
-            done += n
-            report("analysing", min(done, total), total, "")
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        report("analysing", min(done, total), total, "")
 
-        fresh = analyze([articles[i] for i in batch], as_of, jobs=jobs, progress=step)
-        for i, f in zip(batch, fresh, strict=True):
-            store.cache_findings(originals[i], f, as_of)
-            found[i] = f
-    return [f for f in found if f is not None]
-
-
-def _batches(items: list[int], size: int) -> list[list[int]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    size = max(1, min(PROGRESS_BATCH, total // 10))
+    return findings_for(store, articles, as_of, jobs, progress=step, batch=size)
 
 
 def run_build(

@@ -91,3 +91,34 @@ def test_a_failed_build_changes_nothing_in_the_archive(digested):
     assert not any(p.name.startswith(".tmp-") for p in archive_dir(cfg).glob("*"))
     assert not (archive_dir(cfg) / "20250101-000000-abcdef").exists()
     assert steps == ["collecting"]
+
+
+def test_an_article_that_cannot_be_analysed_is_left_out_of_the_build(tmp_path, monkeypatch, caplog):
+    """The build keeps the other articles, as ``run`` and ``digest`` do (issue 17)."""
+    import briefing.analyze as analyze_mod
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    cfg = load_config(write_config(tmp_path, tmp_path / "corpus"))
+    real = analyze_mod.extract_actors
+    failed: list[str] = []
+
+    def actors(ctx):
+        if not failed:
+            failed.append(ctx.article.id)
+            raise ValueError("boom")
+        return real(ctx)
+
+    monkeypatch.setattr(analyze_mod, "extract_actors", actors)
+    brief_id = run_build(
+        cfg,
+        brief_id="20250101-000000-fedcba",
+        title="One bad article",
+        since=None,
+        until=None,
+        report=lambda *_: None,
+    )
+    with Store(cfg.state_url) as store:
+        [archived] = [b for b in store.archived_briefs() if b.id == brief_id]
+        stored = len(store.articles_between(None, None))
+    assert failed and archived.articles == stored - 1
+    assert any("ValueError: boom" in r.getMessage() for r in caplog.records)

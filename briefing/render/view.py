@@ -436,8 +436,7 @@ class _Chosen:
 
 def best_citations(citations: Sequence[Citation], limit: int | None) -> _Chosen:
     """Distinct sentences, one per source first (in the order given), then seconds."""
-    unique = list(dict.fromkeys((c.source, c.start, c.end, c.sentence) for c in citations))
-    cites = [Citation(*u) for u in unique]
+    cites = list(dict.fromkeys(citations))  # a Citation is a frozen value: equal ones once
     if limit is None or len(cites) <= limit:
         return _Chosen(cites, 0)
     seen: set[str] = set()

@@ -477,10 +477,12 @@ def probe_in_lanes(
         return None
     finally:
         _BATCH = None
+    # An article not probed (dated, its language left to the analysis) passes as it is:
+    # nothing found, nothing skipped, nothing failed.
     return [
         p
         if p is not None
-        else (a.language, a.read_mode, a.read_note, a.published, None, None, None)
+        else (a.language, a.read_mode, a.read_note, a.published, None, False, None, None)
         for a, p in zip(articles, out, strict=True)
     ]
 

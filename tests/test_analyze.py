@@ -192,6 +192,16 @@ def test_languages_and_publication_dates_read_in_workers_give_the_same_brief(
     assert any(s["published_basis"] == "inferred" for s in parallel["sources"])
 
 
+def test_a_dated_article_without_a_language_passes_the_workers_unprobed(seed_articles, monkeypatch):
+    """Such an article needs neither step (its language is settled by the analysis): the
+    workers leave it as it is, and the brief is the one-process brief."""
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    articles = _undated(seed_articles, 12)
+    articles[3].published, articles[3].published_basis = dt.date(2022, 1, 19), "metadata"
+    articles[3].language = None
+    assert _brief_dict(articles, 2) == _brief_dict(articles, 1)
+
+
 def test_workers_failing_to_read_dates_leave_the_work_to_the_parent(seed_articles, monkeypatch):
     monkeypatch.setattr(analyze_mod, "CHUNK", 2)
     articles = _undated(seed_articles, 12)

@@ -113,7 +113,7 @@ def _prepared(articles: Sequence[Article]) -> list[Article]:
 def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> list[Article] | None:
     """What ``_prepared`` then ``_infer_publications`` do, their per-article part in
     ``jobs`` workers (``probe_in_lanes``); None when the workers could not do it."""
-    from briefing.analyze import _reason, describe, probe_in_lanes
+    from briefing.analyze import _reason, describe, head_of, probe_in_lanes
     from briefing.extract.dates_publication import anchor_pending, seed_scan
 
     first_ref = as_of or dt.date.today()
@@ -133,7 +133,7 @@ def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> li
             log.warning("%s: publication date not inferred (%s)", describe(art), failed)
         elif found is not None:
             # The analysis reads the same dates: scanned once (its workers inherit these).
-            seed_scan(_head(art).text, lang or "en", found)
+            seed_scan(head_of(art).text, lang or "en", found)
             if has_year:
                 if published is not None:
                     art.published, art.published_basis = published, "inferred"
@@ -142,7 +142,7 @@ def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> li
         out.append(art)
     if not out:
         raise InputError(f"none of the {len(articles)} articles could be read")
-    probes = [(_head(art), found) for art, found in pending]
+    probes = [(head_of(art), found) for art, found in pending]
     try:
         anchor_pending(out, probes, as_of, first_ref)
     except Exception as exc:  # never lose the batch for it
@@ -153,33 +153,14 @@ def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> li
     return out
 
 
-def _head(art: Article) -> Article:
-    """The article as publication dates are inferred from: a long text by its first piece,
-    where its dateline is (the whole of a 2 MB text costs minutes and says no more)."""
-    from briefing.analyze import PIECE_CHARS, split_pieces
-
-    if len(art.text) <= PIECE_CHARS:
-        return art
-    probe = copy.copy(art)
-    probe.text = art.text[: split_pieces(art.text)[0][1]]
-    return probe
-
-
 def _infer_publications(articles: list[Article], as_of: dt.date | None) -> list[Article]:
     """``infer_publications`` on the batch (a long text by its first piece, where its
     dateline is: the whole of a 2 MB text costs minutes and says no more); when it fails,
     on each article alone to find the ones it fails on, which keep no date (reported),
     then on the rest as a batch."""
-    from briefing.analyze import PIECE_CHARS, _reason, describe, split_pieces
+    from briefing.analyze import _reason, describe, head_of
 
-    probes = []
-    for art in articles:
-        if art.published is None and len(art.text) > PIECE_CHARS:
-            probe = copy.copy(art)
-            probe.text = art.text[: split_pieces(art.text)[0][1]]
-            probes.append(probe)
-        else:
-            probes.append(art)
+    probes = [head_of(art) if art.published is None else art for art in articles]
     try:
         infer_publications(probes, as_of)
     except Exception:

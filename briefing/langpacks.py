@@ -49,6 +49,19 @@ def registry() -> dict[str, Language]:
     }
 
 
+def iso_language_name(code: str) -> str | None:
+    """The ISO 639 name of any language code (pycountry), pack or none: "ka" -> "Georgian";
+    None when unknown, or when pycountry's data is missing."""
+    try:
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+        found = found or pycountry.languages.get(alpha_3=code)
+    except Exception:
+        return None
+    return str(found.name) if found is not None else None
+
+
 def language(code: str) -> Language | None:
     return registry().get(code)
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from briefing.langpacks import registry
+from briefing.langpacks import iso_language_name, registry
 
 # Scripts no registry language is written in, and the language they most likely mean
 # (ISO 639-1). Ranges are Unicode blocks.
@@ -246,14 +246,7 @@ def read_mode(code: str) -> tuple[str, str | None]:
 
 
 def _name(code: str) -> str:
-    try:
-        import pycountry
-
-        found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
-        found = found or pycountry.languages.get(alpha_3=code)
-        return str(found.name) if found is not None else code
-    except Exception:  # pycountry's data missing: the code says enough
-        return code
+    return iso_language_name(code) or code  # unknown: the code says enough
 
 
 def resolve(stated: str | None, text: str) -> Reading:

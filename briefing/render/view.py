@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from briefing.langpacks import iso_language_name
 from briefing.models import (
     MEASURE_CATEGORIES,
     Actor,
@@ -61,15 +62,11 @@ def language_name(code: str | None) -> str:
     """English name of an ISO 639 code ("fa" -> "Persian"); the code itself if unknown."""
     if not code:
         return "unknown language"
-    import pycountry
-
-    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
-    if found is None:
-        found = pycountry.languages.get(alpha_3=code)
-    if found is None:
+    name = iso_language_name(code)
+    if name is None:
         return code
     # "Modern Greek (1453-)" reads badly in a brief.
-    return re.sub(r"\s*\(.*\)$", "", found.name)
+    return re.sub(r"\s*\(.*\)$", "", name)
 
 
 def is_rtl(lang: str | None, text: str = "") -> bool:

@@ -32,7 +32,7 @@ from briefing.extract.actors import extract_actors
 from briefing.extract.calendar import extract_events, infer_publication
 from briefing.extract.context import ArticleContext
 from briefing.extract.positions import extract_positions
-from briefing.extract.positions_figures import extract_figures
+from briefing.extract.positions.figures import extract_figures
 from briefing.extract.sanctions import extract_measures
 from briefing.ingest.files import MAX_TEXT_CHARS
 from briefing.models import (

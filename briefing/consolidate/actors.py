@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from briefing.consolidate._cite import union_citations
-from briefing.extract.actors_text import same_person_across_scripts, skeleton
+from briefing.extract.actors.text import same_person_across_scripts, skeleton
 from briefing.kb import knowledge_base
 from briefing.models import Actor, ArticleFindings, Citation
 

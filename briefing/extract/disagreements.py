@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from briefing.extract.positions import stance_sign
-from briefing.extract.positions_figures import conflicting_figures
+from briefing.extract.positions.figures import conflicting_figures
 from briefing.extract.topics import Claim, topics
 from briefing.kb import knowledge_base
 from briefing.models import Actor, Citation, Disagreement, Event, Figure, Measure, Position, Side

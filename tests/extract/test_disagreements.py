@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.disagreements import find_disagreements
-from briefing.extract.positions_figures import extract_figures
+from briefing.extract.positions.figures import extract_figures
 from briefing.models import Citation, Event, Figure, Position
 from tests.extract.analysis_support import context_with_actors
-from tests.extract.test_positions import ACTORS
+from tests.extract.positions.test_extract import ACTORS
 
 
 def cite(source: str, text: str) -> Citation:

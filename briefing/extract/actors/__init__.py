@@ -22,14 +22,14 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from briefing.extract.actors_dates import reference_date
-from briefing.extract.actors_discover import (
+from briefing.extract.actors.dates import reference_date
+from briefing.extract.actors.discover import (
     discover_people,
     fuzzy_candidate,
     fuzzy_people,
     reporting_marks,
 )
-from briefing.extract.actors_index import (
+from briefing.extract.actors.index import (
     Entry,
     Found,
     Match,
@@ -39,8 +39,8 @@ from briefing.extract.actors_index import (
     name_trie,
     role_trie,
 )
-from briefing.extract.actors_roles import find_roles, resolve_roles
-from briefing.extract.actors_text import Words, locatives, marked_words
+from briefing.extract.actors.roles import find_roles, resolve_roles
+from briefing.extract.actors.text import Words, locatives, marked_words
 from briefing.extract.context import ArticleContext
 from briefing.kb import KBActor, KnowledgeBase, knowledge_base
 from briefing.models import Actor, Citation, Mention, Sentence

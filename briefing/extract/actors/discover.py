@@ -19,9 +19,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from briefing.data import load_yaml
-from briefing.extract.actors_index import Found
-from briefing.extract.actors_roles import RoleMention, gap, joined
-from briefing.extract.actors_text import (
+from briefing.extract.actors.index import Found
+from briefing.extract.actors.roles import RoleMention, gap, joined
+from briefing.extract.actors.text import (
     Words,
     fold,
     has_case,

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from briefing.consolidate.actors import merge_actors
-from briefing.extract.actors_text import latin, same_person_across_scripts
+from briefing.extract.actors.text import latin, same_person_across_scripts
 from briefing.kb import knowledge_base, roles
 from briefing.langpacks import registry, section
 from briefing.models import Actor, Article, ArticleFindings, Citation

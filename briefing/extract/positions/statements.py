@@ -22,7 +22,7 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, reporting_table
 from briefing.extract.context import ArticleContext
-from briefing.extract.positions_figures import extract_figures
+from briefing.extract.positions.figures import extract_figures
 from briefing.extract.topics import compile_cues, cues_for
 from briefing.models import Figure, Position, Quote
 

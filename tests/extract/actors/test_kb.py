@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from briefing.data import load_yaml
-from briefing.extract.actors_text import fold
+from briefing.extract.actors.text import fold
 from briefing.kb import knowledge_base, roles, slug
 
 LANGS = ("en", "pl", "ro", "fa", "ru", "uk", "de", "fr", "es", "it", "ar")

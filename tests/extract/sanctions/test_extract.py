@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.sanctions import extract_measures
-from briefing.extract.sanctions_conditions import find_condition
+from briefing.extract.sanctions.conditions import find_condition
 from briefing.models import MEASURE_CATEGORIES
 from tests.extract.analysis_support import context_with_actors
-from tests.extract.test_positions import ACTORS
+from tests.extract.positions.test_extract import ACTORS
 
 
 def measures(text: str, lang: str):

@@ -18,7 +18,7 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
-from briefing.extract.positions_statements import (
+from briefing.extract.positions.statements import (
     add_quote,
     evaluation,
     negated_before,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefing.extract.actors_index import (
+from briefing.extract.actors.index import (
     _END,
     SLOT,
     Entry,
@@ -16,7 +16,7 @@ from briefing.extract.actors_index import (
     name_trie,
     role_trie,
 )
-from briefing.extract.actors_text import Words, article_keys, words
+from briefing.extract.actors.text import Words, article_keys, words
 from briefing.kb import knowledge_base
 from briefing.nlp.normalize import normalize
 
@@ -148,9 +148,9 @@ def test_office_holders_index_equals_a_scan_of_every_office():
 
 def test_marked_words_give_the_starts_each_step_finds_itself():
     from briefing.extract.actors import _marker
-    from briefing.extract.actors_discover import _name_like, reported_starts
-    from briefing.extract.actors_index import _shape, _starts
-    from briefing.extract.actors_text import marked_words
+    from briefing.extract.actors.discover import _name_like, reported_starts
+    from briefing.extract.actors.index import _shape, _starts
+    from briefing.extract.actors.text import marked_words
 
     for lang, text in [*TEXTS.items(), ("ar", "Xx \u0640\u0640 روسیه. Yy")]:
         norm = normalize(text)
@@ -176,7 +176,7 @@ def test_marked_words_give_the_starts_each_step_finds_itself():
 def test_word_keys_come_in_a_fixed_order():
     # Trie walks visit a word's keys in order and keep the first path that ends: the order
     # must not depend on Python's hash seed, as a set's does.
-    from briefing.extract.actors_text import article_keys, fold
+    from briefing.extract.actors.text import article_keys, fold
 
     for raw, lang in (("Blinkenem", "pl"), ("NATO", "en"), ("آمریکاییها", "fa"), ("Rosji", "pl")):
         keys = article_keys(raw, fold(raw), lang)
@@ -185,7 +185,7 @@ def test_word_keys_come_in_a_fixed_order():
 
 def test_affixes_by_length_strip_what_the_affix_by_affix_loop_strips():
     from briefing.data import load_yaml
-    from briefing.extract.actors_text import fold, split_alias, stem, unprefix
+    from briefing.extract.actors.text import fold, split_alias, stem, unprefix
 
     table = load_yaml("lexicons/actors_morphology.yaml")
     min_stem = int(table["min_stem"])

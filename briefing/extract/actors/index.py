@@ -1,6 +1,6 @@
 """Knowledge-base names and role phrases compiled into word tries, once per language.
 
-A trie maps a sequence of word keys (:mod:`briefing.extract.actors_text`) to what the
+A trie maps a sequence of word keys (:mod:`briefing.extract.actors.text`) to what the
 sequence names. An article is matched by walking it left to right and keeping the longest
 match at each position, so the cost per word is a few dictionary look-ups whatever the
 size of the knowledge base.
@@ -16,7 +16,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from briefing.diskcache import cached
-from briefing.extract.actors_text import alias_key, fold, memo_many, split_alias
+from briefing.extract.actors.text import alias_key, fold, memo_many, split_alias
 from briefing.kb import knowledge_base, roles, stop_words
 
 SLOT = "*"  # a role-phrase slot for the state adjective: "ministrul * de externe"

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from briefing.extract.actors_index import Found, Step, longest_matches, role_trie
-from briefing.extract.actors_text import Words, fold, morphology
+from briefing.extract.actors.index import Found, Step, longest_matches, role_trie
+from briefing.extract.actors.text import Words, fold, morphology
 from briefing.kb import KnowledgeBase, role_words, roles
 
 # Only these may stand between a role, its qualifier and a name: "US Secretary of State

@@ -20,8 +20,8 @@ from briefing.data import load_yaml
 from briefing.extract.attribution import attribute
 from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
-from briefing.extract.sanctions_conditions import find_condition, marker_cues
-from briefing.extract.sanctions_details import figures
+from briefing.extract.sanctions.conditions import find_condition, marker_cues
+from briefing.extract.sanctions.details import figures
 from briefing.extract.topics import (
     CueIndex,
     compile_cues,

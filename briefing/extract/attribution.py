@@ -54,6 +54,11 @@ _STATE_TYPES = frozenset({"state", "country"})
 # for a meeting that …".
 _HEADING_WORDS = 6  # a quoted line this short standing alone is a heading or caption
 _SPEECH_KINDS = frozenset({"says", "assesses", "warns", "denies"})
+# Languages whose subject stands before its verb but for a quotation ("…, said X"): no
+# subject is looked for right of a verb with none before it.
+_SUBJECT_FIRST = frozenset({"en", "fr"})
+_INVERTED_LEAD = 2  # words before such a verb in its clause ("Anschließend forderte")
+_INVERTED_REACH = 8  # words after it where its subject may stand
 _APPOSED = re.compile(
     r"\s*[,،]\s*"
 )  # "نائبة وزير الخارجية الأمريكي، ويندي شيرمان"  # characters after a post-posed verb where its speaker may stand
@@ -86,7 +91,7 @@ class _Lexicon:
     openers: re.Pattern[str]  # opening quotation marks
     according: re.Pattern[str] | None
     according_after: re.Pattern[str] | None
-    any_according: re.Pattern[str] | None  # the cues of both: where the first one is
+    any_according: re.Pattern[str] | None  # the cues of all three: where the first one is
     roles: re.Pattern[str] | None
     pronouns: re.Pattern[str] | None
     any_subject: re.Pattern[str] | None  # the cues of roles and pronouns
@@ -102,6 +107,9 @@ class _Lexicon:
     institutions: re.Pattern[str] | None = None  # offices that are institutions
     final: re.Pattern[str] | None = None  # verb forms closing their clause ("angedroht")
     we: re.Pattern[str] | None = None  # first person plural ("we", "nous", "wir")
+    # "according to him" ("po jego słowach", "ihm zufolge", "по его словам"): the speaker
+    # is the person who spoke last.
+    according_pronouns: re.Pattern[str] | None = None
 
 
 def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
@@ -199,7 +207,7 @@ def lexicon(lang: str) -> _Lexicon:
         verb_kinds=kinds,
         according=words("according"),
         according_after=words("according_after"),
-        any_according=words("according", "according_after"),
+        any_according=words("according", "according_after", "according_pronouns"),
         roles=words("unnamed", "roles"),
         pronouns=words("pronouns"),
         any_subject=words("unnamed", "roles", "pronouns"),
@@ -217,6 +225,7 @@ def lexicon(lang: str) -> _Lexicon:
         institutions=words("institutions"),
         final=compile_cues([c for cues in final_table.values() for c in cues], lang),
         we=words("we"),
+        according_pronouns=words("according_pronouns"),
     )
 
 
@@ -365,12 +374,15 @@ class _Attributor:
             else:
                 gap = 0
             between = self.text[min(m.end, c.end) : max(m.start, c.start)]
+            # A person named right by the office is its holder, before a state
+            # qualifying it ("izraelský premiér Benjamin Netanjahu").
+            rank = gap - (1 if self._is_person(m.actor) else 0)
             if (
                 gap <= _ROLE_REACH
                 and not _ROLE_BREAK.search(between)
-                and (best is None or gap < best[0])
+                and (best is None or rank < best[0])
             ):
-                best = (gap, m.actor)
+                best = (rank, m.actor)
         if self._names_again(s, c, best[1] if best else None):
             # "dijo el diplomático ruso", "the official said": the person who just spoke.
             return self.mem.last_person_speaker
@@ -513,6 +525,20 @@ class _Attributor:
                 if m.start >= persons[0].end and self._is_person(m.actor)
             ]
             persons = [*persons, *(c for c in later[:1] if c.start >= stop)]
+        if reach is None and not persons and not roles:
+            # "…“, uvedl krátce po oznámení dohody izraelský premiér Benjamin Netanjahu":
+            # the person closing the clause, past a state that only qualifies them.
+            far = min(s.end, vend + 2 * _RIGHT_REACH)
+            m = _PUNCT.search(self.text, vend, far)
+            far = m.start() if m else far
+            persons = [
+                _Cand(x.start, x.end, "mention", x.actor)
+                for x in self.by_sentence.get(s.index, ())
+                if stop <= x.start
+                and x.end <= far
+                and self._is_person(x.actor)
+                and not self._governed(vend, _Cand(x.start, x.end, "mention", x.actor))
+            ][:1]
         if len(persons) > 1 and self._apposed(s, persons[0], persons[1]):
             # An office then the name set off by a comma ("the US deputy secretary of
             # state, Wendy Sherman"): the name says who.
@@ -521,6 +547,30 @@ class _Attributor:
             if group:
                 return True, self._resolve(s, group[0])
         return False, None
+
+    def _inverted_subject(self, s: Sentence, vend: int, kind: str) -> str | None:
+        """The subject right after a verb that has none before it (verb-second and
+        verb-subject order): a person or an office for every verb; a state or
+        organisation only after a verb of speech ("uviedla ruská diplomacie"), since after
+        a stance verb it is the object ("Kritizoval USA")."""
+        m = re.match(rf"(?:\s*\S+){{0,{_INVERTED_REACH}}}", self.text[vend : s.end])
+        stop = vend + (m.end() if m else 0)
+        p = _PUNCT.search(self.text, vend, stop)
+        if p:
+            stop = p.start()
+        comp = _spans(self.lex.complementizers, self.norm, vend, stop)
+        if comp:
+            stop = comp[0][0]
+        cands = [c for c in self._candidates(s, vend, stop) if not self._governed(vend, c)]
+        persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
+        roles = [c for c in cands if c.kind == "role"]
+        groups: list[list[_Cand]] = [persons, roles]
+        if kind in _SPEECH_KINDS:
+            groups.append([c for c in cands if c.kind == "mention"])
+        for group in groups:
+            if group:
+                return self._resolve(s, group[0])
+        return None
 
     def _office_of(self, c: _Cand, roles: list[_Cand]) -> _Cand | None:
         """The office a state's adjective qualifies, right before or after it."""
@@ -695,6 +745,12 @@ class _Attributor:
             if before and a - before[-1].end <= _ROLE_REACH:
                 spans.append((before[-1].start, b))
                 speaker = speaker or before[-1].actor
+        for a, b in _spans(self.lex.according_pronouns, self.norm, first, s.end):
+            # "По его словам, …", "Jednání podle něj komplikuje …": the person who spoke
+            # in the sentences just before (or was named last).
+            spans.append((a, b))
+            if speaker is None:
+                speaker = self._resolve(s, _Cand(a, b, "pronoun"))
         return speaker, spans
 
     def _previous_subject(self, s: Sentence) -> str | None:
@@ -796,6 +852,17 @@ class _Attributor:
                 speakers = current
             if not speakers and acc_speaker:
                 speakers = (acc_speaker,)
+            if (
+                not speakers
+                and not verb_final
+                and lang not in _VERB_INITIAL
+                and lang not in _SUBJECT_FIRST
+                and len(text[clause:vs].split()) <= _INVERTED_LEAD
+            ):
+                # "Uvedl to dnes mluvčí Kremlu Dmitrij Peskov", "Anschließend forderte
+                # Borrell …": no subject before the verb, its subject right after it.
+                actor = self._inverted_subject(s, ve, kind)
+                speakers = (actor,) if actor else ()
             if not speakers and len(text[clause:vs].split()) <= (0 if verb_final else 1):
                 # No subject (pro-drop, or a headline-style "Told reporters …").
                 actor = self._previous_subject(s)

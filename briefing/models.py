@@ -155,6 +155,9 @@ class Position:
     # Favourable and unfavourable words the speaker characterises something with
     # ("open and candid" 2, 0; "difficult" 0, 1): conflicting characterisations.
     evaluation: tuple[int, int] = (0, 0)
+    # Actors the statement is about: named in its quotes, not its speaker (ids); what two
+    # statements outside the taxonomy share when they disagree (extract.disagreements).
+    objects: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

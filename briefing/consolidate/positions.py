@@ -37,6 +37,7 @@ def merge_positions(positions: list[Position]) -> list[Position]:
                 modality=p.modality,
                 speaker_unnamed=p.speaker_unnamed,
                 evaluation=p.evaluation,
+                objects=list(p.objects),
             )
             cited[key] = [merged[key].citations]
             continue
@@ -46,6 +47,7 @@ def merge_positions(positions: list[Position]) -> list[Position]:
             have.evaluation[0] + p.evaluation[0],
             have.evaluation[1] + p.evaluation[1],
         )
+        have.objects.extend(o for o in p.objects if o not in have.objects)
         # Named once is named: the speaker is unnamed only if every source leaves it so.
         have.speaker_unnamed = have.speaker_unnamed and p.speaker_unnamed
         # A line listing more ("…, including …") says more: keep it.

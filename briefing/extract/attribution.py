@@ -57,6 +57,9 @@ _SPEECH_KINDS = frozenset({"says", "assesses", "warns", "denies"})
 # Languages whose subject stands before its verb but for a quotation ("…, said X"): no
 # subject is looked for right of a verb with none before it.
 _SUBJECT_FIRST = frozenset({"en", "fr"})
+# Languages writing a proper noun's case ending after an apostrophe ("Rusya'nın").
+_CASE_AFTER_APOSTROPHE = frozenset({"tr"})
+_CASE_ENDING = re.compile(r"['’]\w")
 _INVERTED_LEAD = 2  # words before such a verb in its clause ("Anschließend forderte")
 _INVERTED_REACH = 8  # words after it where its subject may stand
 _APPOSED = re.compile(
@@ -651,6 +654,21 @@ class _Attributor:
             out.append(m.actor)
         return out
 
+    def _co_subjects_after(self, s: Sentence, c: _Cand, stop: int) -> list[str]:
+        """Actors joined to a clause-opening subject by a conjunction after it."""
+        out: list[str] = []
+        if self.lex.conj_gap is None or c.kind != "mention":
+            return out
+        end = c.end
+        for m in self.by_sentence.get(s.index, ()):
+            if m.start < end or m.end > stop:
+                continue
+            if not self.lex.conj_gap.fullmatch(self.norm[end : m.start]):
+                break
+            out.append(m.actor)
+            end = m.end
+        return out
+
     def _left_speaker(
         self,
         s: Sentence,
@@ -668,6 +686,10 @@ class _Attributor:
         if quotes:
             # Who is named inside a quotation is not who speaks it.
             cands = [c for c in cands if not _inside(c.start, quotes)]
+        if self.lang in _CASE_AFTER_APOSTROPHE:
+            # "Kuzey Kore'ye", "ABD'nin": a name with a case ending is no subject.
+            bare = [c for c in cands if not _CASE_ENDING.match(self.text, c.end)]
+            cands = bare or cands
         if not cands:
             return ()
         if head and self.lang not in _VERB_FINAL:
@@ -706,6 +728,11 @@ class _Attributor:
                     return ((persons or appos)[0].actor or "",)
             order = reversed(cands)
         roles = [c for c in cands if c.kind == "role"]
+        free = [c for c in cands if not (c.kind == "mention" and self._governed(cs, c))]
+        if free and len(free) < len(cands):
+            # "Čína a Rusko v Radě bezpečnosti OSN vetovaly": a noun after a preposition
+            # is no subject.
+            order = [c for c in order if c in free]
         for c in order:
             c = self._person_chain(s, c)
             office = self._office_of(c, roles)
@@ -716,6 +743,9 @@ class _Attributor:
             actor = self._resolve(s, c)
             if actor:
                 others = [a for a in self._co_subjects(s, c) if a != actor]
+                if head:
+                    # "Çin ve Rusya, … veto etti": the clause opens with the subjects.
+                    others += [a for a in self._co_subjects_after(s, c, vstart) if a != actor]
                 return (actor, *dict.fromkeys(others)) if others else (actor,)
         return ()
 
@@ -889,6 +919,17 @@ class _Attributor:
                 if kind in _SPEECH_KINDS:
                     said = self._after_complementizer(ve, cut or nxt)
                 content = self._content(s, quotes, (said, cut or nxt), (cs, vs))
+                if not content and len(text[ve : cut or nxt].split()) < 2:
+                    # "Evropská komise i Spojené státy ruské rozhodnutí odsoudily": the
+                    # verb closes its clause; what it governs stands between subject and
+                    # verb.
+                    ends = [
+                        m.end
+                        for m in self.by_sentence.get(s.index, ())
+                        if m.actor in speakers and clause <= m.start and m.end <= vs
+                    ]
+                    if ends:
+                        content = self._content(s, quotes, (max(ends), vs))
             out.append(Attribution(s, speakers, kind, spans, "verb", content, unnamed))
             if cut is not None and not (
                 nxt < s.end and any(c.kind != "pronoun" for c in self._candidates(s, cut, nxt))

@@ -302,6 +302,174 @@ def measure_disagreements(
     return out
 
 
+def _object_sign(p: Position) -> int:
+    """The side of ``p`` on what it names: a statement outside the taxonomy reads its
+    polarity; a taxonomy stance already holds its negation ("has no plans to": rejects)."""
+    if (p.topic_key or "").startswith("other"):
+        return _for_or_against(p)
+    return {"demands": 1, "supports": 1, "offers": 1, "threatens": 1}.get(
+        p.stance_kind or "", -1 if p.stance_kind in ("rejects", "denies") else 0
+    )
+
+
+_FOR_OBJECT = "Backs, demands or offers it"
+_AGAINST_OBJECT = "Rejects, condemns or denies it"
+
+
+def object_disagreements(
+    positions: Sequence[Position],
+    known: dict[str, Actor],
+    day: dt.date | None = None,
+    taken: Iterable[Disagreement] = (),
+) -> list[Disagreement]:
+    """Opposing stances on one question that no taxonomy topic names: two speakers of
+    different sides whose statements name the same actor as their object (what the
+    statement is about, not who makes it), one backing, demanding or offering (+), the
+    other rejecting or denying (-), a negated statement counting the other way ("China
+    and Russia vetoed the US draft on North Korea" against "the United States wants more
+    sanctions on North Korea"). Questions and statements already on opposite sides of a
+    disagreement of ``taken`` add nothing; each side cites its own sentences."""
+    pairs_taken = {
+        frozenset((a, b))
+        for d in taken
+        for i, s in enumerate(d.sides)
+        for o in d.sides[i + 1 :]
+        for a in s.actors
+        for b in o.actors
+    }
+    by_object: dict[str, dict[int, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    context: dict[int, set[str]] = {}
+    for p in positions:
+        if p.modality == "question" or _side_of(p):
+            continue  # a question takes no side; a taxonomy claim has its own sides
+        sign = _object_sign(p)
+        if not sign:
+            continue
+        own = set(_with_bodies([p.actor], known, day))
+        context[id(p)] = own
+        for o in p.objects:
+            if o not in own and o in known:
+                by_object[o][sign].append(p)
+    # Two statements share a question when they name the object and one names the other's
+    # speaker (or the body it speaks for): "the United States wants sanctions on North
+    # Korea" / "China vetoed the US draft on North Korea"; not two statements that only
+    # name Ukraine.
+    for sides in by_object.values():
+        if len(sides) < 2:
+            continue
+        paired = {
+            (id(p), id(q))
+            for p in sides[1]
+            for q in sides[-1]
+            if p.actor != q.actor
+            and (context[id(p)] & set(q.objects) or context[id(q)] & set(p.objects))
+        }
+        keep = {i for pair in paired for i in pair}
+        for sign in (1, -1):
+            sides[sign] = [p for p in sides[sign] if id(p) in keep]
+            if not sides[sign]:
+                del sides[sign]
+    out: list[Disagreement] = []
+    seen: set[frozenset[str]] = set()
+    for obj, sides in by_object.items():
+        if len(sides) < 2:
+            continue
+        plus = {p.actor: len(p.citations) for p in sides[1]}
+        minus = {p.actor: len(p.citations) for p in sides[-1]}
+        both = plus.keys() & minus.keys()
+        drop_plus = {a for a in both if minus[a] > plus[a]}
+        a = _side(sides[1], drop_plus)
+        b = _side(sides[-1], both - drop_plus)
+        if a is None or b is None:
+            continue
+        ours = set(_with_bodies(a.actors, known, day))
+        theirs = set(_with_bodies(b.actors, known, day))
+        if ours & theirs:
+            continue  # one party on both sides: a report of a debate, not two parties
+        key = frozenset((frozenset(ours), frozenset(theirs)))
+        new_pairs = {frozenset((x, y)) for x in ours for y in theirs} - pairs_taken
+        if key in seen or not new_pairs:
+            continue
+        seen.add(key)
+        pairs_taken |= new_pairs
+        a.position, b.position = _FOR_OBJECT, _AGAINST_OBJECT
+        a.actors = sorted(
+            ours, key=lambda x: (x not in a.actors, a.actors.index(x) if x in a.actors else 0)
+        )
+        b.actors = sorted(
+            theirs, key=lambda x: (x not in b.actors, b.actors.index(x) if x in b.actors else 0)
+        )
+        name = known[obj].name if obj in known else obj
+        out.append(Disagreement(topic=f"Stances on {name}", sides=[a, b], kind="positions"))
+    out.extend(_rejected_actors(positions, known, day, pairs_taken))
+    out.sort(key=lambda d: -sum(len(s.citations) for s in d.sides))
+    return out
+
+
+_ITS_STANCE = "Its stated stance or decision"
+_REJECTS_IT = "Rejects, condemns or criticises it"
+
+
+def _rejected_actors(
+    positions: Sequence[Position],
+    known: dict[str, Actor],
+    day: dt.date | None,
+    taken: set[frozenset[str]],
+) -> list[Disagreement]:
+    """An actor as the object of a rejection ("the Commission and the United States
+    condemned Russia's decision") against that actor's own stance or decision stated in
+    the same source: the two are on opposite sides of it. Each side cites its own
+    sentences."""
+    by_source: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    for p in positions:
+        if p.modality == "question" or not _object_sign(p):
+            continue
+        for c in p.citations:
+            by_source[c.source][p.actor].append(p)
+    out: list[Disagreement] = []
+    done: set[frozenset[str]] = set()
+    for p in positions:
+        if p.stance_kind != "rejects" or p.polarity != "affirmed" or p.modality == "question":
+            continue
+        ours = set(_with_bodies([p.actor], known, day))
+        for o in p.objects:
+            if o in ours or o not in known:
+                continue
+            theirs_cites: list[Citation] = []
+            for c in p.citations:
+                for actor, held in by_source.get(c.source, {}).items():
+                    if actor == o or body_of(actor, known, day) == o:
+                        theirs_cites.extend(
+                            d for q in held for d in q.citations if d.source == c.source
+                        )
+            mine = [c for c in p.citations if c not in theirs_cites]
+            theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in p.citations]
+            if not mine or not theirs_cites:
+                continue
+            theirs = set(_with_bodies([o], known, day))
+            pair = frozenset((frozenset(ours), frozenset(theirs)))
+            if ours & theirs or pair in done or frozenset((p.actor, o)) in taken:
+                continue
+            done.add(pair)
+            out.append(
+                Disagreement(
+                    topic=f"Stances on {known[o].name}",
+                    sides=[
+                        Side(
+                            actors=[o],
+                            position=_ITS_STANCE,
+                            citations=theirs_cites[:_MAX_CITATIONS],
+                        ),
+                        Side(
+                            actors=[p.actor], position=_REJECTS_IT, citations=mine[:_MAX_CITATIONS]
+                        ),
+                    ],
+                    kind="positions",
+                )
+            )
+    return out
+
+
 def find_disagreements(
     positions: list[Position],
     events: list[Event],
@@ -310,10 +478,11 @@ def find_disagreements(
     as_of: dt.date | None = None,
     measures: Sequence[Measure] = (),
 ) -> list[Disagreement]:
-    """Opposing positions first (on a claim of the taxonomy, then on one measure), then
-    conflicting characterisations and reports (dates, figures)."""
+    """Opposing positions first (on a claim of the taxonomy, on one measure, on one actor
+    as their object), then conflicting characterisations and reports (dates, figures)."""
     out = position_disagreements(positions, actors, as_of)
     out.extend(measure_disagreements(positions, measures, actors, as_of))
+    out.extend(object_disagreements(positions, actors, as_of, out))
     out.extend(characterisation_disagreements(positions, actors, as_of))
     out.extend(date_disagreements(events))
     out.extend(figure_disagreements(figures))

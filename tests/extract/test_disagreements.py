@@ -200,3 +200,93 @@ def test_opposing_stances_on_one_measure_need_no_topic():
     positions[1].polarity = "affirmed"
     positions[1].actor = "usa"
     assert measure_disagreements(positions, [embargo], {}) == []
+
+
+def test_opposing_stances_on_one_object_need_no_topic():
+    from briefing.extract.disagreements import find_disagreements as find
+    from briefing.models import Actor
+
+    known = {
+        k: Actor(k, n, "state")
+        for k, n in [
+            ("usa", "United States"),
+            ("china", "China"),
+            ("dprk", "North Korea"),
+            ("ukraine", "Ukraine"),
+            ("russia", "Russia"),
+        ]
+    }
+    want = _said("a1", "The United States wants more sanctions on North Korea.")
+    veto = _said("a2", "China vetoed the US draft on North Korea.")
+    other = _said("a3", "Russia backs talks with North Korea.")
+    positions = [
+        Position(
+            "usa",
+            "Other",
+            "Demands",
+            [want],
+            stance_kind="demands",
+            topic_key="other:1",
+            objects=["dprk"],
+        ),
+        Position(
+            "china",
+            "Other",
+            "Rejects",
+            [veto],
+            stance_kind="rejects",
+            topic_key="other:2",
+            objects=["usa", "dprk"],
+        ),
+        Position(
+            "russia",
+            "Other",
+            "Supports",
+            [other],
+            stance_kind="supports",
+            topic_key="other:3",
+            objects=["dprk"],
+        ),
+    ]
+    [d] = find(positions, [], known)
+    assert d.topic == "Stances on North Korea" and d.kind == "positions"
+    assert [s.actors for s in d.sides] == [["usa"], ["china"]]
+    # Each side cites its own sentence.
+    assert d.sides[0].citations == [want] and d.sides[1].citations == [veto]
+    # A question takes no side; nor do two statements that only name the same country
+    # without naming each other's speaker (Russia's talks against China's veto).
+    positions[0].modality = "question"
+    assert find(positions, [], known) == []
+    # A negated rejection ("did not veto") backs what it names: no opposition left.
+    positions[0].modality = "asserted"
+    positions[1].polarity = "negated"
+    assert find(positions, [], known) == []
+
+
+def test_a_rejected_actor_against_its_own_stated_decision():
+    from briefing.extract.disagreements import find_disagreements as find
+    from briefing.models import Actor
+
+    known = {
+        k: Actor(k, n, "state") for k, n in [("russia", "Russia"), ("eu", "European Commission")]
+    }
+    halt = Citation("cz", 0, 40, "Russia halts its part in the grain deals.")
+    condemn = Citation("cz", 41, 90, "The Commission condemned Russia's decision.")
+    positions = [
+        Position("russia", "Other", "Rejects", [halt], stance_kind="rejects", topic_key="other:1"),
+        Position(
+            "eu",
+            "Other",
+            "Rejects",
+            [condemn],
+            stance_kind="rejects",
+            topic_key="other:2",
+            objects=["russia"],
+        ),
+    ]
+    [d] = find(positions, [], known)
+    assert [s.actors for s in d.sides] == [["russia"], ["eu"]]
+    assert d.sides[0].citations == [halt] and d.sides[1].citations == [condemn]
+    # Another source's decision of Russia is not what this sentence condemns.
+    positions[0].citations = [Citation("other", 0, 40, halt.sentence)]
+    assert find(positions, [], known) == []

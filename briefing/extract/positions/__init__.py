@@ -10,6 +10,7 @@ is composed from the taxonomy's English phrases: nothing is translated.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -570,6 +571,24 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
     return list(merged.values())
 
 
+def _set_objects(ctx: ArticleContext, positions: list[Position]) -> list[Position]:
+    """Each position's ``objects``: the actors named inside its quotes of this article,
+    other than its speaker."""
+    by_sentence = ctx.mentions_by_sentence()
+    starts = [s.start for s in ctx.sentences]
+    for pos in positions:
+        found: list[str] = []
+        for q in pos.quotes:
+            if q.source != ctx.article.id:
+                continue
+            idx = bisect_right(starts, q.start) - 1
+            for m in by_sentence.get(idx, ()):
+                if q.start <= m.start and m.end <= q.end and m.actor != pos.actor:
+                    found.append(m.actor)
+        pos.objects = list(dict.fromkeys([*pos.objects, *found]))
+    return positions
+
+
 def extract_positions(ctx: ArticleContext) -> list[Position]:
     """Positions of one article, each citing the sentence that states it."""
-    return positions_of(ctx, attribute(ctx))
+    return _set_objects(ctx, positions_of(ctx, attribute(ctx)))

@@ -202,6 +202,37 @@ def statement_line(
     return line
 
 
+@cache
+def _content_cues(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each stance kind's content cues (``stance_cues``), in ``cue_order``."""
+    cues = reporting_table().get("stance_cues") or {}
+    order = [str(k) for k in (load_yaml("lexicons/stances.yaml") or {}).get("cue_order") or ()]
+    out = []
+    for kind in dict.fromkeys([*order, *cues]):
+        rx = compile_cues(cues_for(cues.get(kind), lang), lang)
+        if rx is not None:
+            out.append((kind, rx))
+    return tuple(out)
+
+
+def content_kind(
+    ctx: ArticleContext, parts: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[int, int]] | None:
+    """The stance kind the reported content itself states, and where its cue is: the
+    first kind (``cue_order``) with a cue in the content's first clause."""
+    if not parts:
+        return None
+    norm = ctx.norm
+    a, b = parts[0]
+    cut = _BOUND.search(norm, a, b)
+    first = (a, cut.start()) if cut and len(norm[a : cut.start()].split()) >= 2 else (a, b)
+    for kind, rx in _content_cues(ctx.lang):
+        m = rx.search(norm, *first)
+        if m is not None:
+            return kind, m.span()
+    return None
+
+
 def _quote_key(ctx: ArticleContext, quotes: list[Quote]) -> str:
     """The same words said by the same speaker are one statement, wherever reported."""
     words = " ".join(ctx.norm[q.start : q.end] for q in quotes).split()
@@ -247,6 +278,14 @@ def statements(
             if f.actor is None or f.actor in att.speakers
         ]
         kind = att.kind if att.kind != "participle" else "says"
+        if kind == "says":
+            # A neutral verb: the kind its content states ("must", "unacceptable",
+            # "ready to"); a negation inside that cue ("will not accept") is its own.
+            found = content_kind(ctx, parts)
+            if found is not None:
+                kind, cue = found
+                if polarity == "negated" and _negates(_mood(ctx.lang).negation, ctx.norm, *cue):
+                    polarity = "affirmed"
         line = statement_line(kind, polarity, modality, named, list(dict.fromkeys(said)))
         key = f"{OTHER}:{_quote_key(ctx, quotes)}"
         cite = ctx.cite(att.sentence)

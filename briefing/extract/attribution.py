@@ -60,6 +60,7 @@ _SUBJECT_FIRST = frozenset({"en", "fr"})
 # Languages writing a proper noun's case ending after an apostrophe ("Rusya'nın").
 _CASE_AFTER_APOSTROPHE = frozenset({"tr"})
 _CASE_ENDING = re.compile(r"['’]\w")
+_HOLDER_GAP = 4  # words between a state opening a subject phrase and the person it ends in
 _INVERTED_LEAD = 2  # words before such a verb in its clause ("Anschließend forderte")
 _INVERTED_REACH = 8  # words after it where its subject may stand
 _APPOSED = re.compile(
@@ -201,7 +202,14 @@ def lexicon(lang: str) -> _Lexicon:
     shared = conj + cues_for(table.get("contrasts"), lang)
     shared_alt = "(?:" + alternation([cue_regex(c, lang) for c in shared]) + ")"
     conj_rx = re.compile(shared_alt + r"[\s,]*$") if shared else None
-    gap_rx = re.compile(r"\s*(?:,\s*)?" + conj_alt + r"\s*") if conj else None
+    definite = cues_for(table.get("definite"), lang)
+    article = (
+        r"(?:(?:" + alternation([cue_regex(c, lang) for c in definite]) + r")\s+)?"
+        if definite
+        else ""
+    )
+    # "Russland und die Ukraine": an article may follow the conjunction.
+    gap_rx = re.compile(r"\s*(?:,\s*)?" + conj_alt + r"\s*" + article) if conj else None
     kinds = None
     if verbs and all(rx.groups == 0 for _kind, rx in verbs):
         kinds = re.compile("|".join(f"({rx.pattern})" for _kind, rx in verbs))
@@ -716,6 +724,22 @@ class _Attributor:
                 # "Der polnische Außenminister …, Zbigniew Rau, hat … gewarnt": the name
                 # set off by commas in the subject phrase.
                 order = [named[0]]
+            elif cands[0].kind == "mention" and not self._is_person(cands[0].actor):
+                holder = next(
+                    (
+                        c
+                        for c in cands[1:]
+                        if c.kind == "mention"
+                        and self._is_person(c.actor)
+                        and not _ROLE_BREAK.search(self.text, cands[0].end, c.start)
+                        and len(self.text[cands[0].end : c.start].split()) <= _HOLDER_GAP
+                    ),
+                    None,
+                )
+                if holder is not None:
+                    # "Nijerya Devlet Başkanı Bola Ahmed Tinubu, …": the subject phrase
+                    # ends in the office holder; the state only qualifies the office.
+                    order = [holder]
         else:
             before_verb = self.text[cs:vstart].rstrip()
             if before_verb.endswith(","):
@@ -923,13 +947,25 @@ class _Attributor:
                     # "Evropská komise i Spojené státy ruské rozhodnutí odsoudily": the
                     # verb closes its clause; what it governs stands between subject and
                     # verb.
-                    ends = [
-                        m.end
+                    subj = [
+                        m
                         for m in self.by_sentence.get(s.index, ())
                         if m.actor in speakers and clause <= m.start and m.end <= vs
                     ]
-                    if ends:
-                        content = self._content(s, quotes, (max(ends), vs))
+                    regions = [(max(m.end for m in subj), vs)] if subj else []
+                    words = list(re.finditer(r"\S+", text[vs:ve]))
+                    if len(words) > 2:
+                        # "schort zijn medewerking … op": inside a verb and its particle.
+                        regions.append((vs + words[0].end(), vs + words[-1].start()))
+                    if subj:
+                        # "Maduro győzelmét … Brazília és Kolumbia sem fogadta el": the
+                        # object may open the clause, before its subject.
+                        regions.append((clause, min(m.start for m in subj)))
+                    for region in regions:
+                        content = self._content(s, quotes, region)
+                        if content and len(text[content[0][0] : content[-1][1]].split()) >= 2:
+                            break
+                        content = ()
             out.append(Attribution(s, speakers, kind, spans, "verb", content, unnamed))
             if cut is not None and not (
                 nxt < s.end and any(c.kind != "pronoun" for c in self._candidates(s, cut, nxt))

@@ -139,3 +139,40 @@ def test_statement_kind_from_its_content(text, lang, kind, polarity):
     )
     [p] = [p for p in extract_positions(ctx) if p.actor == "dmitry-peskov"]
     assert (p.stance_kind, p.polarity) == (kind, polarity)
+
+
+def test_what_a_clause_final_verb_governs_inside_its_particle_or_before_its_subject():
+    # A separable verb and its particle hold what is done ("schort … op").
+    ctx = context_with_actors(
+        "Rusland schort zijn medewerking aan de graandeal tot nader order op.", "nl", PEOPLE
+    )
+    [p] = extract_positions(ctx)
+    assert p.quotes[0].text == "zijn medewerking aan de graandeal tot nader order"
+    # Hungarian puts the object first: "Maduro's victory was not accepted even by …".
+    actors = {
+        "brazil": ("Brazil", "state", ["Brazília"]),
+        "colombia": ("Colombia", "state", ["Kolumbia"]),
+        "maduro": ("Nicolás Maduro", "person", ["Maduro"]),
+    }
+    text = "Maduro győzelmét még Brazília és Kolumbia sem fogadta el."
+    found = extract_positions(context_with_actors(text, "hu", actors))
+    assert {p.actor for p in found} == {"brazil", "colombia"}
+    assert all(p.stance_kind == "rejects" and p.objects == ["maduro"] for p in found)
+
+
+def test_co_subjects_with_an_article_and_the_office_holder_ending_the_subject():
+    text = "Russland und die Ukraine haben sich auf eine Verlängerung geeinigt."
+    actors = {
+        **PEOPLE,
+        "ukraine": ("Ukraine", "state", ["Ukraine"]),
+        "russia": ("Russia", "state", ["Russland"]),
+    }
+    [att] = attribute(context_with_actors(text, "de", actors))
+    assert set(att.speakers) == {"russia", "ukraine"} and att.kind == "supports"
+    actors = {
+        "nigeria": ("Nigeria", "state", ["Nijerya"]),
+        "bola-tinubu": ("Bola Tinubu", "person", ["Bola Ahmed Tinubu"]),
+    }
+    text = "Nijerya Devlet Başkanı Bola Ahmed Tinubu, senatodan destek istedi."
+    [att] = attribute(context_with_actors(text, "tr", actors))
+    assert att.speakers == ("bola-tinubu",) and att.kind == "demands"

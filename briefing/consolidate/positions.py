@@ -12,7 +12,14 @@ from briefing.models import Citation, Position
 
 
 def position_key(p: Position) -> tuple[str, str, str, str]:
-    return (p.actor, p.topic_key or p.topic, p.claim_key or "", p.stance_kind or p.stance)
+    topic = p.topic_key or p.topic
+    if topic.startswith("other:") and p.stance_kind not in (None, "says") and p.objects:
+        # Outside the taxonomy, one speaker taking one stance (not a bare report) on the
+        # same actors, in the same mood, is one view wherever it was reported: its English
+        # line is the same, and its quotes tell the sources apart.
+        mood = f"{p.polarity}/{p.modality}"
+        return (p.actor, "other", ",".join(sorted(p.objects)), f"{p.stance_kind}/{mood}")
+    return (p.actor, topic, p.claim_key or "", p.stance_kind or p.stance)
 
 
 def merge_positions(positions: list[Position]) -> list[Position]:

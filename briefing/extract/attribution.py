@@ -656,6 +656,10 @@ class _Attributor:
             gap = self.norm[m.end : c.start]
             if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
                 break
+            if _COMMA_GAP.fullmatch(gap) and self._is_person(c.actor) != self._is_person(m.actor):
+                # "… mezi Izraelem a Hamásem, Madžíd Ansárí uvedl": a person set off by a
+                # comma after a state closes a clause of its own; a list joins likes.
+                break
             c = _Cand(m.start, m.end, "mention", m.actor)
             if self._governed(s.start, c):
                 break  # "… na Ukrainę, a Kułeba …": an object, not a second subject
@@ -915,7 +919,11 @@ class _Attributor:
             ):
                 # "Uvedl to dnes mluvčí Kremlu Dmitrij Peskov", "Anschließend forderte
                 # Borrell …": no subject before the verb, its subject right after it.
-                actor = self._inverted_subject(s, ve, kind)
+                # "Das teilte der türkische Präsident … mit": between a verb and its
+                # particle.
+                words = re.match(r"\S+", text[vs:ve])
+                after = vs + words.end() if words and len(text[vs:ve].split()) > 2 else ve
+                actor = self._inverted_subject(s, after, kind)
                 speakers = (actor,) if actor else ()
             if not speakers and len(text[clause:vs].split()) <= (0 if verb_final else 1):
                 # No subject (pro-drop, or a headline-style "Told reporters …").

@@ -83,3 +83,31 @@ def test_measures_merge_by_key_and_target_and_unknown_targets_fold_in():
     assert personal.target == "vladimir-putin"
     assert personal.condition == "if Russia invades Ukraine"
     assert len(personal.citations) == 2
+
+
+def test_one_stance_outside_the_taxonomy_in_two_languages_is_one_position():
+    def other(source: str, text: str, kind: str, objects: list[str], key: str) -> Position:
+        return Position(
+            "russia",
+            "Other",
+            f"{kind.capitalize()} (on Ukraine)",
+            [cite(source, text)],
+            kind,
+            f"other:{key}",
+            objects=objects,
+        )
+
+    nl = other("nl", "Rusland schort de graandeal met Oekraïne op.", "rejects", ["ukraine"], "a")
+    cs = other("cs", "Rusko zastavilo dohody s Ukrajinou.", "rejects", ["ukraine"], "b")
+    merged = merge_positions([nl, cs])
+    assert len(merged) == 1 and {c.source for c in merged[0].citations} == {"nl", "cs"}
+    # Another stance, another mood, other objects, or a bare report stay apart.
+    said = other("de", "Russland sagte etwas über die Ukraine.", "says", ["ukraine"], "c")
+    said2 = other("sv", "Ryssland sade något om Ukraina.", "says", ["ukraine"], "d")
+    demand = other("pl", "Rosja żąda od Ukrainy gwarancji.", "demands", ["ukraine"], "e")
+    turkey = other("tr", "Rusya Türkiye ile anlaşmayı askıya aldı.", "rejects", ["turkey"], "f")
+    negated = other(
+        "it", "La Russia non sospende l'accordo con l'Ucraina.", "rejects", ["ukraine"], "g"
+    )
+    negated.polarity = "negated"
+    assert len(merge_positions([nl, said, said2, demand, turkey, negated])) == 6

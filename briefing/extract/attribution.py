@@ -60,6 +60,9 @@ _SUBJECT_FIRST = frozenset({"en", "fr"})
 # Languages writing a proper noun's case ending after an apostrophe ("Rusya'nın").
 _CASE_AFTER_APOSTROPHE = frozenset({"tr"})
 _CASE_ENDING = re.compile(r"['’]\w")
+_HEADLINE_HEAD = 80  # characters: a headline's speaker and colon open the line
+_HEADLINE_WORDS = 3  # words after the colon: something said, not a label
+_HEADLINE_TITLE = 3  # words before the speaker's name ("Russian FM Lavrov:")
 _HOLDER_GAP = 4  # words between a state opening a subject phrase and the person it ends in
 _INVERTED_LEAD = 2  # words before such a verb in its clause ("Anschließend forderte")
 _INVERTED_REACH = 8  # words after it where its subject may stand
@@ -74,7 +77,7 @@ class Attribution:
     speakers: tuple[str, ...]  # actor ids ("NATO and the US announced": both)
     kind: str  # stance kind of the verb; "says" when neutral
     spans: tuple[tuple[int, int], ...]  # reported content, absolute offsets
-    via: str  # "verb" | "according" | "quote" | "continuation"
+    via: str  # "verb" | "according" | "quote" | "continuation" | "headline"
     # What is reported, without the verb and its speaker (absolute offsets): the quotation
     # if there is one, else the clause the verb introduces or closes. Empty: the spans.
     content: tuple[tuple[int, int], ...] = ()
@@ -1001,6 +1004,10 @@ class _Attributor:
                     acc_unnamed,
                 )
             )
+        if not out:
+            head = self._headline(s, quotes)
+            if head is not None:
+                out.append(head)
         if not out and prev is not None and prev.sentence.index == s.index - 1:
             quoted = sum(b - a for a, b in quotes)
             named_first = (
@@ -1049,6 +1056,29 @@ class _Attributor:
                     )
                 )
         return out
+
+    def _headline(self, s: Sentence, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """A headline's "Speaker: what was said" ("Lavrov: NATO expansion is
+        unacceptable", "Moskau: „…“"): a person, or any actor when a quotation follows
+        the colon (not a dateline, "Ukraine: shelling in Kharkiv")."""
+        text = self.text
+        colon = text.find(":", s.start, min(s.end, s.start + _HEADLINE_HEAD))
+        if colon < 0 or len(text[colon + 1 : s.end].split()) < _HEADLINE_WORDS:
+            return None
+        before = [m for m in self.by_sentence.get(s.index, ()) if m.end <= colon]
+        if not before or text[before[-1].end : colon].strip():
+            return None
+        m = before[-1]
+        if len(text[s.start : m.start].split()) > _HEADLINE_TITLE:
+            return None  # more than an office before the name: a sentence, not a headline
+        quoted = any(a > colon for a, _b in quotes)
+        if not (self._is_person(m.actor) or quoted):
+            return None
+        content = self._content(s, quotes, (colon + 1, s.end))
+        if not content:
+            return None
+        self.unnamed = False
+        return Attribution(s, (m.actor,), "says", ((colon + 1, s.end),), "headline", content)
 
     def _trim(self, a: int, b: int) -> tuple[int, int] | None:
         """``text[a:b]`` without surrounding blanks, punctuation, dashes and a leading

@@ -176,3 +176,39 @@ def test_co_subjects_with_an_article_and_the_office_holder_ending_the_subject():
     text = "Nijerya Devlet Başkanı Bola Ahmed Tinubu, senatodan destek istedi."
     [att] = attribute(context_with_actors(text, "tr", actors))
     assert att.speakers == ("bola-tinubu",) and att.kind == "demands"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker", "said"),
+    [
+        (
+            "Lavrov: NATO expansion is unacceptable for Russia.",
+            "en",
+            "lavrov",
+            "NATO expansion is unacceptable for Russia",
+        ),
+        ("Лавров: расширение НАТО неприемлемо.", "ru", "lavrov", "расширение НАТО неприемлемо"),
+        (
+            "Moskau: „Die NATO muss sich zurückziehen“",
+            "de",
+            "russia",
+            "Die NATO muss sich zurückziehen",
+        ),
+        # A dateline or a country's news is no speaker: no quotation follows.
+        ("Ukraine: Russia shells Kharkiv again overnight.", "en", None, None),
+    ],
+)
+def test_headline_speaker_colon_statement(text, lang, speaker, said):
+    actors = {
+        "lavrov": ("Sergey Lavrov", "person", ["Lavrov", "Лавров"]),
+        "russia": ("Russia", "state", ["Russia", "Moskau"]),
+        "ukraine": ("Ukraine", "state", ["Ukraine"]),
+        "nato": ("NATO", "organization", ["NATO", "НАТО"]),
+    }
+    found = attribute(context_with_actors(text, lang, actors))
+    if speaker is None:
+        assert found == []
+        return
+    [att] = found
+    assert att.speakers == (speaker,) and att.via == "headline"
+    assert [text[a:b] for a, b in att.content] == [said]

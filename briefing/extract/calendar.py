@@ -428,6 +428,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 last_day = r.lo
             if r is None or (idx <= 1 and is_dateline(restated.get(i, f), ctx.article.text)):
                 continue
+            if len(r.date) == 4 and r.date_end is None:
+                continue  # a year alone dates background ("since 2006", "last year"), no event
             if f.mention.count is not None and _counted_from(norm, lang, f.mention.end):
                 continue  # "within 15 days of its adoption": counted from another event
             prev_end = group[i - 1].mention.end if i else s.start

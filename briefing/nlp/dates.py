@@ -59,6 +59,10 @@ class DateMention(NamedTuple):
     until: bool = False  # "between now and X": a window from publication to X
     since: bool = False  # "since 2014": the start of a duration, not an event
     alt: DateMention | None = None  # the same date in the other calendar, for cross-checks
+    earlier: bool = (
+        False  # a weekday of an earlier week ("last Friday", "Sonntag vergangener Woche")
+    )
+    year_shift: int | None = None  # a month of a year told relatively ("oktobra lani": -1)
 
     @property
     def is_relative(self) -> bool:
@@ -132,6 +136,8 @@ class DateLexicon:
     re_qualifier_end: re.Pattern[str]
     re_until_end: re.Pattern[str]
     re_since_end: re.Pattern[str]
+    re_earlier_before: re.Pattern[str]
+    re_earlier_after: re.Pattern[str]
 
 
 def _index(groups: list[list[str]]) -> dict[str, int]:
@@ -143,11 +149,126 @@ def _index(groups: list[list[str]]) -> dict[str, int]:
 
 
 def _table(lang: str) -> dict[str, Any]:
+    """The pack's table; a language without a pack gets one read from CLDR (Babel):
+    month and weekday names, and, like every language, CLDR's relative words."""
     packs = section("dates")
     table = packs.get(lang)
     if table is None:
-        table = packs.get(FALLBACK_LANG)
+        table = cldr_table(lang) or packs.get(FALLBACK_LANG)
     return table or {}
+
+
+# CLDR's date fields: the relative words of each ("relative": -1, 0, 1) and its "{0} ago"
+# and "in {0}" patterns, as keys of the ``relative`` table.
+CLDR_FIELDS = {
+    "day": ("yesterday", "today", "tomorrow", "n_days_ago", "next_n_days"),
+    "week": ("last_week", "this_week", "next_week", "n_weeks_ago", "next_n_weeks"),
+    "month": ("last_month", "this_month", "next_month", "n_months_ago", None),
+    "year": ("last_year", "this_year", "next_year", "n_years_ago", None),
+}
+CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Month names this short are common words too ("mai", "mei"): only read beside a day or year.
+CLDR_SHORT_MONTH = 4
+
+
+@cache
+def _cldr(lang: str) -> Any:
+    """Babel's locale of ``lang`` (None when CLDR has none)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+@cache
+def cldr_relative(lang: str) -> dict[str, list[str]]:
+    """Relative expressions of ``lang`` from CLDR's date fields ("i går", "před {n} týdny",
+    "неделю назад"): the ``relative`` table's keys, ``{n}`` standing for the count. The
+    singular "{0} ago" pattern also gives the phrase without its number ("неделю назад",
+    "před týdnem": a week ago)."""
+    loc = _cldr(lang)
+    if loc is None:
+        return {}
+    fields = loc._data.get("date_fields") or {}
+    out: dict[str, list[str]] = {}
+    for field, (prev, this, nxt, ago, ahead) in CLDR_FIELDS.items():
+        data = fields.get(field) or {}
+        rel = data.get("relative") or {}
+        for k, key in ((-1, prev), (0, this), (1, nxt)):
+            if rel.get(k):
+                out.setdefault(key, []).append(str(rel[k]))
+        for key, forms in ((ago, data.get("past")), (ahead, data.get("future"))):
+            if key is None:
+                continue
+            for plural, pattern in dict(forms or {}).items():
+                if "{0}" not in str(pattern):
+                    continue
+                out.setdefault(key, []).append(str(pattern).replace("{0}", "{n}"))
+                if plural == "one" and key == ago:
+                    bare = re.sub(r"\s*\{0\}\s*", " ", str(pattern)).strip()
+                    if bare:
+                        out[key].append(bare)
+    # Only words (a few locales bracket a part: "לפני יום אחד ( )").
+    ok = re.compile(r"[^\W\d_]+(?:[\s'’-]+(?:[^\W\d_]+|\{n\}))*|\{n\}(?:[\s'’-]+[^\W\d_]+)+")
+    return {k: [p for p in dict.fromkeys(v) if ok.fullmatch(p.strip())] for k, v in out.items()}
+
+
+@cache
+def cldr_previous_weekday(lang: str) -> list[str]:
+    """The words CLDR puts beside a weekday for "last Monday" ("forrige mandag": "forrige")."""
+    loc = _cldr(lang)
+    if loc is None:
+        return []
+    fields = loc._data.get("date_fields") or {}
+    days = loc.days["format"]["wide"]
+    words: list[str] = []
+    for i, field in enumerate(CLDR_WEEKDAYS):
+        phrase = normalize(str(((fields.get(field) or {}).get("relative") or {}).get(-1) or ""))
+        name = normalize(str(days.get(i) or ""))
+        if name and name in phrase:
+            rest = phrase.replace(name, " ").split()
+            if rest and len(rest) <= 2:
+                words.append(" ".join(rest))
+    return list(dict.fromkeys(words))
+
+
+@cache
+def cldr_table(lang: str) -> dict[str, Any] | None:
+    """A dates table for a language with no pack, from CLDR alone (limited mode): month
+    and weekday names (format and stand-alone), short month names read only beside a
+    day or a year, and "last <weekday>" words. Relative words come with every table."""
+    loc = _cldr(lang)
+    if loc is None:
+        return None
+    months: list[list[str]] = []
+    for i in range(1, 13):
+        forms = {
+            normalize(str(loc.months[ctx]["wide"].get(i) or ""))
+            for ctx in ("format", "stand-alone")
+        }
+        months.append(sorted(f for f in forms if f and not f.isdigit()))
+    weekdays = [
+        sorted(
+            {
+                normalize(str(loc.days[ctx]["wide"].get(i) or ""))
+                for ctx in ("format", "stand-alone")
+            }
+            - {""}
+        )
+        for i in range(7)
+    ]
+    if not all(months) or not all(weekdays):
+        return None
+    short = sorted({f for forms in months for f in forms if len(f) <= CLDR_SHORT_MONTH})
+    return {
+        "months": months,
+        "weekdays": weekdays,
+        "ambiguous_months": short,
+        "previous_weekday": cldr_previous_weekday(lang),
+        "source": "cldr",
+    }
 
 
 @cache
@@ -163,7 +284,11 @@ def lexicon(lang: str) -> DateLexicon:
     ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))
     relative_of: dict[str, str] = {}
     n_relative: list[tuple[re.Pattern[str], str, str]] = []
-    rel = t.get("relative") or {}
+    rel = {k: list(v or ()) for k, v in (t.get("relative") or {}).items()}
+    # CLDR's relative words join the pack's, where the pack has not the same phrase.
+    have = {normalize(str(ph)) for phrases in rel.values() for ph in phrases}
+    for key, phrases in cldr_relative(lang).items():
+        rel.setdefault(key, []).extend(ph for ph in phrases if normalize(ph) not in have)
     until_words: set[str] = set()
     for key, phrases in rel.items():
         for ph in phrases:
@@ -269,6 +394,12 @@ def lexicon(lang: str) -> DateLexicon:
     re_qualifier_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(qualifier_of))})[\s-]*$")
     re_until_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
     re_since_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
+    # "last Friday", "Sonntag vergangener Woche": the pack's words and CLDR's.
+    earlier = [normalize(str(w)) for w in t.get("previous_weekday") or []]
+    earlier = list(dict.fromkeys([*earlier, *cldr_previous_weekday(lang)]))
+    earlier_alt = lexicon_alternation(earlier) if earlier else r"(?!x)x"
+    re_earlier_before = re.compile(rf"(?<![\w])(?:{earlier_alt})\s+$")
+    re_earlier_after = re.compile(rf"\s+(?:{earlier_alt})(?![\w])")
     return DateLexicon(
         lang=lang,
         month_of=month_of,
@@ -304,6 +435,8 @@ def lexicon(lang: str) -> DateLexicon:
         re_qualifier_end=re_qualifier_end,
         re_until_end=re_until_end,
         re_since_end=re_since_end,
+        re_earlier_before=re_earlier_before,
+        re_earlier_after=re_earlier_after,
     )
 
 
@@ -471,13 +604,53 @@ _GAP_AFTER = re.compile(r"^[\s,(]{0,3}$")
 _GAP_ALT = re.compile(r"^\s*[(\[]\s*$|^\s*[-/–]\s*$|^\s*,\s*$")
 
 
+_YEAR_SHIFT = {"last_year": -1, "this_year": 0, "next_year": 1}
+# Between a month and "last year" ("oktobra lani", "octubre del año pasado").
+_GAP_YEAR = re.compile(r"[\s,]*(?:(?:de|del|of|do|da|des|van|vom|dell'|dello)\s+)?")
+# A day and month in figures after a weekday: "domingo (19/1)", "Σάββατο (18/11)".
+_WEEKDAY_FIGURES = re.compile(
+    r"\s*[,(]?\s*(?P<d>[0-3]?\d)[/.](?P<mo>[01]?\d)(?![\d/.]|[.,]\d)\s*\)?"
+)
+
+
+def _year_of_month(
+    m: DateMention, other: DateMention | None, norm: str, before: bool
+) -> int | None:
+    """The year shift of a month told with "last year" beside it, else None."""
+    if (
+        other is None
+        or other.relative not in _YEAR_SHIFT
+        or m.month is None
+        or m.year is not None
+        or m.jalali
+        or m.hijri
+    ):
+        return None
+    a, b = (other.end, m.start) if before else (m.end, other.start)
+    return _YEAR_SHIFT[other.relative] if _GAP_YEAR.fullmatch(norm, a, b) else None
+
+
 def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
-    """Weekdays beside dates and a second calendar's date in brackets join the date."""
+    """Weekdays beside dates and a second calendar's date in brackets join the date; so
+    does "last year" beside a month, and a day and month in figures after a weekday."""
     out: list[DateMention] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        shift = _year_of_month(m, nxt, norm, before=False)
+        if shift is not None and nxt is not None:
+            m = m._replace(end=nxt.end, year_shift=shift)
+            i += 1
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        elif (shift := _year_of_month(m, out[-1] if out else None, norm, before=True)) is not None:
+            m = m._replace(start=out.pop().start, year_shift=shift)
+        if m.weekday is not None and m.month is None and m.relative is None:
+            fig = _WEEKDAY_FIGURES.match(norm, m.end)
+            if fig and (nxt is None or nxt.start >= fig.end()):
+                d, mo = int(fig.group("d")), int(fig.group("mo"))
+                if 1 <= d <= 31 and 1 <= mo <= 12:
+                    m = m._replace(end=fig.end(), day=d, month=mo)
         # "Friday (Jan. 21)", "پنج شنبه ۳۰ دسامبر": the weekday checks the date.
         if (
             nxt is not None
@@ -519,9 +692,18 @@ def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
     return out
 
 
-def _context(m: DateMention, norm: str, lex: DateLexicon, floor: int) -> DateMention:
-    """Qualifier ("early", "mid-"), "between now and", "since" right before the mention."""
+def _context(
+    m: DateMention, norm: str, lex: DateLexicon, floor: int, ceiling: int | None = None
+) -> DateMention:
+    """Qualifier ("early", "mid-"), "between now and", "since" right before the mention;
+    "last" before or after a weekday ("last Friday", "Sonntag vergangener Woche")."""
     head = norm[max(floor, m.start - 40) : m.start]
+    if m.weekday is not None and m.month is None and m.relative is None:
+        tail_end = m.end + 24 if ceiling is None else min(ceiling, m.end + 24)
+        if lex.re_earlier_before.search(norm[max(floor, m.start - 24) : m.start]) or (
+            lex.re_earlier_after.match(norm, m.end, tail_end)
+        ):
+            return m._replace(earlier=True)
     if not m.is_relative:
         q = lex.re_qualifier_end.search(head)
         if q and (m.day is None):
@@ -556,7 +738,7 @@ def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[Da
         first = pre.start()
     mentions = _non_overlapping(extra + _candidates(norm, start, end, lex, first))
     mentions = _attach(mentions, norm)
-    return [_context(m, norm, lex, start) for m in mentions]
+    return [_context(m, norm, lex, start, end) for m in mentions]
 
 
 # ---------------------------------------------------------------------------- tense
@@ -678,7 +860,9 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
     if m.hijri:
         return _other_calendar(m, anchor, tense, strict, _hijri_to_gregorian, _hijri_year_of)
     years = [m.year] if m.year else [anchor.year - 1, anchor.year, anchor.year + 1]
-    if m.day is not None and m.year is None and m.weekday is not None:
+    if m.year_shift is not None:
+        years = [anchor.year + m.year_shift]
+    elif m.day is not None and m.year is None and m.weekday is not None:
         matching = [
             y
             for y in range(anchor.year - WEEKDAY_YEARS_BACK, anchor.year + 2)
@@ -805,6 +989,10 @@ def _days(lo: dt.date, hi: dt.date) -> Resolved:
 def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
     one = dt.timedelta(days=1)
     key = m.relative
+    if key is None and m.weekday is not None and m.earlier:
+        # "last Friday" said on a Friday is a week ago; else the latest such day before.
+        d = pub - dt.timedelta(days=(pub.weekday() - m.weekday - 1) % 7 + 1)
+        return _days(d, d)
     if key is None and m.weekday is not None:
         if tense > 0:
             # "will travel on Monday" written on a Monday: today (else "next Monday").
@@ -830,6 +1018,22 @@ def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
     if key in years:
         y = pub.year + years[key]
         return Resolved(f"{y:04d}", None, dt.date(y, 1, 1), dt.date(y, 12, 31))
+    ago = {
+        "n_days_ago": "day",
+        "n_weeks_ago": "week",
+        "n_months_ago": "month",
+        "n_years_ago": "year",
+    }
+    if key in ago:
+        # "a week ago", "před dvěma týdny", "een jaar geleden": counted back from the
+        # publication date; days and weeks to the day, months and years to the month.
+        n = m.count or 1
+        unit = ago[key]
+        if unit in ("day", "week"):
+            d = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return _days(d, d)
+        y, mo = _shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
+        return Resolved(f"{y:04d}-{mo:02d}", None, dt.date(y, mo, 1), _month_end(y, mo))
     if key == "coming_days":
         return _days(pub + one, pub + dt.timedelta(days=7))
     if key == "next_n_days" and m.count:

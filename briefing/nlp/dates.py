@@ -59,9 +59,9 @@ class DateMention(NamedTuple):
     until: bool = False  # "between now and X": a window from publication to X
     since: bool = False  # "since 2014": the start of a duration, not an event
     alt: DateMention | None = None  # the same date in the other calendar, for cross-checks
-    earlier: bool = (
-        False  # a weekday of an earlier week ("last Friday", "Sonntag vergangener Woche")
-    )
+    # A weekday told as of the last (-1), this (0) or the next (1) week: "last Friday",
+    # "Sonntag vergangener Woche", "este jueves", "příští pondělí".
+    week: int | None = None
     year_shift: int | None = None  # a month of a year told relatively ("oktobra lani": -1)
 
     @property
@@ -136,8 +136,50 @@ class DateLexicon:
     re_qualifier_end: re.Pattern[str]
     re_until_end: re.Pattern[str]
     re_since_end: re.Pattern[str]
-    re_earlier_before: re.Pattern[str]
-    re_earlier_after: re.Pattern[str]
+    re_week_before: dict[int, re.Pattern[str]]
+    re_week_after: dict[int, re.Pattern[str]]
+
+
+def _week_words(
+    lang: str, t: dict[str, Any], weekday_of: dict[str, int]
+) -> tuple[dict[int, re.Pattern[str]], dict[int, re.Pattern[str]]]:
+    """Patterns of the words that put a weekday in the last, this or the next week, right
+    before it (one short word may stand between: "ez a hétfő") or right after it. From the
+    pack's ``previous_weekday`` and CLDR's phrases (:func:`cldr_weekday_words`), less the
+    words of the weekday names themselves (Greek "την"), single letters (Serbian "у") and
+    the word for "week" ("volgende week maandag")."""
+    in_names = {w for form in weekday_of for w in form.split()}
+    week_nouns = _cldr_week_nouns(lang)
+    words = {k: list(v) for k, v in cldr_weekday_words(lang).items()}
+    for k, key in ((-1, "previous_weekday"), (0, "this_weekday"), (1, "next_weekday")):
+        words[k] = [normalize(str(w)) for w in t.get(key) or []] + words.get(k, [])
+    before: dict[int, re.Pattern[str]] = {}
+    after: dict[int, re.Pattern[str]] = {}
+    for k, ws in words.items():
+        ws = [
+            w
+            for w in dict.fromkeys(ws)
+            if len(w) > 1 and w not in in_names and not any(w.startswith(n) for n in week_nouns)
+        ]
+        if not ws:
+            continue
+        alt = lexicon_alternation(ws)
+        before[k] = re.compile(rf"(?<![\w])(?:{alt})(?:\s+\w{{1,2}})?\s+$")
+        after[k] = re.compile(rf"\s+(?:{alt})(?![\w])")
+    return before, after
+
+
+def _cldr_week_nouns(lang: str) -> set[str]:
+    """The word for "week" in CLDR's "last week", "this week", "next week" phrases."""
+    loc = _cldr(lang)
+    if loc is None:
+        return set()
+    rel = ((loc._data.get("date_fields") or {}).get("week") or {}).get("relative") or {}
+    counts: dict[str, int] = {}
+    for k in (-1, 0, 1):
+        for w in set(normalize(str(rel.get(k) or "")).split()):
+            counts[w] = counts.get(w, 0) + 1
+    return {w for w, n in counts.items() if n >= 2 and len(w) > 2}
 
 
 def _index(groups: list[list[str]]) -> dict[str, int]:
@@ -216,22 +258,31 @@ def cldr_relative(lang: str) -> dict[str, list[str]]:
 
 
 @cache
-def cldr_previous_weekday(lang: str) -> list[str]:
-    """The words CLDR puts beside a weekday for "last Monday" ("forrige mandag": "forrige")."""
+def cldr_weekday_words(lang: str) -> dict[int, list[str]]:
+    """The words CLDR puts beside a weekday for "last", "this" and "next" Monday (-1, 0,
+    1): those found in two or more of the seven weekdays' phrases of one kind and in no
+    other kind ("minulé pondělí", "w ten piątek", "lunes pasado": "minulé", "ten", "pasado";
+    the "в" of "в этот понедельник", in all three kinds, is no such word)."""
     loc = _cldr(lang)
     if loc is None:
-        return []
+        return {}
     fields = loc._data.get("date_fields") or {}
-    days = loc.days["format"]["wide"]
-    words: list[str] = []
-    for i, field in enumerate(CLDR_WEEKDAYS):
-        phrase = normalize(str(((fields.get(field) or {}).get("relative") or {}).get(-1) or ""))
-        name = normalize(str(days.get(i) or ""))
-        if name and name in phrase:
-            rest = phrase.replace(name, " ").split()
-            if rest and len(rest) <= 2:
-                words.append(" ".join(rest))
-    return list(dict.fromkeys(words))
+    common: dict[int, set[str]] = {}
+    for k in (-1, 0, 1):
+        counts: dict[str, int] = {}
+        for field in CLDR_WEEKDAYS:
+            phrase = normalize(str(((fields.get(field) or {}).get("relative") or {}).get(k) or ""))
+            for w in set(phrase.split()):
+                counts[w] = counts.get(w, 0) + 1
+        common[k] = {w for w, n in counts.items() if n >= 2 and re.fullmatch(r"[^\W\d_]+", w)}
+    return {
+        k: sorted(common[k] - set().union(*(common[j] for j in common if j != k))) for k in common
+    }
+
+
+def cldr_previous_weekday(lang: str) -> list[str]:
+    """The words CLDR puts beside a weekday for "last Monday" ("forrige mandag": "forrige")."""
+    return cldr_weekday_words(lang).get(-1, [])
 
 
 @cache
@@ -394,12 +445,8 @@ def lexicon(lang: str) -> DateLexicon:
     re_qualifier_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(qualifier_of))})[\s-]*$")
     re_until_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
     re_since_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
-    # "last Friday", "Sonntag vergangener Woche": the pack's words and CLDR's.
-    earlier = [normalize(str(w)) for w in t.get("previous_weekday") or []]
-    earlier = list(dict.fromkeys([*earlier, *cldr_previous_weekday(lang)]))
-    earlier_alt = lexicon_alternation(earlier) if earlier else r"(?!x)x"
-    re_earlier_before = re.compile(rf"(?<![\w])(?:{earlier_alt})\s+$")
-    re_earlier_after = re.compile(rf"\s+(?:{earlier_alt})(?![\w])")
+    # "last Friday", "este jueves", "nächsten Montag": the pack's words and CLDR's.
+    re_week_before, re_week_after = _week_words(lang, t, weekday_of)
     return DateLexicon(
         lang=lang,
         month_of=month_of,
@@ -435,8 +482,8 @@ def lexicon(lang: str) -> DateLexicon:
         re_qualifier_end=re_qualifier_end,
         re_until_end=re_until_end,
         re_since_end=re_since_end,
-        re_earlier_before=re_earlier_before,
-        re_earlier_after=re_earlier_after,
+        re_week_before=re_week_before,
+        re_week_after=re_week_after,
     )
 
 
@@ -700,10 +747,12 @@ def _context(
     head = norm[max(floor, m.start - 40) : m.start]
     if m.weekday is not None and m.month is None and m.relative is None:
         tail_end = m.end + 24 if ceiling is None else min(ceiling, m.end + 24)
-        if lex.re_earlier_before.search(norm[max(floor, m.start - 24) : m.start]) or (
-            lex.re_earlier_after.match(norm, m.end, tail_end)
-        ):
-            return m._replace(earlier=True)
+        for k, rx in lex.re_week_before.items():
+            if rx.search(norm, max(floor, m.start - 24), m.start):
+                return m._replace(week=k)
+        for k, rx in lex.re_week_after.items():
+            if rx.match(norm, m.end, tail_end):
+                return m._replace(week=k)
     if not m.is_relative:
         q = lex.re_qualifier_end.search(head)
         if q and (m.day is None):
@@ -989,9 +1038,14 @@ def _days(lo: dt.date, hi: dt.date) -> Resolved:
 def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
     one = dt.timedelta(days=1)
     key = m.relative
-    if key is None and m.weekday is not None and m.earlier:
-        # "last Friday" said on a Friday is a week ago; else the latest such day before.
-        d = pub - dt.timedelta(days=(pub.weekday() - m.weekday - 1) % 7 + 1)
+    if key is None and m.weekday is not None and m.week is not None:
+        if m.week < 0:
+            # "last Friday" said on a Friday is a week ago; else the latest such day before.
+            d = pub - dt.timedelta(days=(pub.weekday() - m.weekday - 1) % 7 + 1)
+        elif m.week > 0:
+            d = pub + dt.timedelta(days=(m.weekday - pub.weekday() - 1) % 7 + 1)
+        else:  # "este jueves": the day of the publication's week (Monday to Sunday)
+            d = pub + dt.timedelta(days=m.weekday - pub.weekday())
         return _days(d, d)
     if key is None and m.weekday is not None:
         if tense > 0:

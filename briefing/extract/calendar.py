@@ -21,12 +21,13 @@ from briefing.data import load_yaml
 from briefing.extract.attribution import attribute
 from briefing.extract.context import ArticleContext
 from briefing.extract.dates_publication import (
+    QUOTE,
     Found,
     estimate_publication,
     is_dateline,
     scan_text,
 )
-from briefing.extract.topics import KEY_LEN, text_keys
+from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
@@ -93,6 +94,11 @@ def _inner_stars(words: list[str]) -> list[str]:
     out = []
     for w in words:
         w = str(w)
+        if not w.startswith("~") and (" .. " in w or " ... " in w):
+            # Gaps ("kondigde .. aan") and separable verbs ("teilte ... mit"): the cue
+            # syntax of every lexicon (``topics.cue_regex``).
+            out.append("~" + cue_regex(w))
+            continue
         if w.startswith("~") or "*" not in w.rstrip("*"):
             out.append(w)
             continue
@@ -126,6 +132,7 @@ def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
         if w.startswith("~"):
             return None
         body = w[:-1] if w.endswith("*") else w  # a prefix: its letters before the star
+        body = body.split(" .. ")[0].split(" ... ")[0]  # a gap: its first words
         # A word with a prefix inside: its letters before the star.
         word = next((x for x in (y.split("*")[0] for y in body.split()) if len(x) >= KEY_LEN), None)
         if word is None:
@@ -323,6 +330,24 @@ def _choose_cue(
     return b
 
 
+def _around(norm: str, lang: str, a: int, b: int, f: Found) -> _Hit | None:
+    """A cue whose words stand on both sides of the date (separable verbs)."""
+    hits = [
+        h
+        for h in _hits(event_cues(lang), norm, a, b, f.mention.start)
+        if h.start < f.mention.start and h.end > f.mention.end
+    ]
+    return _best(hits)
+
+
+def _quoted_apart(quotes: list[tuple[int, int]], f: Found, hit: _Hit) -> bool:
+    """The date stands inside a quotation and its cue outside it."""
+    m = f.mention
+    return any(
+        a <= m.start and m.end <= b and not (a <= hit.start and hit.end <= b) for a, b in quotes
+    )
+
+
 def _told_past(norm: str, lang: str, hit: _Hit, f: Found) -> bool:
     """The cue's own clause (after the cue) is in the past tense: the reporting verb
     before it does not count, nor the cue's own words (Persian "گفت و گو" holds "گفت")."""
@@ -422,6 +447,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
         group, plain, restated = _drop_restated(norm, group, plain)
+        quotes: list[tuple[int, int]] | None = None
         for i, f in enumerate(group):
             r = plain[i] or _anchored(f, group, plain, last_day)
             if r is not None and r.lo == r.hi:
@@ -451,8 +477,18 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 before = (p.start, p.end)
                 hit = _best(_hits(event_cues(lang), norm, p.start, p.end, p.end))
                 cited = [p, s]
+            if hit is None:
+                # A separable verb around the date ("teilte ... am Samstag mit").
+                hit = _around(norm, lang, before[0], after[1], f)
             if hit is None or (hit.cue.day_only and (r.hi - r.lo).days > 6):
                 continue  # statements are dated to the day ("said on Wednesday"), not "in January"
+            if f.mention.is_relative:
+                if quotes is None:
+                    quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]
+                if _quoted_apart(quotes, f, hit):
+                    # "„Tonight nothing is over,“ he said": the speaker's "tonight", said
+                    # some time before the article; the quotation's own cue would date it.
+                    continue
             window = (min(before[0], hit.start), max(after[1], hit.end))
             if len(group) == 1:
                 window = (cited[0].start, s.end)

@@ -48,7 +48,7 @@ class Found:
 
 # A quotation inside a sentence: its opening mark, then no mark of either kind, then a
 # closing one ("„Myslíme si, že se všichni vrátí v pondělí,“ dodal").
-_QUOTE = re.compile(r"[„“”\"«»‚‘]([^„“”\"«»]{8,}?)[“”\"»«‘’]")
+QUOTE = re.compile(r"[„“”\"«»‚‘]([^„“”\"«»]{8,}?)[“”\"»«‘’]")
 
 
 def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list[Found]:
@@ -62,7 +62,7 @@ def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list
                 for c in tense_cues(norm, s.start, s.end, lang)
                 if not any(c[1] < m.end and m.start < c[2] for m in mentions)
             ]
-            quotes = [q.span(1) for q in _QUOTE.finditer(norm, s.start, s.end)]
+            quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]
             out.extend(Found(s, m, _tense(cues, quotes, norm, m)) for m in mentions)
     return out
 

@@ -168,3 +168,19 @@ def test_a_year_alone_is_background_not_an_event():
         _events("The council has been divided since it imposed sanctions in 2006.", "en", pub) == []
     )
     assert _events("The agreement was signed last year in Geneva.", "en", pub) == []
+
+
+def test_a_separable_verb_around_the_date_is_its_cue():
+    pub = dt.date(2023, 3, 20)  # a Monday
+    text = "Das teilte der türkische Präsident am Samstag mit."
+    assert _events(text, "de", pub) == [("statement", "2023-03-18")]
+
+
+def test_a_relative_date_in_a_quotation_needs_the_quotation_s_own_cue():
+    pub = dt.date(2023, 3, 19)
+    # The speaker's "tonight", with only the reporting verb outside: no date of the article.
+    assert _events('"Nocoj ni nič končano, šele začenja se," je dejal.', "sl", pub) == []
+    # The quotation names its own event: dated against the publication date.
+    assert _events('"We will sign the agreement tomorrow," the minister said.', "en", pub) == [
+        ("signing", "2023-03-20")
+    ]

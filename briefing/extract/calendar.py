@@ -31,7 +31,7 @@ from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
-from briefing.nlp.dates import Resolved, resolve, tense_at
+from briefing.nlp.dates import Resolved, kin_of, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -163,14 +163,25 @@ def _events_table() -> dict[str, Any]:
     return table
 
 
+def cue_language(lang: str) -> str:
+    """The language whose event words are read for ``lang``: its own with a pack, else
+    its kin's (``lexicons/calendar_kin.yaml``: Norwegian read with Danish words), else
+    English (whose loanwords, "summit", "veto", "referendum", travel far)."""
+    if lang in _pack_codes():
+        return lang
+    return kin_of(lang) or "en"
+
+
 @cache
 def event_cues(lang: str) -> tuple[Cue, ...]:
     out = []
+    source = cue_language(lang)
     for key, spec in (_events_table().get("types") or {}).items():
         cues = spec.get("cues") or {}
         # A language with a pack has its own words (or none) for each type; one without
-        # falls back on English.
-        words = cues.get(lang, []) if lang in _pack_codes() else cues.get("en") or []
+        # reads its kin's, or English.
+        words = cues.get(source, [])
+        lang = source
         out.append(
             Cue(
                 key,
@@ -192,6 +203,7 @@ def _pack_codes() -> frozenset[str]:
 
 @cache
 def format_cues(lang: str) -> tuple[Cue, ...]:
+    lang = cue_language(lang)
     out = []
     for _key, spec in (_events_table().get("formats") or {}).items():
         words = (spec.get("cues") or {}).get(lang, []) + (spec.get("cues") or {}).get("en", [])
@@ -224,6 +236,7 @@ def _format_kinds() -> frozenset[str]:
 
 @cache
 def _together(lang: str) -> re.Pattern[str]:
+    lang = cue_language(lang)
     words = (_events_table().get("together") or {}).get(lang) or []
     return re.compile(_alt(words, lang))
 
@@ -237,6 +250,7 @@ def _phone_cue(lang: str) -> re.Pattern[str]:
 def _places(lang: str, moving: bool = False) -> tuple[re.Pattern[str], dict[str, str]]:
     """Place names after a locative preposition; ``moving``: also after "to" (visits)."""
     table = load_yaml("lexicons/calendar_locations.yaml") or {}
+    lang = cue_language(lang)
     preps = list((table.get("prepositions") or {}).get(lang) or [])
     if moving:
         preps += (table.get("directions") or {}).get(lang) or []
@@ -472,6 +486,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 and s.end - s.start <= FRAGMENT_CHARS
                 and len(group) == 1
                 and f.tense == 0  # a fragment with a verb of its own is a sentence
+                and not _break(ctx.article.text, sentences[idx - 1], s)  # same paragraph
             ):
                 p = sentences[idx - 1]
                 before = (p.start, p.end)
@@ -555,6 +570,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
 
 @cache
 def _counted_from_rx(lang: str) -> re.Pattern[str] | None:
+    lang = cue_language(lang)
     words = [str(w) for w in (_events_table().get("counted_from") or {}).get(lang) or ()]
     return re.compile(rf"\s*{word_alternation(words, after='')}") if words else None
 

@@ -196,8 +196,26 @@ def _table(lang: str) -> dict[str, Any]:
     packs = section("dates")
     table = packs.get(lang)
     if table is None:
-        table = cldr_table(lang) or packs.get(FALLBACK_LANG)
+        table = cldr_table(lang)
+        kin = packs.get(kin_of(lang) or "")
+        if table is not None and kin:
+            # Tense, number and ordinal words of a close language ("vil", "skal" in
+            # Norwegian as in Danish; Bosnian "osamnaestog" as in Croatian).
+            borrowed = ("future", "past", "numbers", "day_ordinals", "since", "year_words")
+            table = {**table, **{k: kin[k] for k in borrowed if k in kin}}
+        table = table or packs.get(FALLBACK_LANG)
     return table or {}
+
+
+@cache
+def kin_of(lang: str) -> str | None:
+    """The registry language a language without a pack borrows event and tense words
+    from (``lexicons/calendar_kin.yaml``), if any."""
+    from briefing.data import load_yaml
+
+    kin = (load_yaml("lexicons/calendar_kin.yaml") or {}).get("kin") or {}
+    got = kin.get(lang)
+    return str(got) if got else None
 
 
 # CLDR's date fields: the relative words of each ("relative": -1, 0, 1) and its "{0} ago"
@@ -310,7 +328,11 @@ def cldr_table(lang: str) -> dict[str, Any] | None:
         )
         for i in range(7)
     ]
-    if not all(months) or not all(weekdays):
+    # A weekday name that is also CLDR's word for "week" (Indonesian "minggu": Sunday
+    # and week, "dua minggu yang lalu") is read only inside the relative phrases.
+    nouns = _cldr_week_nouns(lang)
+    weekdays = [[w for w in forms if w not in nouns] for forms in weekdays]
+    if not all(months):
         return None
     short = sorted({f for forms in months for f in forms if len(f) <= CLDR_SHORT_MONTH})
     return {

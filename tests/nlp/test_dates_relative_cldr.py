@@ -15,6 +15,8 @@ from briefing.nlp.dates import (
     find_dates,
     lexicon,
     resolve,
+    tense_cues,
+    tense_near,
 )
 from briefing.nlp.normalize import normalize
 
@@ -121,3 +123,17 @@ def test_a_language_without_a_pack_reads_cldr_names_and_relative_words():
         ("5 Februari 2024", "2024-02-05")
     ]
     assert _read("Menteri berbicara kemarin.", "id", pub) == [("kemarin", "2024-03-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sign"),
+    [
+        # Slovene and Polish futures are built on the past participle.
+        ("ZDA ne bodo obnovile licenc, ki potečejo", "sl", 1),
+        ("Minister będzie rozmawiał z nim", "pl", 1),
+        ("Minister je obiskal Kijev", "sl", -1),
+    ],
+)
+def test_futures_built_on_the_participle(text, lang, sign):
+    norm = normalize(text)
+    assert tense_near(tense_cues(norm, 0, len(norm), lang), norm, len(norm)) == sign

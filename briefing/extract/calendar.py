@@ -495,8 +495,10 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if hit is None:
                 # A separable verb around the date ("teilte ... am Samstag mit").
                 hit = _around(norm, lang, before[0], after[1], f)
-            if hit is None or (hit.cue.day_only and (r.hi - r.lo).days > 6):
-                continue  # statements are dated to the day ("said on Wednesday"), not "in January"
+            if hit is None or (hit.cue.day_only and r.hi != r.lo):
+                # Statements are dated to the day ("said on Wednesday"), not "in January"
+                # nor "last week".
+                continue
             if f.mention.is_relative:
                 if quotes is None:
                     quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]

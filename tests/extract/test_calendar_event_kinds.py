@@ -184,3 +184,11 @@ def test_a_relative_date_in_a_quotation_needs_the_quotation_s_own_cue():
     assert _events('"We will sign the agreement tomorrow," the minister said.', "en", pub) == [
         ("signing", "2023-03-20")
     ]
+
+
+def test_a_statement_is_dated_to_the_day_not_to_a_week():
+    pub = dt.date(2023, 5, 22)
+    assert _events("Pashinyan announced last week that talks would follow.", "en", pub) == []
+    assert _events("Pashinyan announced on Friday that he was ready.", "en", pub) == [
+        ("statement", "2023-05-19")
+    ]

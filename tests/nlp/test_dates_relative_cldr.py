@@ -132,6 +132,8 @@ def test_a_language_without_a_pack_reads_cldr_names_and_relative_words():
         ("ZDA ne bodo obnovile licenc, ki potečejo", "sl", 1),
         ("Minister będzie rozmawiał z nim", "pl", 1),
         ("Minister je obiskal Kijev", "sl", -1),
+        # Hungarian future participle ("the meeting to be held"), past reporting verb far.
+        ("úgy vélekedett, hogy a jövő héten tartandó találkozón", "hu", 1),
     ],
 )
 def test_futures_built_on_the_participle(text, lang, sign):

@@ -32,6 +32,13 @@ FAMILY = {
     "visit": "gathering",
     "video_call": "call",
     "phone_call": "call",
+    # One ballot told as an election in one source and a vote in another ("la votación
+    # de 28 de julio" / "július 28-án tartott elnökválasztás").
+    "election": "ballot",
+    "vote": "ballot",
+    # A measure told as taken in one source and as entering into force in another.
+    "measure": "measure",
+    "entry_into_force": "measure",
 }
 CONFLICT_DAYS = 7
 

@@ -21,16 +21,17 @@ from briefing.data import load_yaml
 from briefing.extract.attribution import attribute
 from briefing.extract.context import ArticleContext
 from briefing.extract.dates_publication import (
+    QUOTE,
     Found,
     estimate_publication,
     is_dateline,
     scan_text,
 )
-from briefing.extract.topics import KEY_LEN, text_keys
+from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
-from briefing.nlp.dates import Resolved, resolve, tense_at
+from briefing.nlp.dates import Resolved, kin_of, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -93,6 +94,11 @@ def _inner_stars(words: list[str]) -> list[str]:
     out = []
     for w in words:
         w = str(w)
+        if not w.startswith("~") and (" .. " in w or " ... " in w):
+            # Gaps ("kondigde .. aan") and separable verbs ("teilte ... mit"): the cue
+            # syntax of every lexicon (``topics.cue_regex``).
+            out.append("~" + cue_regex(w))
+            continue
         if w.startswith("~") or "*" not in w.rstrip("*"):
             out.append(w)
             continue
@@ -126,6 +132,7 @@ def _word_keys(words: list[str], lang: str) -> frozenset[str] | None:
         if w.startswith("~"):
             return None
         body = w[:-1] if w.endswith("*") else w  # a prefix: its letters before the star
+        body = body.split(" .. ")[0].split(" ... ")[0]  # a gap: its first words
         # A word with a prefix inside: its letters before the star.
         word = next((x for x in (y.split("*")[0] for y in body.split()) if len(x) >= KEY_LEN), None)
         if word is None:
@@ -156,14 +163,25 @@ def _events_table() -> dict[str, Any]:
     return table
 
 
+def cue_language(lang: str) -> str:
+    """The language whose event words are read for ``lang``: its own with a pack, else
+    its kin's (``lexicons/calendar_kin.yaml``: Norwegian read with Danish words), else
+    English (whose loanwords, "summit", "veto", "referendum", travel far)."""
+    if lang in _pack_codes():
+        return lang
+    return kin_of(lang) or "en"
+
+
 @cache
 def event_cues(lang: str) -> tuple[Cue, ...]:
     out = []
+    source = cue_language(lang)
     for key, spec in (_events_table().get("types") or {}).items():
         cues = spec.get("cues") or {}
         # A language with a pack has its own words (or none) for each type; one without
-        # falls back on English.
-        words = cues.get(lang, []) if lang in _pack_codes() else cues.get("en") or []
+        # reads its kin's, or English.
+        words = cues.get(source, [])
+        lang = source
         out.append(
             Cue(
                 key,
@@ -185,6 +203,7 @@ def _pack_codes() -> frozenset[str]:
 
 @cache
 def format_cues(lang: str) -> tuple[Cue, ...]:
+    lang = cue_language(lang)
     out = []
     for _key, spec in (_events_table().get("formats") or {}).items():
         words = (spec.get("cues") or {}).get(lang, []) + (spec.get("cues") or {}).get("en", [])
@@ -217,6 +236,7 @@ def _format_kinds() -> frozenset[str]:
 
 @cache
 def _together(lang: str) -> re.Pattern[str]:
+    lang = cue_language(lang)
     words = (_events_table().get("together") or {}).get(lang) or []
     return re.compile(_alt(words, lang))
 
@@ -230,6 +250,7 @@ def _phone_cue(lang: str) -> re.Pattern[str]:
 def _places(lang: str, moving: bool = False) -> tuple[re.Pattern[str], dict[str, str]]:
     """Place names after a locative preposition; ``moving``: also after "to" (visits)."""
     table = load_yaml("lexicons/calendar_locations.yaml") or {}
+    lang = cue_language(lang)
     preps = list((table.get("prepositions") or {}).get(lang) or [])
     if moving:
         preps += (table.get("directions") or {}).get(lang) or []
@@ -321,6 +342,24 @@ def _choose_cue(
     if a is not None and b.other_clause and not a.other_clause:
         return a  # "announced on Saturday the visit, a day after the call"
     return b
+
+
+def _around(norm: str, lang: str, a: int, b: int, f: Found) -> _Hit | None:
+    """A cue whose words stand on both sides of the date (separable verbs)."""
+    hits = [
+        h
+        for h in _hits(event_cues(lang), norm, a, b, f.mention.start)
+        if h.start < f.mention.start and h.end > f.mention.end
+    ]
+    return _best(hits)
+
+
+def _quoted_apart(quotes: list[tuple[int, int]], f: Found, hit: _Hit) -> bool:
+    """The date stands inside a quotation and its cue outside it."""
+    m = f.mention
+    return any(
+        a <= m.start and m.end <= b and not (a <= hit.start and hit.end <= b) for a, b in quotes
+    )
 
 
 def _told_past(norm: str, lang: str, hit: _Hit, f: Found) -> bool:
@@ -422,12 +461,15 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
         group, plain, restated = _drop_restated(norm, group, plain)
+        quotes: list[tuple[int, int]] | None = None
         for i, f in enumerate(group):
             r = plain[i] or _anchored(f, group, plain, last_day)
             if r is not None and r.lo == r.hi:
                 last_day = r.lo
             if r is None or (idx <= 1 and is_dateline(restated.get(i, f), ctx.article.text)):
                 continue
+            if len(r.date) == 4 and r.date_end is None:
+                continue  # a year alone dates background ("since 2006", "last year"), no event
             if f.mention.count is not None and _counted_from(norm, lang, f.mention.end):
                 continue  # "within 15 days of its adoption": counted from another event
             prev_end = group[i - 1].mention.end if i else s.start
@@ -444,13 +486,26 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 and s.end - s.start <= FRAGMENT_CHARS
                 and len(group) == 1
                 and f.tense == 0  # a fragment with a verb of its own is a sentence
+                and not _break(ctx.article.text, sentences[idx - 1], s)  # same paragraph
             ):
                 p = sentences[idx - 1]
                 before = (p.start, p.end)
                 hit = _best(_hits(event_cues(lang), norm, p.start, p.end, p.end))
                 cited = [p, s]
-            if hit is None or (hit.cue.day_only and (r.hi - r.lo).days > 6):
-                continue  # statements are dated to the day ("said on Wednesday"), not "in January"
+            if hit is None:
+                # A separable verb around the date ("teilte ... am Samstag mit").
+                hit = _around(norm, lang, before[0], after[1], f)
+            if hit is None or (hit.cue.day_only and r.hi != r.lo):
+                # Statements are dated to the day ("said on Wednesday"), not "in January"
+                # nor "last week".
+                continue
+            if f.mention.is_relative:
+                if quotes is None:
+                    quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]
+                if _quoted_apart(quotes, f, hit):
+                    # "„Tonight nothing is over,“ he said": the speaker's "tonight", said
+                    # some time before the article; the quotation's own cue would date it.
+                    continue
             window = (min(before[0], hit.start), max(after[1], hit.end))
             if len(group) == 1:
                 window = (cited[0].start, s.end)
@@ -517,6 +572,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
 
 @cache
 def _counted_from_rx(lang: str) -> re.Pattern[str] | None:
+    lang = cue_language(lang)
     words = [str(w) for w in (_events_table().get("counted_from") or {}).get(lang) or ()]
     return re.compile(rf"\s*{word_alternation(words, after='')}") if words else None
 

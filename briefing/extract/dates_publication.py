@@ -46,14 +46,38 @@ class Found:
     tense: int
 
 
+# A quotation inside a sentence: its opening mark, then no mark of either kind, then a
+# closing one ("„Myslíme si, že se všichni vrátí v pondělí,“ dodal").
+QUOTE = re.compile(r"[„“”\"«»‚‘]([^„“”\"«»]{8,}?)[“”\"»«‘’]")
+
+
 def scan(text: str, norm: str, sentences: Sequence[Sentence], lang: str) -> list[Found]:
     out: list[Found] = []
     for s in sentences:
         mentions = find_dates(text, norm, s.start, s.end, lang)
         if mentions:
-            cues = tense_cues(norm, s.start, s.end, lang)
-            out.extend(Found(s, m, tense_near(cues, norm, m.start)) for m in mentions)
+            # A word of a date is no tense cue (Czech "neděli" looks like a past form).
+            cues = [
+                c
+                for c in tense_cues(norm, s.start, s.end, lang)
+                if not any(c[1] < m.end and m.start < c[2] for m in mentions)
+            ]
+            quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]
+            out.extend(Found(s, m, _tense(cues, quotes, norm, m)) for m in mentions)
     return out
+
+
+def _tense(
+    cues: list[tuple[int, int, int]], quotes: list[tuple[int, int]], norm: str, m: DateMention
+) -> int:
+    """The tense of a date's clause; inside a quotation only the quotation's own cues
+    count (the reporting verb outside tells when it was said), and a quotation with none
+    speaks of what is ahead ("we think they will all be back on Monday")."""
+    for a, b in quotes:
+        if a <= m.start and m.end <= b:
+            inner = [c for c in cues if a <= c[1] and c[2] <= b]
+            return tense_near(inner, norm, m.start) if inner else 1
+    return tense_near(cues, norm, m.start)
 
 
 _SCANNED: dict[tuple[str, str], tuple[Found, ...]] = {}

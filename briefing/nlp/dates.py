@@ -59,6 +59,10 @@ class DateMention(NamedTuple):
     until: bool = False  # "between now and X": a window from publication to X
     since: bool = False  # "since 2014": the start of a duration, not an event
     alt: DateMention | None = None  # the same date in the other calendar, for cross-checks
+    # A weekday told as of the last (-1), this (0) or the next (1) week: "last Friday",
+    # "Sonntag vergangener Woche", "este jueves", "příští pondělí".
+    week: int | None = None
+    year_shift: int | None = None  # a month of a year told relatively ("oktobra lani": -1)
 
     @property
     def is_relative(self) -> bool:
@@ -132,6 +136,50 @@ class DateLexicon:
     re_qualifier_end: re.Pattern[str]
     re_until_end: re.Pattern[str]
     re_since_end: re.Pattern[str]
+    re_week_before: dict[int, re.Pattern[str]]
+    re_week_after: dict[int, re.Pattern[str]]
+
+
+def _week_words(
+    lang: str, t: dict[str, Any], weekday_of: dict[str, int]
+) -> tuple[dict[int, re.Pattern[str]], dict[int, re.Pattern[str]]]:
+    """Patterns of the words that put a weekday in the last, this or the next week, right
+    before it (one short word may stand between: "ez a hétfő") or right after it. From the
+    pack's ``previous_weekday`` and CLDR's phrases (:func:`cldr_weekday_words`), less the
+    words of the weekday names themselves (Greek "την"), single letters (Serbian "у") and
+    the word for "week" ("volgende week maandag")."""
+    in_names = {w for form in weekday_of for w in form.split()}
+    week_nouns = _cldr_week_nouns(lang)
+    words = {k: list(v) for k, v in cldr_weekday_words(lang).items()}
+    for k, key in ((-1, "previous_weekday"), (0, "this_weekday"), (1, "next_weekday")):
+        words[k] = [normalize(str(w)) for w in t.get(key) or []] + words.get(k, [])
+    before: dict[int, re.Pattern[str]] = {}
+    after: dict[int, re.Pattern[str]] = {}
+    for k, ws in words.items():
+        ws = [
+            w
+            for w in dict.fromkeys(ws)
+            if len(w) > 1 and w not in in_names and not any(w.startswith(n) for n in week_nouns)
+        ]
+        if not ws:
+            continue
+        alt = lexicon_alternation(ws)
+        before[k] = re.compile(rf"(?<![\w])(?:{alt})(?:\s+\w{{1,2}})?\s+$")
+        after[k] = re.compile(rf"\s+(?:{alt})(?![\w])")
+    return before, after
+
+
+def _cldr_week_nouns(lang: str) -> set[str]:
+    """The word for "week" in CLDR's "last week", "this week", "next week" phrases."""
+    loc = _cldr(lang)
+    if loc is None:
+        return set()
+    rel = ((loc._data.get("date_fields") or {}).get("week") or {}).get("relative") or {}
+    counts: dict[str, int] = {}
+    for k in (-1, 0, 1):
+        for w in set(normalize(str(rel.get(k) or "")).split()):
+            counts[w] = counts.get(w, 0) + 1
+    return {w for w, n in counts.items() if n >= 2 and len(w) > 2}
 
 
 def _index(groups: list[list[str]]) -> dict[str, int]:
@@ -143,11 +191,157 @@ def _index(groups: list[list[str]]) -> dict[str, int]:
 
 
 def _table(lang: str) -> dict[str, Any]:
+    """The pack's table; a language without a pack gets one read from CLDR (Babel):
+    month and weekday names, and, like every language, CLDR's relative words."""
     packs = section("dates")
     table = packs.get(lang)
     if table is None:
-        table = packs.get(FALLBACK_LANG)
+        table = cldr_table(lang)
+        kin = packs.get(kin_of(lang) or "")
+        if table is not None and kin:
+            # Tense, number and ordinal words of a close language ("vil", "skal" in
+            # Norwegian as in Danish; Bosnian "osamnaestog" as in Croatian).
+            borrowed = ("future", "past", "numbers", "day_ordinals", "since", "year_words")
+            table = {**table, **{k: kin[k] for k in borrowed if k in kin}}
+        table = table or packs.get(FALLBACK_LANG)
     return table or {}
+
+
+@cache
+def kin_of(lang: str) -> str | None:
+    """The registry language a language without a pack borrows event and tense words
+    from (``lexicons/calendar_kin.yaml``), if any."""
+    from briefing.data import load_yaml
+
+    kin = (load_yaml("lexicons/calendar_kin.yaml") or {}).get("kin") or {}
+    got = kin.get(lang)
+    return str(got) if got else None
+
+
+# CLDR's date fields: the relative words of each ("relative": -1, 0, 1) and its "{0} ago"
+# and "in {0}" patterns, as keys of the ``relative`` table.
+CLDR_FIELDS = {
+    "day": ("yesterday", "today", "tomorrow", "n_days_ago", "next_n_days"),
+    "week": ("last_week", "this_week", "next_week", "n_weeks_ago", "next_n_weeks"),
+    "month": ("last_month", "this_month", "next_month", "n_months_ago", None),
+    "year": ("last_year", "this_year", "next_year", "n_years_ago", None),
+}
+CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Month names this short are common words too ("mai", "mei"): only read beside a day or year.
+CLDR_SHORT_MONTH = 4
+
+
+@cache
+def _cldr(lang: str) -> Any:
+    """Babel's locale of ``lang`` (None when CLDR has none)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+@cache
+def cldr_relative(lang: str) -> dict[str, list[str]]:
+    """Relative expressions of ``lang`` from CLDR's date fields ("i går", "před {n} týdny",
+    "неделю назад"): the ``relative`` table's keys, ``{n}`` standing for the count. The
+    singular "{0} ago" pattern also gives the phrase without its number ("неделю назад",
+    "před týdnem": a week ago)."""
+    loc = _cldr(lang)
+    if loc is None:
+        return {}
+    fields = loc._data.get("date_fields") or {}
+    out: dict[str, list[str]] = {}
+    for field, (prev, this, nxt, ago, ahead) in CLDR_FIELDS.items():
+        data = fields.get(field) or {}
+        rel = data.get("relative") or {}
+        for k, key in ((-1, prev), (0, this), (1, nxt)):
+            if rel.get(k):
+                out.setdefault(key, []).append(str(rel[k]))
+        for key, forms in ((ago, data.get("past")), (ahead, data.get("future"))):
+            if key is None:
+                continue
+            for plural, pattern in dict(forms or {}).items():
+                if "{0}" not in str(pattern):
+                    continue
+                out.setdefault(key, []).append(str(pattern).replace("{0}", "{n}"))
+                if plural == "one" and key == ago:
+                    bare = re.sub(r"\s*\{0\}\s*", " ", str(pattern)).strip()
+                    if bare:
+                        out[key].append(bare)
+    # Only words (a few locales bracket a part: "לפני יום אחד ( )").
+    ok = re.compile(r"[^\W\d_]+(?:[\s'’-]+(?:[^\W\d_]+|\{n\}))*|\{n\}(?:[\s'’-]+[^\W\d_]+)+")
+    return {k: [p for p in dict.fromkeys(v) if ok.fullmatch(p.strip())] for k, v in out.items()}
+
+
+@cache
+def cldr_weekday_words(lang: str) -> dict[int, list[str]]:
+    """The words CLDR puts beside a weekday for "last", "this" and "next" Monday (-1, 0,
+    1): those found in two or more of the seven weekdays' phrases of one kind and in no
+    other kind ("minulé pondělí", "w ten piątek", "lunes pasado": "minulé", "ten", "pasado";
+    the "в" of "в этот понедельник", in all three kinds, is no such word)."""
+    loc = _cldr(lang)
+    if loc is None:
+        return {}
+    fields = loc._data.get("date_fields") or {}
+    common: dict[int, set[str]] = {}
+    for k in (-1, 0, 1):
+        counts: dict[str, int] = {}
+        for field in CLDR_WEEKDAYS:
+            phrase = normalize(str(((fields.get(field) or {}).get("relative") or {}).get(k) or ""))
+            for w in set(phrase.split()):
+                counts[w] = counts.get(w, 0) + 1
+        common[k] = {w for w, n in counts.items() if n >= 2 and re.fullmatch(r"[^\W\d_]+", w)}
+    return {
+        k: sorted(common[k] - set().union(*(common[j] for j in common if j != k))) for k in common
+    }
+
+
+def cldr_previous_weekday(lang: str) -> list[str]:
+    """The words CLDR puts beside a weekday for "last Monday" ("forrige mandag": "forrige")."""
+    return cldr_weekday_words(lang).get(-1, [])
+
+
+@cache
+def cldr_table(lang: str) -> dict[str, Any] | None:
+    """A dates table for a language with no pack, from CLDR alone (limited mode): month
+    and weekday names (format and stand-alone), short month names read only beside a
+    day or a year, and "last <weekday>" words. Relative words come with every table."""
+    loc = _cldr(lang)
+    if loc is None:
+        return None
+    months: list[list[str]] = []
+    for i in range(1, 13):
+        forms = {
+            normalize(str(loc.months[ctx]["wide"].get(i) or ""))
+            for ctx in ("format", "stand-alone")
+        }
+        months.append(sorted(f for f in forms if f and not f.isdigit()))
+    weekdays = [
+        sorted(
+            {
+                normalize(str(loc.days[ctx]["wide"].get(i) or ""))
+                for ctx in ("format", "stand-alone")
+            }
+            - {""}
+        )
+        for i in range(7)
+    ]
+    # A weekday name that is also CLDR's word for "week" (Indonesian "minggu": Sunday
+    # and week, "dua minggu yang lalu") is read only inside the relative phrases.
+    nouns = _cldr_week_nouns(lang)
+    weekdays = [[w for w in forms if w not in nouns] for forms in weekdays]
+    if not all(months):
+        return None
+    short = sorted({f for forms in months for f in forms if len(f) <= CLDR_SHORT_MONTH})
+    return {
+        "months": months,
+        "weekdays": weekdays,
+        "ambiguous_months": short,
+        "previous_weekday": cldr_previous_weekday(lang),
+        "source": "cldr",
+    }
 
 
 @cache
@@ -163,7 +357,11 @@ def lexicon(lang: str) -> DateLexicon:
     ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))
     relative_of: dict[str, str] = {}
     n_relative: list[tuple[re.Pattern[str], str, str]] = []
-    rel = t.get("relative") or {}
+    rel = {k: list(v or ()) for k, v in (t.get("relative") or {}).items()}
+    # CLDR's relative words join the pack's, where the pack has not the same phrase.
+    have = {normalize(str(ph)) for phrases in rel.values() for ph in phrases}
+    for key, phrases in cldr_relative(lang).items():
+        rel.setdefault(key, []).extend(ph for ph in phrases if normalize(ph) not in have)
     until_words: set[str] = set()
     for key, phrases in rel.items():
         for ph in phrases:
@@ -269,6 +467,8 @@ def lexicon(lang: str) -> DateLexicon:
     re_qualifier_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(qualifier_of))})[\s-]*$")
     re_until_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
     re_since_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
+    # "last Friday", "este jueves", "nächsten Montag": the pack's words and CLDR's.
+    re_week_before, re_week_after = _week_words(lang, t, weekday_of)
     return DateLexicon(
         lang=lang,
         month_of=month_of,
@@ -304,6 +504,8 @@ def lexicon(lang: str) -> DateLexicon:
         re_qualifier_end=re_qualifier_end,
         re_until_end=re_until_end,
         re_since_end=re_since_end,
+        re_week_before=re_week_before,
+        re_week_after=re_week_after,
     )
 
 
@@ -471,13 +673,53 @@ _GAP_AFTER = re.compile(r"^[\s,(]{0,3}$")
 _GAP_ALT = re.compile(r"^\s*[(\[]\s*$|^\s*[-/–]\s*$|^\s*,\s*$")
 
 
+_YEAR_SHIFT = {"last_year": -1, "this_year": 0, "next_year": 1}
+# Between a month and "last year" ("oktobra lani", "octubre del año pasado").
+_GAP_YEAR = re.compile(r"[\s,]*(?:(?:de|del|of|do|da|des|van|vom|dell'|dello)\s+)?")
+# A day and month in figures after a weekday: "domingo (19/1)", "Σάββατο (18/11)".
+_WEEKDAY_FIGURES = re.compile(
+    r"\s*[,(]?\s*(?P<d>[0-3]?\d)[/.](?P<mo>[01]?\d)(?![\d/.]|[.,]\d)\s*\)?"
+)
+
+
+def _year_of_month(
+    m: DateMention, other: DateMention | None, norm: str, before: bool
+) -> int | None:
+    """The year shift of a month told with "last year" beside it, else None."""
+    if (
+        other is None
+        or other.relative not in _YEAR_SHIFT
+        or m.month is None
+        or m.year is not None
+        or m.jalali
+        or m.hijri
+    ):
+        return None
+    a, b = (other.end, m.start) if before else (m.end, other.start)
+    return _YEAR_SHIFT[other.relative] if _GAP_YEAR.fullmatch(norm, a, b) else None
+
+
 def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
-    """Weekdays beside dates and a second calendar's date in brackets join the date."""
+    """Weekdays beside dates and a second calendar's date in brackets join the date; so
+    does "last year" beside a month, and a day and month in figures after a weekday."""
     out: list[DateMention] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        shift = _year_of_month(m, nxt, norm, before=False)
+        if shift is not None and nxt is not None:
+            m = m._replace(end=nxt.end, year_shift=shift)
+            i += 1
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        elif (shift := _year_of_month(m, out[-1] if out else None, norm, before=True)) is not None:
+            m = m._replace(start=out.pop().start, year_shift=shift)
+        if m.weekday is not None and m.month is None and m.relative is None:
+            fig = _WEEKDAY_FIGURES.match(norm, m.end)
+            if fig and (nxt is None or nxt.start >= fig.end()):
+                d, mo = int(fig.group("d")), int(fig.group("mo"))
+                if 1 <= d <= 31 and 1 <= mo <= 12:
+                    m = m._replace(end=fig.end(), day=d, month=mo)
         # "Friday (Jan. 21)", "پنج شنبه ۳۰ دسامبر": the weekday checks the date.
         if (
             nxt is not None
@@ -519,9 +761,20 @@ def _attach(mentions: list[DateMention], norm: str) -> list[DateMention]:
     return out
 
 
-def _context(m: DateMention, norm: str, lex: DateLexicon, floor: int) -> DateMention:
-    """Qualifier ("early", "mid-"), "between now and", "since" right before the mention."""
+def _context(
+    m: DateMention, norm: str, lex: DateLexicon, floor: int, ceiling: int | None = None
+) -> DateMention:
+    """Qualifier ("early", "mid-"), "between now and", "since" right before the mention;
+    "last" before or after a weekday ("last Friday", "Sonntag vergangener Woche")."""
     head = norm[max(floor, m.start - 40) : m.start]
+    if m.weekday is not None and m.month is None and m.relative is None:
+        tail_end = m.end + 24 if ceiling is None else min(ceiling, m.end + 24)
+        for k, rx in lex.re_week_before.items():
+            if rx.search(norm, max(floor, m.start - 24), m.start):
+                return m._replace(week=k)
+        for k, rx in lex.re_week_after.items():
+            if rx.match(norm, m.end, tail_end):
+                return m._replace(week=k)
     if not m.is_relative:
         q = lex.re_qualifier_end.search(head)
         if q and (m.day is None):
@@ -556,7 +809,7 @@ def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[Da
         first = pre.start()
     mentions = _non_overlapping(extra + _candidates(norm, start, end, lex, first))
     mentions = _attach(mentions, norm)
-    return [_context(m, norm, lex, start) for m in mentions]
+    return [_context(m, norm, lex, start, end) for m in mentions]
 
 
 # ---------------------------------------------------------------------------- tense
@@ -678,7 +931,9 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
     if m.hijri:
         return _other_calendar(m, anchor, tense, strict, _hijri_to_gregorian, _hijri_year_of)
     years = [m.year] if m.year else [anchor.year - 1, anchor.year, anchor.year + 1]
-    if m.day is not None and m.year is None and m.weekday is not None:
+    if m.year_shift is not None:
+        years = [anchor.year + m.year_shift]
+    elif m.day is not None and m.year is None and m.weekday is not None:
         matching = [
             y
             for y in range(anchor.year - WEEKDAY_YEARS_BACK, anchor.year + 2)
@@ -805,6 +1060,15 @@ def _days(lo: dt.date, hi: dt.date) -> Resolved:
 def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
     one = dt.timedelta(days=1)
     key = m.relative
+    if key is None and m.weekday is not None and m.week is not None:
+        if m.week < 0:
+            # "last Friday" said on a Friday is a week ago; else the latest such day before.
+            d = pub - dt.timedelta(days=(pub.weekday() - m.weekday - 1) % 7 + 1)
+        elif m.week > 0:
+            d = pub + dt.timedelta(days=(m.weekday - pub.weekday() - 1) % 7 + 1)
+        else:  # "este jueves": the day of the publication's week (Monday to Sunday)
+            d = pub + dt.timedelta(days=m.weekday - pub.weekday())
+        return _days(d, d)
     if key is None and m.weekday is not None:
         if tense > 0:
             # "will travel on Monday" written on a Monday: today (else "next Monday").
@@ -830,6 +1094,22 @@ def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
     if key in years:
         y = pub.year + years[key]
         return Resolved(f"{y:04d}", None, dt.date(y, 1, 1), dt.date(y, 12, 31))
+    ago = {
+        "n_days_ago": "day",
+        "n_weeks_ago": "week",
+        "n_months_ago": "month",
+        "n_years_ago": "year",
+    }
+    if key in ago:
+        # "a week ago", "před dvěma týdny", "een jaar geleden": counted back from the
+        # publication date; days and weeks to the day, months and years to the month.
+        n = m.count or 1
+        unit = ago[key]
+        if unit in ("day", "week"):
+            d = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return _days(d, d)
+        y, mo = _shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
+        return Resolved(f"{y:04d}-{mo:02d}", None, dt.date(y, mo, 1), _month_end(y, mo))
     if key == "coming_days":
         return _days(pub + one, pub + dt.timedelta(days=7))
     if key == "next_n_days" and m.count:

@@ -242,6 +242,12 @@ def read_mode(code: str) -> tuple[str, str | None]:
     if code in registry():
         return "full", None
     name = _name(code)
+    from briefing.nlp.dates import kin_of  # the calendar's kin languages (data)
+
+    kin = kin_of(code)
+    if kin:
+        what = f"names, numbers, dates and dated events (read with {_name(kin)} event words)"
+        return "limited", f"no language pack for {name} ({code}): {what}"
     return "limited", f"no language pack for {name} ({code}): names, numbers and dates only"
 
 

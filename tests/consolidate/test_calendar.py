@@ -186,3 +186,13 @@ def test_one_council_told_as_a_statement_in_polish_and_persian_merges_with_engli
     assert merged.label == "Meeting of the NATO–Russia Council"
     assert {c.source for c in merged.citations} == {"en1", "pl1", "fa1"}
     assert {"nato", "russia"} <= set(merged.participants)
+
+
+def test_an_election_and_a_vote_on_one_day_are_one_ballot():
+    a = _ev("hu1", "2024-07-28", "election", "Election", ["venezuela"])
+    b = _ev("pt1", "2024-07-28", "vote", "Vote", [])
+    c = _ev("es1", "2024-07-28", "signing", "Signing", [])
+    merged = merge_events([a, b, c], AS_OF)
+    assert len(merged) == 2
+    ballot = next(e for e in merged if e.kind in ("election", "vote"))
+    assert {x.source for x in ballot.citations} == {"hu1", "pt1"}

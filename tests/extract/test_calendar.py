@@ -169,7 +169,9 @@ def test_decisions_and_signings_are_dated_to_the_day():
         "budget in December. The treaty was signed on Tuesday in Brussels."
     )
     _ctx, events = _events(text, "en", dt.date(2022, 6, 10))
+    # A package of sanctions adopted is a measure (the more specific type); the budget
+    # approved "in December" is a decision, dated to the day or not at all.
     assert [(e.kind, e.date, e.location) for e in events] == [
-        ("decision", "2022-06-03", None),
+        ("measure", "2022-06-03", None),
         ("signing", "2022-06-07", "Brussels"),
     ]

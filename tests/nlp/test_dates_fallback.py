@@ -69,11 +69,14 @@ def test_abbreviation_needs_a_year_or_an_inner_full_stop():
     ]
 
 
-def test_a_month_word_without_a_day_is_skipped():
-    # Norwegian and Catalan have no language pack: the fallback reads them.
+def test_a_language_without_a_pack_reads_months_from_cldr():
+    # Norwegian and Catalan have no language pack: CLDR's month names read a month alone
+    # when the name is long enough not to be a common word; short ones ("mai", Catalan
+    # "gener" is five letters) need a day or a year beside them.
     assert not has_lexicon("nb") and not has_lexicon("ca")
-    assert _spans("I januar fortsetter samtalene.", "nb") == []
-    assert _spans("Al gener continuen les converses.", "ca") == []
+    assert _spans("I januar fortsetter samtalene.", "nb") == [("januar", 0, 1, None)]
+    assert _spans("I mai fortsetter samtalene.", "nb") == []
+    assert _spans("Møtet holdes 12. mai i Oslo.", "nb") == [("12. mai", 12, 5, None)]
     assert _spans("Møtet holdes 12. januar 2022 i Oslo.", "nb") == [
         ("12. januar 2022", 12, 1, 2022)
     ]

@@ -458,8 +458,8 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
 
 
 # Statuses in the order a measure goes through them: merging keeps the furthest along.
-LIFECYCLE = ("proposed", "debated", "threatened", "agreed", "in_force", "lifted")
-_DECIDED = frozenset({"agreed", "in_force", "lifted"})  # not said of what "would" happen
+LIFECYCLE = ("proposed", "debated", "threatened", "agreed", "in_force", "suspended", "lifted")
+_DECIDED = frozenset({"agreed", "in_force", "suspended", "lifted"})  # not said of what "would" happen
 _THREATS = frozenset({"threatens", "warns"})
 
 

@@ -30,6 +30,7 @@ from briefing.extract.actors.text import (
     latin,
     same_person_across_scripts,
     skeleton,
+    spelling_key,
     split_alias,
     stem,
 )
@@ -119,7 +120,7 @@ def _surnames(lang: str) -> tuple[list[str], list[str]]:
     ids: list[str] = []
     for alias in kb.aliases:
         if alias.kind == "surname" and has_case(alias.text) and " " not in alias.text:
-            choices.append(stem(fold(alias.text), lang))
+            choices.append(spelling_key(stem(fold(alias.text), lang)))
             ids.append(alias.actor)
     return choices, ids
 
@@ -606,7 +607,9 @@ def fuzzy_people(
     for k in candidates:
         if k in covered or not _name_word(ws, k, covered):
             continue
-        key = stem(ws.folded[k], lang)
+        # Spellings of one name in other languages compare as one ("Pašinjan", "Pasinján",
+        # "Pashinyan"; "Lajčak", "Lajčák").
+        key = spelling_key(stem(ws.folded[k], lang))
         for choice, score, idx in _surname_hits(key, lang):
             actor = ids[idx]
             if choice[:1] != key[:1]:

@@ -78,3 +78,32 @@ def test_the_known_name_wins_in_the_brief():
     found = Actor(id="nikol-pasinjan", name="Nikol Pašinjan", type="person", role="Premier")
     [actor] = merge_actors([ArticleFindings(article=art, actors={found.id: found})])
     assert (actor.id, actor.name) == ("nikol-pashinyan", "Nikol Pashinyan")
+
+
+def _people(text: str, lang: str) -> set[str]:
+    ctx = make_context(text, lang, DAY)
+    return {a.name for a in ctx.actors.values() if a.type == "person"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "es",
+            "La oposición acusa al gobierno de Edmundo Ramírez de fraude. Ramírez lo niega.",
+            "Edmundo Ramírez",
+        ),
+        (
+            "hu",
+            "A bíróság szerint Lukas Pereira nyert. Az ellenzék Pereirát támogatja.",
+            "Lukas Pereira",
+        ),
+    ],
+)
+def test_a_full_name_written_later_as_its_surname_is_a_person(lang, text, name):
+    assert name in _people(text, lang)
+
+
+def test_capitalised_words_at_a_sentence_start_are_no_person():
+    text = "Eineinhalb Wochen später kam die Antwort. Nach zwei Wochen war alles anders."
+    assert _people(text, "de") == set()

@@ -107,3 +107,19 @@ def test_a_full_name_written_later_as_its_surname_is_a_person(lang, text, name):
 def test_capitalised_words_at_a_sentence_start_are_no_person():
     text = "Eineinhalb Wochen später kam die Antwort. Nach zwei Wochen war alles anders."
     assert _people(text, "de") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "body"),
+    [
+        ("sk", "Rezolúciu predložili Bezpečnostnej rade OSN vo štvrtok.", "un-security-council"),
+        ("sk", "Návrh podporila väčšina členov Valného zhromaždenia OSN.", "un-general-assembly"),
+        ("tr", "BMGK toplantısında tasarı oylandı.", "un-security-council"),
+        ("tr", "Tasarı BM Genel Kurulu gündemine geldi.", "un-general-assembly"),
+        ("cs", "Rusko to oznámilo Mezinárodní námořní organizaci.", "imo"),
+        ("ar", "وقالت روسيا في رسالة إلى المنظمة البحرية الدولية إنها ستنسحب.", "imo"),
+        ("de", "Die Kosovo-Truppe KFOR verstärkte ihre Einheiten.", "kfor"),
+    ],
+)
+def test_bodies_in_every_language(lang, text, body):
+    assert body in make_context(text, lang, DAY).actors

@@ -295,3 +295,41 @@ def test_a_demand_to_lift_sanctions_is_no_lifting(lang, text, status):
     found = _measures(text, lang, _RU_EU)
     assert found, "no measure"
     assert {m.status for m in found} == {status}, [(m.key, m.status) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        # A licence in a passage about sanctions: a waiver under them.
+        ("es", "Washington impuso sanciones petroleras. La licencia vence este jueves.", "licence"),
+        (
+            "pt",
+            "Os EUA mantêm sanções. Mas concedem licenças individuais a petroleiras.",
+            "licence",
+        ),
+        ("sl", "ZDA so uvedle sankcije. Licence za naftna podjetja potečejo aprila.", "licence"),
+        (
+            "tr",
+            "ABD yaptırımları yeniden uyguladı. Şirketlerin lisansları iptal edildi.",
+            "licence",
+        ),
+        # Frozen bank accounts.
+        ("hu", "Az érintettek bankszámláit befagyasztották.", "asset_freeze"),
+        ("en", "The Treasury froze the officials' bank accounts.", "asset_freeze"),
+        ("pl", "Władze zamroziły konta bankowe urzędników.", "asset_freeze"),
+        # Further measures in a passage about punitive measures (Swiss spelling).
+        (
+            "de",
+            "Brüssel reagiert mit Strafmassnahmen gegen Kosovo. Weitere Massnahmen könnten folgen.",
+            "deterrence_measures",
+        ),
+        # A blockade of exports, the verb after its object.
+        ("de", "Russland hatte monatelang ukrainische Getreideausfuhren blockiert.", "blockade"),
+    ],
+)
+def test_licences_frozen_accounts_further_measures(lang, text, kind):
+    assert kind in {m.key for m in _measures(text, lang)}
+
+
+def test_a_licence_outside_a_passage_about_measures_is_none():
+    assert _measures("The broadcaster's licence expires on Thursday.", "en") == []

@@ -48,6 +48,7 @@ class _Spec:
     rx: re.Pattern[str]
     status: str | None = None  # the status the kind itself states ("lifted" for relief)
     yields_to: frozenset[str] = frozenset()  # kinds that win on the same words
+    alone: bool = False  # counts only in a sentence naming no other kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ def _lexicon(lang: str) -> _Lexicon:
                     rx,
                     spec.get("status"),
                     frozenset(spec.get("yields_to") or ()),
+                    bool(spec.get("alone")),
                 )
             )
     spec_all = [c for cues in spec_cues for c in cues]
@@ -436,6 +438,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
                 for o, oh in found
             )
         ]
+        # "US sanctions would include cutting off banks": the bare word names the
+        # measure the sentence specifies, not one more.
+        if any(not spec.alone for spec, _h in found):
+            found = [(spec, h) for spec, h in found if not spec.alone]
         # "no new sanctions", "keine Waffenlieferungen": denied, not on the table.
         found = [(spec, h) for spec, h in found if not _negated(art, s, h.start(), h.end())]
         if not any(spec.person_target for spec, _h in found):

@@ -169,7 +169,7 @@ class Measure:
     target: str | None = None
     condition: str | None = None
     key: str | None = None  # taxonomy key ("kind" in brief.json), used for merging
-    # proposed | threatened | debated | agreed | in_force | lifted (lexicons/measures.yaml)
+    # proposed | threatened | debated | agreed | in_force | suspended | lifted (lexicons/measures.yaml)
     status: str | None = None
     # What the citing sentences state: {"type": "amount" | "percentage" | "date", "text",
     # "value", and "unit" (currency code) for amounts}

@@ -14,11 +14,12 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from briefing.consolidate._cite import union_citations
-from briefing.extract.actors.text import same_person_across_scripts, skeleton
+from briefing.extract.actors.text import same_person_across_scripts, skeleton, spelling_key
 from briefing.kb import knowledge_base
 from briefing.models import Actor, ArticleFindings, Citation
 
@@ -38,6 +39,7 @@ def merge_actors(
     roles: dict[str, list[tuple[dt.date, int, str]]] = defaultdict(list)
     if aliases is None:
         aliases = actor_aliases(findings)
+    kb_actors = knowledge_base().actors
     # Citation lists per actor, joined once at the end: joining at every article would
     # rebuild the union each time (quadratic for an actor named in every article).
     cited: dict[str, list[list[Citation]]] = defaultdict(list)
@@ -48,8 +50,12 @@ def merge_actors(
             actor_id = aliases.get(actor.id, actor.id)
             cur = merged.get(actor_id)
             if cur is None:
+                known = kb_actors.get(actor_id) if actor_id != actor.id else None
                 cur = merged[actor_id] = Actor(
-                    id=actor_id, name=actor.name, type=actor.type, role=actor.role
+                    id=actor_id,
+                    name=known.name if known else actor.name,
+                    type=known.type if known else actor.type,
+                    role=actor.role,
                 )
             if actor.role:
                 roles[actor_id].append((published, order, actor.role))
@@ -113,12 +119,63 @@ def _discovered_aliases(findings: list[ArticleFindings], known: set[str]) -> dic
                 heads.append(actor_id)
             else:
                 out[actor_id] = head
+    # A person discovered under another language's spelling of a known name ("Nikol
+    # Pašinjan", "Miroslav Lajčak", "Ilhama Alijeva") is the known person.
+    for actor_id, name in names.items():
+        head = out.get(actor_id, actor_id)
+        if head in known:
+            continue
+        person = known_spelling(name)
+        if person is not None:
+            out[actor_id] = person
+            if head != actor_id:
+                out[head] = person
     for actor_id in out:  # a spelling merged into one that is merged in turn
         seen = {actor_id}
         while out[actor_id] in out and out[actor_id] not in seen:
             seen.add(out[actor_id])
             out[actor_id] = out[out[actor_id]]
     return out
+
+
+KNOWN_SPELLING = 90.0
+
+
+@cache
+def _known_people() -> dict[str, list[tuple[str, str, str]]]:
+    """Known people by the first letter of their surname's spelling key: (first-name
+    initial key, surname key, id), from every multi-word alias in a cased script."""
+    kb = knowledge_base()
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for alias in kb.aliases:
+        actor = kb.actors.get(alias.actor)
+        words = alias.text.split()
+        if actor is None or actor.type != "person" or alias.kind != "name" or len(words) < 2:
+            continue
+        if not all(ch.isalpha() or ch in "-'." for ch in "".join(words)):
+            continue
+        first, last = spelling_key(words[0])[:1], spelling_key(words[-1])
+        if last and (first, last, alias.actor) not in out[last[:1]]:
+            out[last[:1]].append((first, last, alias.actor))
+    return out
+
+
+def known_spelling(name: str) -> str | None:
+    """The known person a discovered full name spells in another language's way (first
+    names agree on their initial, surnames on their spelling key within an inflection),
+    when exactly one does."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = spelling_key(words[0])[:1], spelling_key(words[-1])
+    if len(last) < 4:
+        return None
+    hits = {
+        actor
+        for f, key, actor in _known_people().get(last[:1], ())
+        if f == first and fuzz.ratio(key, last) >= KNOWN_SPELLING
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _across_scripts(names: dict[str, str], counts: Counter[str]) -> dict[str, str]:

@@ -30,10 +30,11 @@ from briefing.extract.actors.text import (
     latin,
     same_person_across_scripts,
     skeleton,
+    spelling_key,
     split_alias,
     stem,
 )
-from briefing.kb import KnowledgeBase, knowledge_base, roles, slug
+from briefing.kb import KnowledgeBase, knowledge_base, roles, slug, stop_words
 
 FULL_NAME_CUTOFF = 88.0
 # A misspelt surname alone: looser for someone the article already names in full.
@@ -119,7 +120,7 @@ def _surnames(lang: str) -> tuple[list[str], list[str]]:
     ids: list[str] = []
     for alias in kb.aliases:
         if alias.kind == "surname" and has_case(alias.text) and " " not in alias.text:
-            choices.append(stem(fold(alias.text), lang))
+            choices.append(spelling_key(stem(fold(alias.text), lang)))
             ids.append(alias.actor)
     return choices, ids
 
@@ -302,6 +303,7 @@ def discover_people(
             runs.append((i, j, _role_label(rm, kb)))
     if lang not in _CASELESS:
         runs.extend(_reported_runs(ws, text, covered, lang, reported))
+        runs.extend(_repeated_runs(ws, text, covered, lang))
     # Single words only as the surname after a first name the state list took ("Chad Smith").
     runs = [_with_first_name(ws, text, run, covered, found, kb) for run in runs]
     runs = [run for run in runs if run[1] - run[0] >= 2]
@@ -475,6 +477,51 @@ def _reported_runs(
     return runs
 
 
+def _repeated_runs(
+    ws: Words, text: str, covered: set[int], lang: str
+) -> list[tuple[int, int, str | None]]:
+    """A full name the article later writes as its last word alone, inflected or not
+    ("Nicolás Maduro" ... "Maduro"; "Edmundo González" ... "Gonzálezt"): news name a
+    person in full once and by surname after, whatever role words stand near."""
+    alone: dict[str, list[str]] = {}  # spelling keys of words standing alone, by 4 letters
+    starts: list[int] = []
+    n = len(ws)
+    for k in range(n):
+        if not _name_word(ws, k, covered):
+            continue
+        before = k > 0 and _name_word(ws, k - 1, covered) and joined(ws, text, k - 1, k)
+        after = k + 1 < n and _name_word(ws, k + 1, covered) and joined(ws, text, k, k + 1)
+        if not before and not after:
+            key = spelling_key(stem(ws.folded[k], lang))
+            alone.setdefault(key[:4], []).append(key)
+        elif not before:
+            starts.append(k)
+    if not alone:
+        return []
+    runs: list[tuple[int, int, str | None]] = []
+    stops = stop_words(lang)
+    for k in starts:
+        # Not a sentence's first word (any word is capitalised there: "Eineinhalb
+        # Wochen", "Vlada Kosova"), nor a function word ("Ha" = if, "Nach").
+        if k == 0 or ws.sentence[k - 1] != ws.sentence[k] or ws.folded[k] in stops:
+            continue
+        i, j = _run_after(ws, text, k, covered)
+        if 2 <= j - i <= 3 and _written_alone(spelling_key(stem(ws.folded[j - 1], lang)), alone):
+            runs.append((i, j, None))
+    return runs
+
+
+def _written_alone(last: str, alone: dict[str, list[str]]) -> bool:
+    """Whether a surname's key is among the words standing alone, up to an ending the
+    suffix rule left on ("Pereirát" for "Pereira")."""
+    if len(last) < 4:
+        return False
+    return any(
+        key.startswith(last[:-1]) and abs(len(key) - len(last)) <= 2
+        for key in alone.get(last[:4], ())
+    )
+
+
 def reported_starts(folded: Sequence[str], lang: str) -> list[int]:
     """Only words that open a reporting verb or close "according to" can start a run."""
     verbs = _by_first_word("reporting_verbs", lang)
@@ -606,7 +653,9 @@ def fuzzy_people(
     for k in candidates:
         if k in covered or not _name_word(ws, k, covered):
             continue
-        key = stem(ws.folded[k], lang)
+        # Spellings of one name in other languages compare as one ("Pašinjan", "Pasinján",
+        # "Pashinyan"; "Lajčak", "Lajčák").
+        key = spelling_key(stem(ws.folded[k], lang))
         for choice, score, idx in _surname_hits(key, lang):
             actor = ids[idx]
             if choice[:1] != key[:1]:

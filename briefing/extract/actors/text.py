@@ -13,6 +13,7 @@ that must match letter for letter, case included: "US" but never "us").
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -366,3 +367,49 @@ def same_person_across_scripts(a: str, b: str, cutoff: float = 80.0) -> bool:
             if fuzz.ratio(" ".join(ka), " ".join(kb_)) >= cutoff:
                 return True
     return False
+
+
+# Latin spellings of one name across languages, folded to one key: digraphs and letters
+# with diacritics as the English spelling writes them (š, sz, sch -> sh; č, cz -> ch; ž ->
+# zh; w -> v), then the vowel-like letters that spellings swap (j, y -> i: "Pašinjan",
+# "Pashinyan"; oe, ou -> u: Dutch "Poetin", French "Poutine"), other diacritics dropped
+# ("Lajčák", "Lajčak") and doubled letters merged ("Borrell", "Borel").
+_TRANSLIT = (
+    ("dž", "j"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("sz", "s"),
+    ("cz", "ch"),
+    ("š", "sh"),
+    ("ş", "sh"),
+    ("ś", "sh"),
+    ("č", "ch"),
+    ("ć", "ch"),
+    ("ž", "zh"),
+    ("ż", "zh"),
+    ("ź", "zh"),
+    ("đ", "dj"),
+    ("ğ", ""),
+    ("ı", "i"),
+    ("ł", "l"),
+    ("ø", "o"),
+    ("æ", "ae"),
+    ("ß", "ss"),
+)
+_TRANSLIT_AFTER = (("w", "v"), ("kh", "h"), ("oe", "u"), ("ou", "u"), ("j", "i"), ("y", "i"))
+
+
+@cache
+def spelling_key(word: str) -> str:
+    """One key for the Latin spellings of a name word in different languages (see
+    ``_TRANSLIT``); a word in another script is first written in Latin letters."""
+    word = latin(word).lower()
+    for a, b in _TRANSLIT:
+        if a in word:
+            word = word.replace(a, b)
+    flat = unicodedata.normalize("NFKD", word)
+    word = "".join(ch for ch in flat if ch.isalpha())  # no accents, soft signs, hyphens
+    for a, b in _TRANSLIT_AFTER:
+        if a in word:
+            word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)

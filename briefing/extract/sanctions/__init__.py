@@ -48,6 +48,7 @@ class _Spec:
     rx: re.Pattern[str]
     status: str | None = None  # the status the kind itself states ("lifted" for relief)
     yields_to: frozenset[str] = frozenset()  # kinds that win on the same words
+    alone: bool = False  # counts only in a sentence naming no other kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,8 @@ class _Lexicon:
     negation_after: re.Pattern[str] | None = None  # a negated verb after its object (tr, fa)
     negation_reach: int = 2  # words between a negation and the cue (more in VSO languages)
     unnegated: re.Pattern[str] | None = None  # "does not rule out"
+    agents: re.Pattern[str] | None = None  # a passive's agent before the actor ("by")
+    agents_after: re.Pattern[str] | None = None  # ... after it (hu "által", tr "tarafından")
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -128,6 +131,7 @@ def _lexicon(lang: str) -> _Lexicon:
                     rx,
                     spec.get("status"),
                     frozenset(spec.get("yields_to") or ()),
+                    bool(spec.get("alone")),
                 )
             )
     spec_all = [c for cues in spec_cues for c in cues]
@@ -154,6 +158,8 @@ def _lexicon(lang: str) -> _Lexicon:
         negation_after=compile_cues(_words(lang, "negation_after"), lang),
         negation_reach=int(pack(lang).get("negation_reach") or 2),
         unnegated=compile_cues(_words(lang, "unnegated"), lang),
+        agents=compile_cues(_words(lang, "agents"), lang),
+        agents_after=compile_cues(_words(lang, "agents_after"), lang),
     )
 
 
@@ -295,6 +301,35 @@ class _Article:
                 return m.actor
         return None
 
+    def agent(self, s: Sentence, target: str | None) -> str | None:
+        """The agent of a passive in the sentence, who imposes the measure: the actor
+        right after ``agents`` ("sanctions were imposed on Russia by the EU", "przez
+        USA"), or right before ``agents_after`` ("az USA által"), at most one word
+        between (an article)."""
+        lex = self.lex
+        if lex.agents is None and lex.agents_after is None:
+            return None
+        norm = self.norm
+        mentions = self.in_sentence(s)
+        if lex.agents is not None:
+            for hit in lex.agents.finditer(norm, s.start, s.end):
+                for m in mentions:
+                    if m.start < hit.end():
+                        continue
+                    gap = norm[hit.end() : m.start]
+                    if len(gap.split()) <= 1 and not _PUNCT.search(gap) and m.actor != target:
+                        return m.actor
+                    break
+        if lex.agents_after is not None:
+            for hit in lex.agents_after.finditer(norm, s.start, s.end):
+                before = [m for m in mentions if m.end <= hit.start()]
+                if before:
+                    m = before[-1]
+                    gap = norm[m.end : hit.start()]
+                    if len(gap.split()) <= 1 and not _PUNCT.search(gap) and m.actor != target:
+                        return m.actor
+        return None
+
     def subject_before(self, s: Sentence, pos: int, target: str | None) -> str | None:
         """The actor opening the sentence or a clause ("Kanada skupiła się na …", "…,
         że administracja Bidena przygotowuje …"), not one named further in ("… the
@@ -403,6 +438,10 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
                 for o, oh in found
             )
         ]
+        # "US sanctions would include cutting off banks": the bare word names the
+        # measure the sentence specifies, not one more.
+        if any(not spec.alone for spec, _h in found):
+            found = [(spec, h) for spec, h in found if not spec.alone]
         # "no new sanctions", "keine Waffenlieferungen": denied, not on the table.
         found = [(spec, h) for spec, h in found if not _negated(art, s, h.start(), h.end())]
         if not any(spec.person_target for spec, _h in found):
@@ -458,9 +497,12 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
 
 
 # Statuses in the order a measure goes through them: merging keeps the furthest along.
-LIFECYCLE = ("proposed", "debated", "threatened", "agreed", "in_force", "lifted")
-_DECIDED = frozenset({"agreed", "in_force", "lifted"})  # not said of what "would" happen
+LIFECYCLE = ("proposed", "debated", "threatened", "agreed", "in_force", "suspended", "lifted")
+_DECIDED = frozenset(
+    {"agreed", "in_force", "suspended", "lifted"}
+)  # not said of what "would" happen
 _THREATS = frozenset({"threatens", "warns"})
+_DEMANDS = frozenset({"demands"})
 
 
 def later_status(a: str | None, b: str | None) -> str | None:
@@ -494,19 +536,37 @@ def _status(
     hypothetical sentence: "would impose", "… sanctions, to ease the situation"), the kind
     of its reporting verb (threatens, warns), a condition ("if Russia invades"), else
     "proposed"."""
-    if spec.status:
-        return spec.status
     lex = art.lex
     norm = art.norm
+    if spec.status:
+        # A kind that states its status ("lifting sanctions", "suspending the deal") is
+        # only demanded, threatened or discussed when the sentence says so: "Russia
+        # demands the lifting of sanctions" is a proposal, not sanctions lifted.
+        if verb_kinds & _THREATS or condition:
+            return "threatened"
+        own = _clause(norm, s, hit.start(), hit.end())
+        for name, rx in lex.statuses:
+            if name in ("threatened", "debated") and rx.search(norm, s.start, s.end):
+                return name
+            if name == "proposed" and rx.search(norm, own[0], hit.start()):
+                return name
+        if verb_kinds & _DEMANDS:
+            return "proposed"
+        return spec.status
     hypothetical = lex.hypothetical is not None and bool(
         lex.hypothetical.search(norm, s.start, s.end)
     )
     own = _clause(norm, s, hit.start(), hit.end())
+    proposal = next((rx for name, rx in lex.statuses if name == "proposed"), None)
+    # "Russia demands the lifting of sanctions": asked for, not done.
+    asked = bool(verb_kinds & _DEMANDS) or (
+        proposal is not None and bool(proposal.search(norm, own[0], hit.start()))
+    )
     for name, rx in lex.statuses:
         if name == "threatened" and (verb_kinds & _THREATS or condition):
             return name
         if name in _DECIDED:
-            if hypothetical or condition:
+            if hypothetical or condition or asked:
                 continue
             if rx.search(norm, *own):
                 return name
@@ -632,9 +692,21 @@ def _proposers(
     carry: _Carry,
     opposed: bool,
 ) -> list[str]:
-    owner = art.adjacent_owner(s, start, end, target)
+    owner = art.adjacent_owner(s, start, end, target) or art.agent(s, target)
     if owner:
         return [owner]
+    # A verb-first language names the subject inside the cue ("فرض الاتحاد الأوروبي
+    # عقوبات": imposed the EU sanctions).
+    inside = next(
+        (
+            m.actor
+            for m in art.in_sentence(s)
+            if start < m.start and m.end < end and m.actor != target and not art.governed(m, s)
+        ),
+        None,
+    )
+    if inside:
+        return [inside]
     speakers = [a for a in said_by if a != target]
     if speakers:
         return speakers

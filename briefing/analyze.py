@@ -48,7 +48,7 @@ from briefing.models import (
     Sentence,
 )
 from briefing.nlp.language import resolve
-from briefing.nlp.pipeline import process
+from briefing.nlp.reading import analyse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -137,13 +137,13 @@ def _docs(articles: Sequence[Article]) -> list[Doc | Exception]:
     if not articles:
         return []
     try:
-        return list(process((a.text, a.language or "en") for a in articles))
+        return list(analyse((a.text, a.language or "en") for a in articles))
     except Exception:
         pass
     out: list[Doc | Exception] = []
     for a in articles:
         try:
-            out.extend(process([(a.text, a.language or "en")]))
+            out.extend(analyse([(a.text, a.language or "en")]))
         except Exception as exc:
             out.append(exc)
     return out

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from briefing.models import Actor, Article, Citation, Mention, Sentence
+
+if TYPE_CHECKING:  # the analysis passes a briefing.nlp.reading.Read: spaCy is not imported
+    from spacy.tokens import Doc
 
 
 @dataclass(slots=True)

@@ -313,10 +313,16 @@ def _load_organizations(kb: KnowledgeBase) -> None:
 @cache
 def stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop words of one registry language, lower case (empty without a list)."""
-    from briefing.langpacks import language, spacy_stop_words
+    import importlib
+
+    from briefing.langpacks import language
 
     pack = language(lang)
-    return frozenset(w.lower() for w in spacy_stop_words(pack.spacy if pack else lang))
+    try:
+        module = importlib.import_module(f"spacy.lang.{pack.spacy if pack else lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
 
 
 def word_cased(form: str) -> str | None:

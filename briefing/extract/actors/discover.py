@@ -133,13 +133,20 @@ def _noun_endings(lang: str) -> tuple[str, ...]:
 def _short_function_words(lang: str) -> frozenset[str]:
     """Stop words of three letters or fewer of ``lang`` and English (spaCy's lists): a
     headline's "Warns Of Consequences" is no name (inside a run: "Ben Knapen" is one)."""
-    from briefing.langpacks import language, spacy_stop_words
+    import importlib
+
+    from briefing.langpacks import language
 
     out: set[str] = set()
     for code in dict.fromkeys([lang, "en"]):
         pack = language(code)
-        words = spacy_stop_words(pack.spacy if pack else code)
-        out.update(fold(w) for w in words if len(w) <= 3)
+        try:
+            module = importlib.import_module(
+                f"spacy.lang.{pack.spacy if pack else code}.stop_words"
+            )
+        except ImportError:
+            continue
+        out.update(fold(w) for w in module.STOP_WORDS if len(w) <= 3)
     return frozenset(out - _NAME_PARTICLES)
 
 

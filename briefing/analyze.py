@@ -49,7 +49,7 @@ from briefing.models import (
 )
 from briefing.nlp.alternation import save_compiled
 from briefing.nlp.language import resolve
-from briefing.nlp.reading import analyse
+from briefing.nlp.pipeline import process
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -139,13 +139,13 @@ def _docs(articles: Sequence[Article]) -> list[Doc | Exception]:
     if not articles:
         return []
     try:
-        return list(analyse((a.text, a.language or "en") for a in articles))
+        return list(process((a.text, a.language or "en") for a in articles))
     except Exception:
         pass
     out: list[Doc | Exception] = []
     for a in articles:
         try:
-            out.extend(analyse([(a.text, a.language or "en")]))
+            out.extend(process([(a.text, a.language or "en")]))
         except Exception as exc:
             out.append(exc)
     return out

@@ -62,29 +62,6 @@ def iso_language_name(code: str) -> str | None:
     return str(found.name) if found is not None else None
 
 
-@cache
-def spacy_stop_words(code: str) -> frozenset[str]:
-    """spaCy's ``STOP_WORDS`` for its language ``code`` (empty when it has no list), read
-    from ``spacy/lang/<code>/stop_words.py``, a module that imports nothing, without
-    importing spaCy: the analysis uses no spaCy pipeline, and spaCy's import is half a
-    second of every run's start-up."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("spacy")
-    if not code.isidentifier() or spec is None:
-        return frozenset()
-    for root in spec.submodule_search_locations or ():
-        path = Path(root) / "lang" / code / "stop_words.py"
-        found = importlib.util.spec_from_file_location(f"_briefing_stop_words_{code}", path)
-        if not path.is_file() or found is None or found.loader is None:
-            continue
-        module = importlib.util.module_from_spec(found)
-        found.loader.exec_module(module)
-        return frozenset(getattr(module, "STOP_WORDS", ()))
-    return frozenset()
-
-
 def language(code: str) -> Language | None:
     return registry().get(code)
 

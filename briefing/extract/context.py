@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from briefing.models import Actor, Article, Citation, Mention, Sentence
-
-if TYPE_CHECKING:  # the analysis passes a briefing.nlp.reading.Read: spaCy is not imported
-    from spacy.tokens import Doc
 
 
 @dataclass(slots=True)

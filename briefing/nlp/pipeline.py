@@ -10,20 +10,12 @@ No trained weights exist for most of our languages here, so each pipeline is
 
 Lemmas come from simplemma lazily through ``token._.lemma`` so that only tokens an
 extractor looks at are lemmatised.
-
-The analysis itself reads no token: every extractor works on the normalised text and the
-splitter's sentences. :func:`analyse` gives it just those (a :class:`Read`, which answers
-``doc._.norm`` and ``doc._.sentences`` as a Doc does), the same as the pipeline's
-components compute, without tokenising the text or building a language's spaCy pipeline
-(a quarter of a millisecond an article, and 0.05-0.25 s for each language a process
-meets), in :mod:`briefing.nlp.reading`, which does not import spaCy at all (half a second
-of every run's start-up). :func:`process` keeps the whole spaCy pipeline for whoever
-wants tokens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import numpy as np
@@ -33,8 +25,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from briefing.nlp.normalize import normalize
-from briefing.nlp.reading import Read, _lemma, analyse, lemma, simplemma_code
 from briefing.nlp.sentences import split_sentences
+
+
+@cache
+def simplemma_code(lang: str) -> str | None:
+    """The lemma table for ``lang``: the registry's (``sr``/``hr`` -> ``hbs``; none for
+    Maltese), when simplemma has it; None for languages outside the registry (read in a
+    limited mode, they are matched on their lower-cased forms)."""
+    from briefing.langpacks import language
+
+    entry = language(lang)
+    if entry is None or not entry.simplemma:
+        return None
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # another simplemma layout: trust the registry
+        return entry.simplemma
+    return entry.simplemma if entry.simplemma in SUPPORTED_LANGUAGES else None
 
 
 @cache
@@ -59,6 +67,48 @@ if not Doc.has_extension("source_text"):
 def _text(doc: Doc) -> str:
     text = doc._.source_text
     return text if text is not None else doc.text
+
+
+@cache
+def _lemmatizer() -> Callable[[str, str], str]:
+    """simplemma's default lemmatizer, with its dictionaries as MARISA tries when
+    ``marisa-trie`` is installed: the same entries, but a trie is built once per user
+    and then memory-mapped in milliseconds, where the default
+    decodes the whole table in every process (Polish: ~2.5 s and hundreds of MB). The
+    first run on a machine builds them (Polish: ~10 s), in the cache folder of
+    :mod:`briefing.diskcache`."""
+    import simplemma
+
+    from briefing.diskcache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return simplemma.lemmatize
+    try:
+        from simplemma.strategies import DefaultStrategy
+        from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+        folder = folder / "simplemma" / getattr(simplemma, "__version__", "unknown")
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(folder)
+        factory = TrieDictionaryFactory(disk_cache_dir=str(folder))
+    except (ImportError, OSError):
+        # Without a place to keep the tries, every process would rebuild them (slower
+        # than simplemma's own tables): use those.
+        return simplemma.lemmatize
+    lemmatizer = simplemma.Lemmatizer(
+        lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)
+    )
+    return lemmatizer.lemmatize
+
+
+@cache
+def _lemma(word: str, lang: str) -> str:
+    table = simplemma_code(lang)
+    if table is None or not any(ch.isalpha() for ch in word):
+        return word.lower()
+    return _lemmatizer()(word, table).lower()
 
 
 def _token_lemma(token: Token) -> str:
@@ -108,6 +158,11 @@ def get_nlp(lang: str) -> Language:
     return nlp
 
 
+def lemma(word: str, lang: str) -> str:
+    """Lemma of one word (cached); for lexicon entries and unknown tokens."""
+    return _lemma(word, lang)
+
+
 def process(texts: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[Doc]:
     """Docs for ``(text, lang)`` pairs, in input order, batched with ``nlp.pipe``."""
     items = list(texts)
@@ -131,6 +186,3 @@ def _make_doc(nlp: Language, text: str, lang: str) -> Doc:
     doc._.lang = lang
     doc._.source_text = text
     return doc
-
-
-__all__ = ["Read", "analyse", "get_nlp", "lemma", "process", "simplemma_code", "spacy_code"]

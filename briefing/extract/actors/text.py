@@ -22,7 +22,7 @@ from typing import Any
 
 from briefing.data import load_yaml
 from briefing.nlp.normalize import normalize
-from briefing.nlp.reading import lemma
+from briefing.nlp.pipeline import lemma
 
 # Letters, digits and combining marks; apostrophes and hyphens split words so that
 # "Russia's", "l'Ukraine" and "NATO-Russia" give their parts.

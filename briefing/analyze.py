@@ -47,6 +47,7 @@ from briefing.models import (
     Position,
     Sentence,
 )
+from briefing.nlp.alternation import save_compiled
 from briefing.nlp.language import resolve
 from briefing.nlp.pipeline import process
 
@@ -128,6 +129,7 @@ def analyze_chunk(articles: Sequence[Article], as_of: dt.date) -> list[ArticleFi
             continue
         out[i] = _extract(art, doc, as_of)
         del doc
+    save_compiled()  # cue patterns first compiled here, for the next processes and runs
     return out
 
 

@@ -206,16 +206,20 @@ def write_outputs(
         if "json" in formats:
             path = out_dir / f"{stem}.json"
             staged.append((path, _stage_json(brief, path)))
+        view = None
+        if "html" in formats or "pdf" in formats:
+            from briefing.render.view import brief_view
+
+            view = brief_view(brief, render)  # once for both: they show the same view
         if "html" in formats:
             from briefing.render.html import render_html
 
-            rendered.append(
-                (out_dir / f"{stem}.html", render_html(brief, opts=render).encode("utf-8"))
-            )
+            html = render_html(brief, opts=render, view=view)
+            rendered.append((out_dir / f"{stem}.html", html.encode("utf-8")))
         if "pdf" in formats:
             from briefing.render.pdf import render_pdf
 
-            rendered.append((out_dir / f"{stem}.pdf", render_pdf(brief, opts=render)))
+            rendered.append((out_dir / f"{stem}.pdf", render_pdf(brief, opts=render, view=view)))
     except BaseException:
         for _path, tmp in staged:
             tmp.unlink(missing_ok=True)

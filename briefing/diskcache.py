@@ -83,6 +83,42 @@ class _Pickler(pickle.Pickler):
         return NotImplemented if reduce is None else reduce(obj)
 
 
+def load(name: str) -> Any | None:
+    """What :func:`store` kept under ``name`` for the same sources, else None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"{name}-{source_key()}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a torn or stale file: as if there were none
+        log.debug("disk cache %s unreadable (%s)", path, exc)
+        return None
+
+
+def store(name: str, value: Any) -> None:
+    """Keep ``value`` under ``name`` for later runs of the same sources (written whole,
+    then renamed; files of ``name`` for other sources removed). Never fails."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    path = folder / f"{name}-{source_key()}.pickle"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with staged_file(path) as (fh, tmp):
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in folder.glob(f"{name}-*.pickle"):
+            # Only this name's files: "regex.sr-<key>" is not "regex.sr-Latn-<key>".
+            if stale != path and len(stale.name) == len(path.name):
+                stale.unlink(missing_ok=True)
+    except Exception as exc:  # an optimisation only: never fail the run for it
+        log.debug("disk cache %s not written (%s)", path, exc)
+
+
 def cached(name: str, build: Callable[[], T]) -> T:
     """``build()``, or its pickled result from an earlier run of the same sources."""
     folder = cache_dir()

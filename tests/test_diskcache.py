@@ -55,3 +55,19 @@ def test_yaml_data_read_back_equals_parsed(tmp_path, monkeypatch):
     first = diskcache.cached("yaml-t", lambda: parse_yaml(name))
     again = diskcache.cached("yaml-t", lambda: {"not": "read"})
     assert first == again == parse_yaml(name)
+
+
+def test_store_and_load_keep_only_this_names_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(diskcache, "source_key", lambda: "k" * 32)
+    assert diskcache.load("regex.sr") is None
+    diskcache.store("regex.sr", {"a": 1})
+    diskcache.store("regex.sr-Latn", {"b": 2})
+    assert diskcache.load("regex.sr") == {"a": 1}
+    monkeypatch.setattr(diskcache, "source_key", lambda: "e" * 32)  # sources edited
+    assert diskcache.load("regex.sr") is None
+    diskcache.store("regex.sr", {"a": 3})
+    names = sorted(p.name for p in tmp_path.glob("*.pickle"))
+    assert names == [f"regex.sr-Latn-{'k' * 32}.pickle", f"regex.sr-{'e' * 32}.pickle"]
+    (tmp_path / f"regex.sr-{'e' * 32}.pickle").write_bytes(b"torn")
+    assert diskcache.load("regex.sr") is None

@@ -8,7 +8,7 @@ merging is linear in their number.
 from __future__ import annotations
 
 from briefing.consolidate._cite import union_citations
-from briefing.models import Citation, Position
+from briefing.models import Citation, Position, Quote
 
 
 def position_key(p: Position) -> tuple[str, str, str, str]:
@@ -27,6 +27,9 @@ def merge_positions(positions: list[Position]) -> list[Position]:
     merged: dict[tuple[str, str, str, str], Position] = {}
     # Citation lists per key, joined once at the end (linear in positions).
     cited: dict[tuple[str, str, str, str], list[list[Citation]]] = {}
+    # Quotes each merged position holds, for membership in constant time (a list's `in`
+    # compared every quote with every other: quadratic in a much-cited position).
+    quoted: dict[tuple[str, str, str, str], set[Quote]] = {}
     for p in positions:
         key = position_key(p)
         have = merged.get(key)
@@ -47,9 +50,14 @@ def merge_positions(positions: list[Position]) -> list[Position]:
                 objects=list(p.objects),
             )
             cited[key] = [merged[key].citations]
+            quoted[key] = set(p.quotes)
             continue
         cited[key].append(p.citations)
-        have.quotes.extend(q for q in p.quotes if q not in have.quotes)
+        seen = quoted[key]
+        for q in p.quotes:
+            if q not in seen:
+                seen.add(q)
+                have.quotes.append(q)
         have.evaluation = (
             have.evaluation[0] + p.evaluation[0],
             have.evaluation[1] + p.evaluation[1],

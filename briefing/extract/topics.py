@@ -29,7 +29,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from briefing.data import load_yaml
-from briefing.nlp.alternation import alternation, longest_first
+from briefing.nlp.alternation import alternation, compiled, longest_first
 from briefing.nlp.normalize import normalize
 
 _GAP = r"(?:\s+\S+){0,4}?\s+"
@@ -214,7 +214,8 @@ def compile_cues(cues: Iterable[str], lang: str | None = None) -> re.Pattern[str
     rxs = sorted({cue_regex(c, lang) for c in cues if c and c.strip()}, key=longest_first)
     if not rxs:
         return None
-    return re.compile(alternation(rxs))
+    # Compiled once per language and machine, not in every process (nlp.alternation).
+    return compiled(alternation(rxs), lang or "any")
 
 
 def cues_for(table: Mapping[str, Any] | None, lang: str) -> list[str]:

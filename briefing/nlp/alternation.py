@@ -15,6 +15,7 @@ their alternation keeps one look-behind, and its branches are grouped by first l
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 
 from briefing.nlp.normalize import normalize
@@ -147,3 +148,77 @@ def alternation(rxs: list[str], before: str = r"\w") -> str:
         if words:
             out.append(f"\\b(?:{'|'.join(words)})")
     return "|".join(out)
+
+
+# ----------------------------------------------------------- compiled, kept between runs
+#
+# Python compiles a regular expression in Python code (parse, then code generation): the
+# cue alternations of one language took 0.1-0.2 s to compile, in every process that met
+# the language, every run. Their compiled code (what ``re`` hands to ``_sre.compile``) is
+# kept in the disk cache, one file per language, under the key of the package's sources
+# and Python's version; a pattern rebuilt from it equals ``re.compile(pattern)`` (same
+# flags, groups and code: ``tests/nlp/test_alternation.py``). Without the cache, or when
+# this Python's ``re`` internals differ, patterns are compiled as usual.
+
+_Parts = tuple[int, "array[int]", int, dict[str, int], tuple[str | None, ...]]
+_CODES: dict[str, dict[str, _Parts]] = {}  # group -> pattern -> parts
+_DIRTY: set[str] = set()
+
+
+def _parts(pattern: str) -> _Parts:
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    p = _parser.parse(pattern, 0)
+    code = _compiler._code(p, 0)
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    # The code as plain unsigned ints (``re`` lists named int constants among them).
+    return p.state.flags, array("I", code), p.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _rebuilt(pattern: str, parts: _Parts) -> re.Pattern[str]:
+    import _sre  # type: ignore[import-not-found]
+
+    flags, code, groups, groupindex, indexgroup = parts
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)
+
+
+def compiled(pattern: str, group: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, its compiled code read from (or added to) the disk cache
+    file of ``group`` (a language code): see :func:`save_compiled`."""
+    codes = _CODES.get(group)
+    if codes is None:
+        from briefing import diskcache
+
+        loaded = diskcache.load(f"regex.{group}")
+        codes = _CODES[group] = loaded if isinstance(loaded, dict) else {}
+    parts = codes.get(pattern)
+    if parts is not None:
+        try:
+            return _rebuilt(pattern, parts)
+        except Exception:  # another Python's internals: compile it
+            pass
+    try:
+        parts = _parts(pattern)
+        rx = _rebuilt(pattern, parts)
+    except re.error:
+        raise
+    except Exception:
+        return re.compile(pattern)
+    codes[pattern] = parts
+    _DIRTY.add(group)
+    return rx
+
+
+def save_compiled() -> None:
+    """Write the cache files of the groups that gained patterns since the last call (the
+    analysis calls it after each batch of articles; cheap when nothing is new)."""
+    if not _DIRTY:
+        return
+    from briefing import diskcache
+
+    for group in sorted(_DIRTY):
+        diskcache.store(f"regex.{group}", _CODES[group])
+    _DIRTY.clear()

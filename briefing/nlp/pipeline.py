@@ -15,6 +15,7 @@ extractor looks at are lemmatised.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
@@ -22,8 +23,10 @@ import numpy as np
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
+from briefing.nlp.alternation import compiled, save_compiled
 from briefing.nlp.normalize import normalize
 from briefing.nlp.sentences import split_sentences
 
@@ -146,13 +149,60 @@ def briefing_normalize(doc: Doc) -> Doc:
     return doc
 
 
+_SPACY_TOKENIZER = "spacy.Tokenizer.v1"
+_CACHED_TOKENIZER = "briefing.CachedTokenizer.v1"
+
+
+@spacy.registry.tokenizers(_CACHED_TOKENIZER)
+def _cached_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's default tokenizer (``spacy.Tokenizer.v1``: the same rules, the same
+    expressions, built as ``spacy.util.compile_*_regex`` build them), its three affix
+    expressions compiled from the code kept in the disk cache (``nlp.alternation``):
+    compiling them was 60 % of building a language's blank pipeline (0.05-0.08 s, in
+    every process, for every language it meets)."""
+
+    def factory(nlp: Language) -> Tokenizer:
+        d = nlp.Defaults
+        group = f"spacy.{nlp.lang}"
+
+        def rx(entries: object, form: str) -> re.Pattern[str] | None:
+            if not entries:
+                return None
+            expression = "|".join([form.format(p) for p in entries if p.strip()])
+            return compiled(expression, group)
+
+        prefix, suffix, infix = rx(d.prefixes, "^{}"), rx(d.suffixes, "{}$"), rx(d.infixes, "{}")
+        return Tokenizer(
+            nlp.vocab,
+            rules=d.tokenizer_exceptions,
+            prefix_search=prefix.search if prefix else None,
+            suffix_search=suffix.search if suffix else None,
+            infix_finditer=infix.finditer if infix else None,
+            token_match=d.token_match,
+            url_match=d.url_match,
+        )
+
+    return factory
+
+
+def _blank(code: str) -> Language:
+    """``spacy.blank(code)``, with :func:`_cached_tokenizer` where the language uses
+    spaCy's default tokenizer (the others, e.g. Japanese or Chinese, keep their own)."""
+    cls = spacy.util.get_lang_class(code)
+    if cls.default_config["nlp"]["tokenizer"].get("@tokenizers") != _SPACY_TOKENIZER:
+        return spacy.blank(code)
+    nlp = spacy.blank(code, config={"nlp": {"tokenizer": {"@tokenizers": _CACHED_TOKENIZER}}})
+    save_compiled()
+    return nlp
+
+
 @cache
 def get_nlp(lang: str) -> Language:
     """The pipeline for ``lang`` (built once per process)."""
     try:
-        nlp = spacy.blank(spacy_code(lang))
+        nlp = _blank(spacy_code(lang))
     except Exception:  # spaCy lacks it (or its tokenizer's dependency): multi-language
-        nlp = spacy.blank("xx")
+        nlp = _blank("xx")
     nlp.add_pipe("briefing_sentences")
     nlp.add_pipe("briefing_normalize")
     return nlp

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from briefing.models import Brief
 from briefing.render import RenderOptions
 from briefing.render.assets import PACKAGED, data_uri, template_dirs
-from briefing.render.view import PRINT_UNCITED, brief_view
+from briefing.render.view import PRINT_UNCITED, BriefView, brief_view
 
 # The packaged templates (the repository's templates/), kept under this name for callers.
 TEMPLATES = PACKAGED
@@ -34,14 +34,23 @@ def environment(dirs: tuple[Path, ...] = (PACKAGED,)) -> Environment:
     return env
 
 
-def render_html(brief: Brief, *, for_print: bool = False, opts: RenderOptions | None = None) -> str:
+def render_html(
+    brief: Brief,
+    *,
+    for_print: bool = False,
+    opts: RenderOptions | None = None,
+    view: BriefView | None = None,
+) -> str:
     """The brief as one self-contained HTML page (styles inline, nothing to fetch).
 
     ``for_print`` adds the embedded-font rules, whose paths resolve only in WeasyPrint
-    against the packaged templates.
+    against the packaged templates. ``view``: ``brief_view(brief, opts)`` when the caller
+    has it already (the HTML and the PDF of one brief show the same view).
     """
     opts = opts or RenderOptions()
     template = environment(template_dirs(opts.templates)).get_template("brief.html.j2")
     return template.render(
-        v=brief_view(brief, opts), for_print=for_print, print_uncited=PRINT_UNCITED
+        v=view if view is not None else brief_view(brief, opts),
+        for_print=for_print,
+        print_uncited=PRINT_UNCITED,
     )

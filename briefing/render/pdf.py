@@ -19,6 +19,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from briefing.models import Brief
 from briefing.render import RenderOptions
 from briefing.render.html import TEMPLATES, render_html
+from briefing.render.view import BriefView
 
 log = logging.getLogger("briefing.render")
 
@@ -88,10 +89,11 @@ def render_pdf(
     *,
     url_fetcher: TemplatesOnlyFetcher | None = None,
     opts: RenderOptions | None = None,
+    view: BriefView | None = None,
 ) -> bytes:
     from weasyprint import HTML
 
     fetcher = url_fetcher or TemplatesOnlyFetcher()
-    html = render_html(brief, for_print=True, opts=opts)
+    html = render_html(brief, for_print=True, opts=opts, view=view)
     document = HTML(string=html, base_url=f"{TEMPLATES}/", url_fetcher=fetcher)
     return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -92,3 +92,51 @@ def test_the_fast_form_starts_with_literals():
 def test_no_entries_match_nothing():
     assert word_alternation([]) == NEVER
     assert re.search(word_alternation([]), "anything") is None
+
+
+def test_compiled_patterns_equal_re_compile_and_come_back_from_disk(tmp_path, monkeypatch):
+    """Cue patterns rebuilt from the code kept on disk are the patterns ``re`` compiles:
+    same code, flags and groups (``==`` compares them), for every language's cues."""
+    from briefing.extract import topics
+    from briefing.nlp import alternation
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(alternation, "_CODES", {})
+    monkeypatch.setattr(alternation, "_DIRTY", set())
+    table = topics.load_yaml("lexicons/topics.yaml")
+
+    def every_cue(spec, lang):
+        claims = (spec.get("claims") or {}).values()
+        return [c for d in (spec, *claims) for c in topics.cues_for(d.get("cues"), lang)]
+
+    cues = {
+        lang: [c for spec in table.values() for c in every_cue(spec, lang)]
+        for lang in ("en", "ar", "de", "fa", "sr")
+    }
+    extra = r"(?P<who>\w+)\s+(said|says)(?i:\s+that)?|x{2,5}?(?=\d)|(?<!\w)ü"
+    first = {lang: topics.compile_cues(c, lang) for lang, c in cues.items()}
+    first["any"] = alternation.compiled(extra, "any")
+    for rx in first.values():
+        want = re.compile(rx.pattern)
+        assert rx == want and rx.groupindex == want.groupindex and rx.groups == want.groups
+    alternation.save_compiled()
+    assert not alternation._DIRTY
+    assert len(list(tmp_path.glob("regex.*.pickle"))) == len(first)
+    monkeypatch.setattr(alternation, "_CODES", {})  # a new process: read back from disk
+    again = {lang: topics.compile_cues(c, lang) for lang, c in cues.items()}
+    again["any"] = alternation.compiled(extra, "any")
+    assert not alternation._DIRTY  # nothing compiled anew
+    assert again == first
+    assert again["any"].match("Lavrov said that").group("who") == "Lavrov"
+    with pytest.raises(re.error):
+        alternation.compiled("(unclosed", "any")
+
+
+def test_compiled_without_a_disk_cache(monkeypatch):
+    from briefing.nlp import alternation
+
+    monkeypatch.setenv("BRIEFING_NO_DISK_CACHE", "1")
+    monkeypatch.setattr(alternation, "_CODES", {})
+    monkeypatch.setattr(alternation, "_DIRTY", set())
+    assert alternation.compiled("a|b", "xx") == re.compile("a|b")
+    alternation.save_compiled()  # nowhere to write: nothing happens

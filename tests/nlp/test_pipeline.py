@@ -53,3 +53,21 @@ def test_token_sentence_starts_are_the_splitters_sentence_starts(seed_articles):
         want[0] = True
         assert ((doc.to_array(SENT_START).astype("int64") == 1) == want).all()
         assert len(list(doc.sents)) == want.sum()
+
+
+@pytest.mark.parametrize("code", ["en", "pl", "fa", "ar", "de", "fr", "sr", "xx"])
+def test_cached_tokenizer_is_spacys_default(code):
+    """The pipeline's tokenizer, its affix expressions compiled from the disk cache, has
+    spaCy's own rules and expressions, and splits a text into the same tokens."""
+    import spacy
+
+    from briefing.nlp.pipeline import _blank
+
+    ours, theirs = _blank(code).tokenizer, spacy.blank(code).tokenizer
+    for name in ("prefix_search", "suffix_search", "infix_finditer"):
+        a, b = getattr(ours, name), getattr(theirs, name)
+        assert (a is None and b is None) or a.__self__ == b.__self__
+    assert ours.rules == theirs.rules
+    assert (ours.token_match, ours.url_match) == (theirs.token_match, theirs.url_match)
+    text = "U.S.-led talks (Geneva, 10-12 Jan.): «Nie» — said Dr. Smith's aide; e-mail x@y.org!"
+    assert [t.text for t in ours(text)] == [t.text for t in theirs(text)]

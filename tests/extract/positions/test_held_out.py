@@ -69,8 +69,21 @@ def test_held_out_positions(brief, gold):
     assert precision >= 0.75
 
 
+# This set's gold (written before the taxonomy counted relief) keys coercive measures only;
+# a demand to lift sanctions is an option of its own kind (`sanctions_relief`), outside what
+# that gold covers, so it is left out of the brief's side here rather than added to the gold
+# after the fact. The spent blind sets' gold counts relief, and scores it.
+_OUTSIDE_THIS_GOLD = frozenset({"sanctions_relief"})
+
+
 def test_held_out_measures(brief, gold):
-    scores = score_measures(brief, gold["measures"])
+    coercive = dict(
+        brief,
+        sanctions_options=[
+            m for m in brief["sanctions_options"] if m.get("kind") not in _OUTSIDE_THIS_GOLD
+        ],
+    )
+    scores = score_measures(coercive, gold["measures"])
     print("held-out measures:", {k: v for k, v in scores.items() if k != "missed"})
     assert scores["recall"] >= 0.9, scores["missed"]
     assert scores["precision"] >= 0.75

@@ -117,6 +117,10 @@ class _Lexicon:
     # "according to him" ("po jego słowach", "ihm zufolge", "по его словам"): the speaker
     # is the person who spoke last.
     according_pronouns: re.Pattern[str] | None = None
+    # Agreement, where the verb marks the subject's gender (Arabic, Hebrew): verb forms
+    # of a feminine subject, and the masculine heads no such verb takes as its subject.
+    feminine_verbs: re.Pattern[str] | None = None
+    masculine_subjects: re.Pattern[str] | None = None
 
 
 def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
@@ -240,6 +244,8 @@ def lexicon(lang: str) -> _Lexicon:
         final=compile_cues([c for cues in final_table.values() for c in cues], lang),
         we=words("we"),
         according_pronouns=words("according_pronouns"),
+        feminine_verbs=words("feminine_verbs"),
+        masculine_subjects=words("masculine_subjects"),
     )
 
 
@@ -526,7 +532,11 @@ class _Attributor:
         comp = _spans(self.lex.complementizers, self.norm, vend, stop)
         if comp:
             stop = comp[0][0]
-        cands = [c for c in self._candidates(s, vend, stop) if not self._governed(vend, c)]
+        cands = [
+            c
+            for c in self._candidates(s, vend, stop)
+            if not self._governed(vend, c) and not self._disagrees(vend, c)
+        ]
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         pronouns = [c for c in cands if c.kind == "pronoun"]
@@ -575,7 +585,11 @@ class _Attributor:
         comp = _spans(self.lex.complementizers, self.norm, vend, stop)
         if comp:
             stop = comp[0][0]
-        cands = [c for c in self._candidates(s, vend, stop) if not self._governed(vend, c)]
+        cands = [
+            c
+            for c in self._candidates(s, vend, stop)
+            if not self._governed(vend, c) and not self._disagrees(vend, c)
+        ]
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         groups: list[list[_Cand]] = [persons, roles]
@@ -609,6 +623,17 @@ class _Attributor:
         # speaker after a first one ("sagte Sherman, Rjabkow nannte").
         closed = self.text[b.end : b.end + 2].lstrip()[:1] in (",", "،")
         return closed and _APPOSED.fullmatch(gap) is not None
+
+    def _disagrees(self, vend: int, c: _Cand) -> bool:
+        """Whether the verb ending at ``vend`` marks a feminine subject and ``c`` opens
+        with a masculine head ("قبل أن تطالب الغرب": the West is the object, not the
+        subject)."""
+        fem, masc = self.lex.feminine_verbs, self.lex.masculine_subjects
+        if fem is None or masc is None:
+            return False
+        if not any(m.end() == vend for m in fem.finditer(self.norm, max(0, vend - 40), vend)):
+            return False
+        return masc.match(self.norm, c.start, c.end) is not None
 
     def _governed(self, start: int, c: _Cand) -> bool:
         """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""

@@ -11,6 +11,10 @@
 * A side lists its speakers and, for a person speaking in office, the state or
   organisation of that office (knowledge base) when the brief names it: Wendy Sherman
   speaks for the United States.
+* Shared questions: two parties' statements in one source, in different sentences,
+  naming the same thing (a content word of both quotes that names no actor: the same
+  agreement, measure or event), one backing and the other rejecting it, or one stating
+  and the other denying it. Each side cites its own sentence.
 * Conflicting reports: the calendar merge keeps one date per event and lists the dates
   other sources give in ``conflicting_dates``; each date becomes a side citing the
   sentences that state it.
@@ -22,6 +26,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from briefing.extract.positions import stance_sign
 from briefing.extract.positions.figures import conflicting_figures
@@ -470,6 +475,126 @@ def _rejected_actors(
     return out
 
 
+_STEM = 5  # letters: words sharing their first five name one thing across inflections
+_WORD = re.compile(r"[^\W\d_]{5,}")
+_AFFIRMS = "States or backs it"
+_DENIES = "Denies, rejects or states the opposite"
+
+
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    """The language's stop words as spaCy ships them (none when it ships none)."""
+    try:
+        from spacy.util import get_lang_class
+
+        return frozenset(get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # a language spaCy does not know has no list
+        return frozenset()
+
+
+@cache
+def _office_stems(lang: str) -> frozenset[str]:
+    """Stems of the language's office and source nouns ("ambassador", "spokesman"): who
+    speaks, never what is spoken about."""
+    from briefing.extract.attribution import reporting_table
+
+    table = reporting_table()
+    words = [str(c) for key in ("roles", "unnamed") for c in (table.get(key) or {}).get(lang) or []]
+    return frozenset(w[:_STEM] for c in words for w in _WORD.findall(c.lower()))
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    stop = _stop_words(lang)
+    words = {w[:_STEM] for w in _WORD.findall(text.lower()) if w not in stop}
+    return words - _office_stems(lang)
+
+
+def _question_sign(p: Position) -> int:
+    """+1/-1 for a stance for or against what it names, +2/-2 for a plain statement by
+    its polarity (stated, denied), 0 for neither: only like meets like."""
+    sign = _for_or_against(p)
+    if sign:
+        return sign
+    if p.stance_kind in (None, "says", "assesses"):
+        return -2 if p.polarity == "negated" else 2
+    return 0
+
+
+def question_disagreements(
+    positions: Sequence[Position],
+    known: dict[str, Actor],
+    day: dt.date | None = None,
+    taken: Iterable[Disagreement] = (),
+) -> list[Disagreement]:
+    """Two parties on one question no taxonomy topic and no shared actor names: in one
+    source, in two different sentences, each party's statement names the same thing (a
+    content word both quotes share, stop words and actor names aside: "the agreement",
+    "the extension") and they take opposite sides of it: one backs, demands or offers, the
+    other rejects or denies; or one states and the other denies ("the deal is implemented"
+    against "was not implemented"). A party on both sides, two sides of one body, or a pair
+    already opposed in ``taken`` adds nothing. Each side cites its own sentence."""
+    pairs_taken = {
+        frozenset((a, b))
+        for d in taken
+        for i, side in enumerate(d.sides)
+        for o in d.sides[i + 1 :]
+        for a in side.actors
+        for b in o.actors
+    }
+    names: set[str] = set()
+    for actor in known.values():
+        for form in (actor.name, *actor.surface_forms):
+            names |= {w[:_STEM] for w in _WORD.findall(form.lower())}
+    items: dict[str, list[tuple[Position, Citation, set[str], int]]] = defaultdict(list)
+    for p in positions:
+        if p.modality == "question" or _side_of(p):
+            continue
+        sign = _question_sign(p)
+        if not sign:
+            continue
+        for q in p.quotes:
+            cite = next(
+                (c for c in p.citations if c.source == q.source and c.start <= q.start < c.end),
+                None,
+            )
+            stems = _stems(q.text, q.language) - names
+            if cite is not None and stems:
+                items[q.source].append((p, cite, stems, sign))
+    out: list[Disagreement] = []
+    for group in items.values():
+        for p, pc, ps, psign in group:
+            if psign < 0:
+                continue
+            for q, qc, qs, qsign in group:
+                if qsign != -psign or pc == qc or q.actor == p.actor or not ps & qs:
+                    continue
+                ours = set(_with_bodies([p.actor], known, day))
+                theirs = set(_with_bodies([q.actor], known, day))
+                pair = {frozenset((x, y)) for x in ours for y in theirs}
+                if ours & theirs or pair & pairs_taken:
+                    continue
+                pairs_taken |= pair
+                out.append(
+                    Disagreement(
+                        topic="Opposing statements on one question",
+                        sides=[
+                            Side(
+                                actors=sorted(ours, key=lambda a: a != p.actor),
+                                position=_AFFIRMS,
+                                citations=[pc],
+                            ),
+                            Side(
+                                actors=sorted(theirs, key=lambda a: a != q.actor),
+                                position=_DENIES,
+                                citations=[qc],
+                            ),
+                        ],
+                        kind="positions",
+                    )
+                )
+    return out
+
+
 def find_disagreements(
     positions: list[Position],
     events: list[Event],
@@ -484,6 +609,7 @@ def find_disagreements(
     out.extend(measure_disagreements(positions, measures, actors, as_of))
     out.extend(object_disagreements(positions, actors, as_of, out))
     out.extend(characterisation_disagreements(positions, actors, as_of))
+    out.extend(question_disagreements(positions, actors, as_of, out))
     out.extend(date_disagreements(events))
     out.extend(figure_disagreements(figures))
     return out

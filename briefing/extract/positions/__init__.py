@@ -39,7 +39,7 @@ from briefing.extract.topics import (
     topics,
 )
 from briefing.kb import knowledge_base
-from briefing.models import Citation, Position, Quote
+from briefing.models import Citation, Position, Quote, Sentence
 
 STANCE_KINDS = (
     "demands",
@@ -589,6 +589,42 @@ def _set_objects(ctx: ArticleContext, positions: list[Position]) -> list[Positio
     return positions
 
 
+# A line that ends a sentence: closing punctuation or quotation mark, in any script.
+_LINE_CLOSED = re.compile(r"[.!?…。؟؛:;\"'»«”“’‘)\]]\s*$")
+
+
+def title_line(text: str, s: Sentence) -> bool:
+    """Whether ``s`` is a title or subheading: a line of its own with no closing
+    punctuation, set off by a blank line (or the end of the text) after it, or the first
+    line of the text followed by a line opening with a capital. A line broken inside a
+    running sentence (hard-wrapped text) runs on into the next line: not a title."""
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if line.strip() != text[s.start : s.end].strip() or _LINE_CLOSED.search(line):
+        return False
+    rest = text[end + 1 :] if end < len(text) else ""
+    following = rest.split("\n", 1)[0]
+    if not following.strip():
+        return True
+    first = not text[:start].strip()
+    head = following.lstrip()[:1]
+    return first and head.isalpha() and head.isupper()
+
+
+def _without_titles(ctx: ArticleContext, attributions: list[Attribution]) -> list[Attribution]:
+    """A title's statement ("Russia wants to open exports", "X says Y") is what the body
+    reports: no position of its own when each of its speakers is attributed a statement
+    in the body too (an analyst cites the body, never the title)."""
+    text = ctx.article.text
+    titled = {id(a) for a in attributions if title_line(text, a.sentence)}
+    if not titled:
+        return attributions
+    in_body = {sp for a in attributions if id(a) not in titled for sp in a.speakers}
+    return [a for a in attributions if id(a) not in titled or not set(a.speakers) <= in_body]
+
+
 def extract_positions(ctx: ArticleContext) -> list[Position]:
     """Positions of one article, each citing the sentence that states it."""
-    return _set_objects(ctx, positions_of(ctx, attribute(ctx)))
+    return _set_objects(ctx, positions_of(ctx, _without_titles(ctx, attribute(ctx))))

@@ -459,9 +459,13 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             target = base_target
             if spec.person_target:
                 target = art.person_after(s, hit.start()) or local_target or target
-            if any(a < hit.start() < b for a, b in refused) and not art.adjacent_owner(
-                s, hit.start(), hit.end(), target
-            ):
+            # A rejecting verb ending inside the measure's own words ("a suspendu sa
+            # participation à l'accord", "blocked the border") takes it, not refuses it;
+            # one around them ("lehnt Waffenlieferungen ab") refuses it.
+            if any(
+                a < hit.start() < b and not hit.start() < verb_end <= hit.end()
+                for a, verb_end, b in refused
+            ) and not art.adjacent_owner(s, hit.start(), hit.end(), target):
                 # "Die Bundesregierung lehnt Waffenlieferungen ab": refused, whoever
                 # refuses it, and nobody here puts it on the table.
                 continue
@@ -624,9 +628,9 @@ def _first_cue(lex: _Lexicon, norm: str, s: Sentence) -> int:
     return m.start() if m else -1
 
 
-def _refusals(art: _Article, s: Sentence) -> list[tuple[int, int]]:
-    """Spans of ``s`` governed by a rejecting verb (from the verb to the end of its
-    clause), whether or not its speaker is known."""
+def _refusals(art: _Article, s: Sentence) -> list[tuple[int, int, int]]:
+    """Spans of ``s`` governed by a rejecting verb (the verb's start and end, and the end
+    of its clause), whether or not its speaker is known."""
     lex = attribution_lexicon(art.ctx.lang)
     rejects = next((rx for kind, rx in lex.verbs if kind == "rejects"), None)
     if rejects is None:
@@ -637,7 +641,7 @@ def _refusals(art: _Article, s: Sentence) -> list[tuple[int, int]]:
         if lex.negation is not None and lex.negation.search(norm, s.start, m.start()):
             continue  # "does not rule out"
         stop = _PUNCT.search(norm, m.end(), s.end)
-        out.append((m.start(), max(m.end(), stop.start() if stop else s.end)))
+        out.append((m.start(), m.end(), max(m.end(), stop.start() if stop else s.end)))
     return out
 
 

@@ -333,3 +333,23 @@ def test_licences_frozen_accounts_further_measures(lang, text, kind):
 
 def test_a_licence_outside_a_passage_about_measures_is_none():
     assert _measures("The broadcaster's licence expires on Thursday.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("fr", "La Russie a suspendu sa participation à l'accord sur les céréales.", True),
+        ("en", "Russia suspended its participation in the grain deal.", True),
+        ("de", "Die Bundesregierung lehnt ein Waffenembargo ab.", False),
+    ],
+)
+def test_a_rejecting_verb_is_the_measure_or_refuses_it(lang, text, kind):
+    """A verb that is both a stance ("rejects": suspend, block) and the measure's own word
+    takes the measure; a rejecting verb around a measure refuses it."""
+    keys = {m.key for m in _measures(text, lang)}
+    if kind:
+        assert "agreement_suspension" in keys, sorted(keys)
+    else:  # refused; the same words demanded are a measure (the cue itself is known)
+        assert "arms_embargo" not in keys, sorted(keys)
+        demanded = {m.key for m in _measures(text.replace("lehnt", "fordert")[:-4] + ".", lang)}
+        assert "arms_embargo" in demanded, sorted(demanded)

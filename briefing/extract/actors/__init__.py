@@ -29,6 +29,7 @@ from briefing.extract.actors.discover import (
     fuzzy_people,
     reporting_marks,
 )
+from briefing.extract.actors.groups import english_adjectives, find_groups
 from briefing.extract.actors.index import (
     Entry,
     Found,
@@ -108,8 +109,13 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     found.extend(fuzzy_people(ws, found, blocked, lang, kb, fuzzy))
     found.extend(resolve_roles(role_mentions, found, discovered.roles, ws, text, day, kb))
     found = _keep_linked_surnames(found, kb)
+    groups, group_names = find_groups(ws, found, lang, kb, english_adjectives())
+    found.extend(groups)
+    discovered.names.update(group_names)
     return _build(ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb)
 
+
+_GROUP_SUFFIXES = ("-junta", "-opposition")
 
 _Mark = tuple[Step, Step, bool, bool, bool] | None
 
@@ -243,6 +249,8 @@ def _new_actor(
     discovered_roles: dict[str, str],
     day: dt.date,
 ) -> Actor:
+    if known is None and actor_id.endswith(_GROUP_SUFFIXES):
+        return Actor(id=actor_id, name=discovered_names[actor_id], type="other")
     if known is None:
         return Actor(
             id=actor_id,

@@ -1,0 +1,160 @@
+"""Groups without a proper name: a state's military junta and its political opposition.
+
+The analyst names them after their state ("Niger junta", "Venezuelan opposition"); the
+words come from ``lexicons/actors_groups.yaml`` for every registry language. The state is
+the one written next to the group word (how near: per group in the lexicon), else the
+state the article names most (a junta) or whose leaders it names most (an opposition);
+with no such state the group is not an actor.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from briefing.data import load_yaml
+from briefing.extract.actors.index import Found
+from briefing.extract.actors.text import Words
+from briefing.kb import KnowledgeBase
+
+
+def plain(word: str) -> str:
+    """Lower case without accents (the lexicon's stems are written so)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+@cache
+def _stems(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """(group key, stems as word tuples) for one language."""
+    out = []
+    for key, entry in (load_yaml("lexicons/actors_groups.yaml") or {}).items():
+        stems = (entry.get("stems") or {}).get(lang) or []
+        out.append((key, tuple(tuple(plain(s).split()) for s in stems)))
+    return tuple(out)
+
+
+@cache
+def _labels() -> dict[str, tuple[str, int, bool]]:
+    """Group key -> (English label pattern, how near a state word must be, whether the
+    home state is the one whose leaders the article names most)."""
+    data = load_yaml("lexicons/actors_groups.yaml") or {}
+    return {
+        key: (entry["label"], int(entry.get("near", 3)), entry.get("home") == "leaders")
+        for key, entry in data.items()
+    }
+
+
+@cache
+def _not_before(lang: str) -> dict[str, frozenset[str]]:
+    data = load_yaml("lexicons/actors_groups.yaml") or {}
+    return {
+        key: frozenset(plain(w) for w in (entry.get("not_before") or {}).get(lang) or [])
+        for key, entry in data.items()
+    }
+
+
+_LEADERS = ("head-of-state", "head-of-government")
+
+
+def _leaders_state(found: list[Found], kb: KnowledgeBase) -> str | None:
+    """The state whose heads of state or government are named most, if any."""
+    counts: Counter[str] = Counter()
+    for f in found:
+        actor = kb.actors.get(f.actor)
+        if actor is None or actor.type != "person":
+            continue
+        homes = {o.of for o in actor.offices if o.role in _LEADERS}
+        if len(homes) == 1:
+            counts[homes.pop()] += 1
+    if not counts:
+        return None
+    best = counts.most_common(2)
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    return best[0][0]
+
+
+def _at(words: list[str], k: int, stem: tuple[str, ...]) -> bool:
+    if k + len(stem) > len(words):
+        return False
+    for n, part in enumerate(stem):
+        word = words[k + n]
+        last = n == len(stem) - 1
+        if not (word == part or (last and len(part) >= 4 and word.startswith(part))):
+            return False
+    return True
+
+
+def find_groups(
+    ws: Words, found: list[Found], lang: str, kb: KnowledgeBase, states_adj: dict[str, str]
+) -> tuple[list[Found], dict[str, str]]:
+    """Mentions of groups and their names (actor id -> English name)."""
+    table = _stems(lang)
+    if not any(stems for _, stems in table):
+        return [], {}
+    state_at: dict[int, str] = {}
+    for f in found:
+        actor = kb.actors.get(f.actor)
+        if actor is not None and actor.type == "state":
+            for k in range(f.i, f.j):
+                state_at[k] = f.actor
+    states = set(state_at.values())
+    counts = Counter(f.actor for f in found if f.actor in states)
+    main = counts.most_common(1)[0][0] if counts else None
+    words = [plain(w) for w in ws.folded]
+    out: list[Found] = []
+    names: dict[str, str] = {}
+    taken: set[int] = set(state_at)
+    leaders = _leaders_state(found, kb)
+    stops = _not_before(lang)
+    for k in range(len(words)):
+        if k in taken:
+            continue
+        for key, stems in table:
+            hit = next((s for s in stems if _at(words, k, s)), None)
+            if hit is None:
+                continue
+            j = k + len(hit)
+            if j < len(words) and words[j] in stops.get(key, ()):
+                break
+            pattern, reach, by_leaders = _labels()[key]
+            sent = ws.sentence[k]
+            near = [
+                (abs(n - k), state_at[n])
+                for n in range(max(0, k - reach), min(len(words), j + reach))
+                if n in state_at and ws.sentence[n] == sent
+            ]
+            state = min(near)[1] if near else (leaders if by_leaders else main)
+            if state is None or state not in kb.actors:
+                break
+            actor = kb.actors[state]
+            label = pattern.format(name=actor.name, adjective=states_adj.get(state, actor.name))
+            group_id = f"{state}-{key}"
+            names[group_id] = label
+            out.append(Found(k, j, group_id, "group"))
+            taken.update(range(k, j))
+            break
+    return out, names
+
+
+@cache
+def english_adjectives() -> dict[str, str]:
+    """State actor id -> its first English adjective in kb/states.yaml ("Venezuelan")."""
+    from briefing.kb import _english_name, slug
+
+    data = load_yaml("kb/states.yaml") or {}
+    out: dict[str, str] = {}
+    for code, info in (data.get("states") or {}).items():
+        info = info or {}
+        adjectives = info.get("adjectives")
+        english = adjectives.get("en") if isinstance(adjectives, dict) else None
+        if not english:
+            continue
+        try:
+            name = info.get("name") or _english_name(str(code))
+        except (AttributeError, KeyError, LookupError):
+            continue
+        out[info.get("id") or slug(name)] = str(english[0])
+    return out

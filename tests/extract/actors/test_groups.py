@@ -73,3 +73,28 @@ def test_opposition_as_a_stance_is_no_actor():
 def test_opposition_without_a_leader_named_is_no_actor():
     text = "Brazil and Colombia spoke. The opposition disputes the result."
     assert not [n for n in names(text, "en", AUG_2024).values() if "opposition" in n]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_names_the_west(lang: str):
+    from briefing.kb import _pack_names
+
+    kb_entry = next(e for e in load_yaml("kb/organizations.yaml") if e["id"] == "the-west")
+    packs = (_pack_names().get(lang) or {}).get("organizations") or {}
+    assert kb_entry["aliases"].get(lang) or packs.get("the-west"), lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "west"),
+    [
+        ("hr", "Rusija optužuje Zapad. Zapadni Balkan je važan.", True),
+        ("cs", "Rusko obviňuje Západ za sankce.", True),
+        ("nl", "Rusland beschuldigt het Westen van hypocrisie.", True),
+        ("tr", "Rusya Batılı ülkeleri suçladı.", True),
+        ("tr", "Batı Şeria ve Batı Afrika gündemdeydi.", False),
+        ("hu", "Nyugat-Balkán országai tárgyaltak.", False),
+        ("hr", "Vojska je krenula na zapad zemlje.", False),
+    ],
+)
+def test_the_west_is_named_not_the_compass_point(lang: str, text: str, west: bool):
+    assert ("the-west" in names(text, lang, AUG_2023)) is west

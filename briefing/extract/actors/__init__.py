@@ -115,7 +115,7 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     return _build(ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb)
 
 
-_GROUP_SUFFIXES = ("-junta", "-opposition")
+_GROUP_SUFFIXES = ("-junta", "-opposition", "-foreign-ministry")
 
 _Mark = tuple[Step, Step, bool, bool, bool] | None
 

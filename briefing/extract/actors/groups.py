@@ -15,7 +15,7 @@ from functools import cache
 
 from briefing.data import load_yaml
 from briefing.extract.actors.index import Found
-from briefing.extract.actors.text import Words
+from briefing.extract.actors.text import Words, fold
 from briefing.kb import KnowledgeBase
 
 
@@ -31,17 +31,18 @@ def _stems(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     out = []
     for key, entry in (load_yaml("lexicons/actors_groups.yaml") or {}).items():
         stems = (entry.get("stems") or {}).get(lang) or []
-        out.append((key, tuple(tuple(plain(s).split()) for s in stems)))
+        out.append((key, tuple(tuple(plain(fold(w)) for w in s.split()) for s in stems)))
     return tuple(out)
 
 
 @cache
-def _labels() -> dict[str, tuple[str, int, bool]]:
-    """Group key -> (English label pattern, how near a state word must be, whether the
-    home state is the one whose leaders the article names most)."""
+def _labels() -> dict[str, tuple[str, int, str]]:
+    """Group key -> (English label pattern, how near a state word must be, the home state
+    with none near: "article" (named most), "leaders" (whose leaders are named most) or
+    "none")."""
     data = load_yaml("lexicons/actors_groups.yaml") or {}
     return {
-        key: (entry["label"], int(entry.get("near", 3)), entry.get("home") == "leaders")
+        key: (entry["label"], int(entry.get("near", 3)), entry.get("home", "article"))
         for key, entry in data.items()
     }
 
@@ -81,8 +82,7 @@ def _at(words: list[str], k: int, stem: tuple[str, ...]) -> bool:
         return False
     for n, part in enumerate(stem):
         word = words[k + n]
-        last = n == len(stem) - 1
-        if not (word == part or (last and len(part) >= 4 and word.startswith(part))):
+        if not (word == part or (len(part) >= 4 and word.startswith(part))):
             return False
     return True
 
@@ -119,14 +119,15 @@ def find_groups(
             j = k + len(hit)
             if j < len(words) and words[j] in stops.get(key, ()):
                 break
-            pattern, reach, by_leaders = _labels()[key]
+            pattern, reach, home = _labels()[key]
             sent = ws.sentence[k]
             near = [
                 (abs(n - k), state_at[n])
                 for n in range(max(0, k - reach), min(len(words), j + reach))
                 if n in state_at and ws.sentence[n] == sent
             ]
-            state = min(near)[1] if near else (leaders if by_leaders else main)
+            fallback = {"leaders": leaders, "article": main}.get(home)
+            state = min(near)[1] if near else fallback
             if state is None or state not in kb.actors:
                 break
             actor = kb.actors[state]

@@ -24,7 +24,7 @@ def names(text: str, lang: str, day: dt.date) -> dict[str, str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_language_has_group_words(lang: str):
     data = load_yaml("lexicons/actors_groups.yaml")
-    for key in ("junta", "opposition"):
+    for key in ("junta", "opposition", "foreign-ministry"):
         assert data[key]["stems"].get(lang), (key, lang)
 
 
@@ -98,3 +98,25 @@ def test_every_language_names_the_west(lang: str):
 )
 def test_the_west_is_named_not_the_compass_point(lang: str, text: str, west: bool):
     assert ("the-west" in names(text, lang, AUG_2023)) is west
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "Rusya Dışişleri Bakanlığı açıklama yaptı."),
+        ("cs", "Ruská diplomacie dohodu odmítla."),
+        ("ar", "قالت وزارة الخارجية الروسية إن الاتفاق انتهى."),
+        ("fa", "وزارت امور خارجه روسیه اعلام کرد."),
+        ("de", "Das russische Außenministerium erklärte das."),
+        ("en", "Russia's Ministry of Foreign Affairs said so."),
+    ],
+)
+def test_foreign_ministry_of_the_state_next_to_it(lang: str, text: str):
+    found = names(text, lang, AUG_2023)
+    assert found.get("russia-foreign-ministry") == "Russian Foreign Ministry", found
+    assert "russia" in found
+
+
+def test_foreign_ministry_without_its_state_is_no_actor():
+    text = "Russia and Ukraine spoke. The foreign ministry later issued a statement."
+    assert not [n for n in names(text, "en", AUG_2023).values() if "Ministry" in n]

@@ -155,9 +155,24 @@ def reporting_table() -> dict[str, Any]:
 
 
 @cache
+def _clitic_moved(cue: str, reflexives: frozenset[str]) -> list[str]:
+    """A verb cue with a reflexive clitic, also with the clitic on the verb's other side:
+    "domnívá se" -> "se domnívá", "se domníval*" -> "domníval* se", "postavil* se proti"
+    -> "se postavil* proti" (the clitic goes where the clause puts it, not with the verb)."""
+    words = cue.split()
+    if len(words) < 2 or cue.startswith("re:") or ".." in cue:
+        return []
+    if words[0] in reflexives:
+        return [" ".join((words[1], words[0], *words[2:]))]
+    if words[1] in reflexives:
+        return [" ".join((words[1], words[0], *words[2:]))]
+    return []
+
+
 def lexicon(lang: str) -> _Lexicon:
     table = reporting_table()
     inserts = cues_for(table.get("inserts"), lang)
+    reflexives = frozenset(cues_for(table.get("reflexives"), lang))
 
     def expand(cues: list[str]) -> list[str]:
         """Each cue of two words or more, also with an insert after its first word ("a
@@ -167,6 +182,8 @@ def lexicon(lang: str) -> _Lexicon:
             head, _sp, rest = c.partition(" ")
             if rest and not c.startswith("re:") and ".." not in c:
                 out.extend(f"{head} {ins} {rest}" for ins in inserts)
+        for c in cues:
+            out.extend(_clitic_moved(c, reflexives))
         return out
 
     verb_table = {
@@ -901,6 +918,10 @@ class _Attributor:
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
                 speakers = (actor,) if actor else ()
+                if not speakers and i and not out:
+                    # "Some diplomats fear that … for the Council …, said AFP": what the
+                    # verb before (its subject unnamed) reports holds no speaker of ours.
+                    continue
             elif lang in _VERB_INITIAL:
                 _found, actor = self._right_speaker(s, ve, _VERB_INITIAL_REACH)
                 speakers = (actor,) if actor else ()

@@ -873,7 +873,7 @@ class _Attributor:
     def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
         text, norm, lex, lang = self.text, self.norm, self.lex, self.lang
         quotes = find_quotes(text, s, lang)
-        verbs = _verb_matches(norm, s, lex, quotes)
+        verbs = self._unnested(s, _verb_matches(norm, s, lex, quotes))
         first = _first(lex.any_according, norm, s.start, s.end)
         self.unnamed = False
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
@@ -1101,6 +1101,32 @@ class _Attributor:
                         prev.unnamed,
                     )
                 )
+        return out
+
+    def _unnested(
+        self, s: Sentence, verbs: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Without the verbs of a clause that a verb of speech or belief governs ("X se
+        domnívá, že ruský prezident chce …", "X said that Moscow wants …"): what they say
+        is the reported content of the outer speaker, not a position of the clause's own
+        subject. Only a clause the complementizer opens right after the outer verb, and
+        only up to the next punctuation mark."""
+        comp = self.lex.complementizers
+        if comp is None or self.lang in _VERB_FINAL or len(verbs) < 2:
+            return verbs
+        out: list[tuple[int, int, str]] = []
+        inside_until = -1
+        for vs, ve, kind in verbs:
+            if vs < inside_until:
+                continue
+            out.append((vs, ve, kind))
+            if kind not in _SPEECH_KINDS:
+                continue
+            m = re.match(r"[\s,:]*(\S+)\s", self.norm[ve : s.end])
+            if m is None or comp.fullmatch(m.group(1)) is None:
+                continue
+            p = _PUNCT.search(self.text, ve + m.end(), s.end)
+            inside_until = p.start() if p else s.end
         return out
 
     def _headline(self, s: Sentence, quotes: list[tuple[int, int]]) -> Attribution | None:

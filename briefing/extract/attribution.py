@@ -155,9 +155,24 @@ def reporting_table() -> dict[str, Any]:
 
 
 @cache
+def _clitic_moved(cue: str, reflexives: frozenset[str]) -> list[str]:
+    """A verb cue with a reflexive clitic, also with the clitic on the verb's other side:
+    "domnívá se" -> "se domnívá", "se domníval*" -> "domníval* se", "postavil* se proti"
+    -> "se postavil* proti" (the clitic goes where the clause puts it, not with the verb)."""
+    words = cue.split()
+    if len(words) < 2 or cue.startswith("re:") or ".." in cue:
+        return []
+    if words[0] in reflexives:
+        return [" ".join((words[1], words[0], *words[2:]))]
+    if words[1] in reflexives:
+        return [" ".join((words[1], words[0], *words[2:]))]
+    return []
+
+
 def lexicon(lang: str) -> _Lexicon:
     table = reporting_table()
     inserts = cues_for(table.get("inserts"), lang)
+    reflexives = frozenset(cues_for(table.get("reflexives"), lang))
 
     def expand(cues: list[str]) -> list[str]:
         """Each cue of two words or more, also with an insert after its first word ("a
@@ -167,6 +182,8 @@ def lexicon(lang: str) -> _Lexicon:
             head, _sp, rest = c.partition(" ")
             if rest and not c.startswith("re:") and ".." not in c:
                 out.extend(f"{head} {ins} {rest}" for ins in inserts)
+        for c in cues:
+            out.extend(_clitic_moved(c, reflexives))
         return out
 
     verb_table = {
@@ -856,7 +873,7 @@ class _Attributor:
     def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
         text, norm, lex, lang = self.text, self.norm, self.lex, self.lang
         quotes = find_quotes(text, s, lang)
-        verbs = _verb_matches(norm, s, lex, quotes)
+        verbs = self._unnested(s, _verb_matches(norm, s, lex, quotes))
         first = _first(lex.any_according, norm, s.start, s.end)
         self.unnamed = False
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
@@ -901,6 +918,10 @@ class _Attributor:
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
                 speakers = (actor,) if actor else ()
+                if not speakers and i and not out:
+                    # "Some diplomats fear that … for the Council …, said AFP": what the
+                    # verb before (its subject unnamed) reports holds no speaker of ours.
+                    continue
             elif lang in _VERB_INITIAL:
                 _found, actor = self._right_speaker(s, ve, _VERB_INITIAL_REACH)
                 speakers = (actor,) if actor else ()
@@ -1080,6 +1101,32 @@ class _Attributor:
                         prev.unnamed,
                     )
                 )
+        return out
+
+    def _unnested(
+        self, s: Sentence, verbs: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Without the verbs of a clause that a verb of speech or belief governs ("X se
+        domnívá, že ruský prezident chce …", "X said that Moscow wants …"): what they say
+        is the reported content of the outer speaker, not a position of the clause's own
+        subject. Only a clause the complementizer opens right after the outer verb, and
+        only up to the next punctuation mark."""
+        comp = self.lex.complementizers
+        if comp is None or self.lang in _VERB_FINAL or len(verbs) < 2:
+            return verbs
+        out: list[tuple[int, int, str]] = []
+        inside_until = -1
+        for vs, ve, kind in verbs:
+            if vs < inside_until:
+                continue
+            out.append((vs, ve, kind))
+            if kind not in _SPEECH_KINDS:
+                continue
+            m = re.match(r"[\s,:]*(\S+)\s", self.norm[ve : s.end])
+            if m is None or comp.fullmatch(m.group(1)) is None:
+                continue
+            p = _PUNCT.search(self.text, ve + m.end(), s.end)
+            inside_until = p.start() if p else s.end
         return out
 
     def _headline(self, s: Sentence, quotes: list[tuple[int, int]]) -> Attribution | None:

@@ -516,6 +516,9 @@ def _question_sign(p: Position) -> int:
     if sign:
         return sign
     if p.stance_kind in (None, "says", "assesses"):
+        if p.polarity == "negated" and p.stance_kind == "assesses":
+            # "did not meet the standards": a judgement worded negatively, no denial.
+            return 0
         return -2 if p.polarity == "negated" else 2
     return 0
 

@@ -71,3 +71,12 @@ def test_a_plain_statement_meets_only_its_denial():
     backed = _position("turkey", 1, "o dohodách", "supports")
     assert len(question_disagreements([said, denied], KNOWN)) == 1
     assert question_disagreements([said, backed], KNOWN) == []
+
+
+def test_a_negatively_worded_judgement_is_no_denial():
+    # "did not meet the standards" judges; it denies nothing the other party stated.
+    said = _position("russia", 0, "svou účast na černomořských obilných dohodách", "says")
+    judged = _position("turkey", 1, "o dohodách", "assesses", polarity="negated")
+    assert question_disagreements([said, judged], KNOWN) == []
+    denied = _position("turkey", 1, "o dohodách", "says", polarity="negated")
+    assert len(question_disagreements([said, denied], KNOWN)) == 1

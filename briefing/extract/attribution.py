@@ -30,7 +30,7 @@ from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import compile_cues, cue_regex, cues_for
 from briefing.models import Sentence
-from briefing.nlp.alternation import alternation
+from briefing.nlp.alternation import alternation, compiled
 
 # Languages whose verb ends the clause: the subject opens it.
 _VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})
@@ -123,13 +123,15 @@ class _Lexicon:
     masculine_subjects: re.Pattern[str] | None = None
 
 
-def _ending(rx: re.Pattern[str] | None, article: bool = False) -> re.Pattern[str] | None:
+def _ending(
+    rx: re.Pattern[str] | None, article: bool = False, lang: str = "any"
+) -> re.Pattern[str] | None:
     """``rx`` as the last word of a text (``article``: or followed by one short word, as
     in "a la", "to the")."""
     if rx is None:
         return None
     tail = r"(?:\s+\w{1,3})?" if article else ""
-    return re.compile(rf"(?:{rx.pattern}){tail}\s*$")
+    return compiled(rf"(?:{rx.pattern}){tail}\s*$", lang)
 
 
 # A negated verb means the opposite stance ("nie wyklucza": does not rule out).
@@ -225,7 +227,7 @@ def lexicon(lang: str) -> _Lexicon:
     # "…, однако предложил": a contrast before a verb also shares the subject.
     shared = conj + cues_for(table.get("contrasts"), lang)
     shared_alt = "(?:" + alternation([cue_regex(c, lang) for c in shared]) + ")"
-    conj_rx = re.compile(shared_alt + r"[\s,]*$") if shared else None
+    conj_rx = compiled(shared_alt + r"[\s,]*$", lang) if shared else None
     definite = cues_for(table.get("definite"), lang)
     article = (
         r"(?:(?:" + alternation([cue_regex(c, lang) for c in definite]) + r")\s+)?"
@@ -233,10 +235,11 @@ def lexicon(lang: str) -> _Lexicon:
         else ""
     )
     # "Russland und die Ukraine": an article may follow the conjunction.
-    gap_rx = re.compile(r"\s*(?:,\s*)?" + conj_alt + r"\s*" + article) if conj else None
+    gap_rx = compiled(r"\s*(?:,\s*)?" + conj_alt + r"\s*" + article, lang) if conj else None
     kinds = None
     if verbs and all(rx.groups == 0 for _kind, rx in verbs):
-        kinds = re.compile("|".join(f"({rx.pattern})" for _kind, rx in verbs))
+        # Compiled once per language and machine, not in every process (nlp.alternation).
+        kinds = compiled("|".join(f"({rx.pattern})" for _kind, rx in verbs), lang)
     return _Lexicon(
         verbs=tuple(verbs),
         verb_kinds=kinds,
@@ -252,11 +255,11 @@ def lexicon(lang: str) -> _Lexicon:
         conj_gap=gap_rx,
         complementizers=words("complementizers"),
         contrasts=words("contrasts"),
-        negation=_ending(words("negations")),
-        preposition=_ending(words("prepositions"), article=True),
+        negation=_ending(words("negations"), lang=lang),
+        preposition=_ending(words("prepositions"), article=True, lang=lang),
         quotes=quotes,
         plural=words("plural_pronouns"),
-        definite=_ending(words("definite")),
+        definite=_ending(words("definite"), lang=lang),
         institutions=words("institutions"),
         final=compile_cues([c for cues in final_table.values() for c in cues], lang),
         we=words("we"),

@@ -30,7 +30,7 @@ from briefing.extract.dates_publication import (
 from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
-from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
+from briefing.nlp.alternation import NEVER, compiled, lexicon_alternation, word_alternation
 from briefing.nlp.dates import Resolved, kin_of, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
@@ -172,6 +172,12 @@ def cue_language(lang: str) -> str:
     return kin_of(lang) or "en"
 
 
+def _compile(lang: str, pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` from the disk cache of the calendar patterns of ``lang``
+    (:func:`briefing.nlp.alternation.compiled`), not compiled again in every process."""
+    return compiled(pattern, f"calendar.{lang}")
+
+
 @cache
 def event_cues(lang: str) -> tuple[Cue, ...]:
     out = []
@@ -188,7 +194,7 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
                 spec["label"],
                 int(spec.get("priority", 1)),
                 spec.get("near"),
-                re.compile(_alt(words, lang)),
+                _compile(lang, _alt(words, lang)),
                 bool(spec.get("day_only")),
                 keys=_word_keys(words, lang),
             )
@@ -213,7 +219,7 @@ def format_cues(lang: str) -> tuple[Cue, ...]:
                 spec["label"],
                 0,
                 None,
-                re.compile(_alt(words, lang)),
+                _compile(lang, _alt(words, lang)),
                 body=spec.get("body"),
                 members=tuple(spec.get("members") or ()),
                 keys=_word_keys(words, lang),
@@ -238,7 +244,7 @@ def _format_kinds() -> frozenset[str]:
 def _together(lang: str) -> re.Pattern[str]:
     lang = cue_language(lang)
     words = (_events_table().get("together") or {}).get(lang) or []
-    return re.compile(_alt(words, lang))
+    return _compile(lang, _alt(words, lang))
 
 
 @cache
@@ -258,7 +264,7 @@ def _places(lang: str, moving: bool = False) -> tuple[re.Pattern[str], dict[str,
     names = "|".join(
         re.escape(f).replace(r"\ ", r"\s+") for f in sorted(name_of, key=len, reverse=True)
     )
-    rx = re.compile(rf"{word_alternation(preps, after='')}\s+(?P<place>{names})(?![\w])")
+    rx = _compile(lang, rf"{word_alternation(preps, after='')}\s+(?P<place>{names})(?![\w])")
     return rx, name_of
 
 
@@ -386,11 +392,11 @@ def _locate(norm: str, lang: str, spans: list[tuple[int, int]], kind: str, hit: 
 def _bare_places(lang: str) -> re.Pattern[str]:
     _rx, name_of = _places(lang)
     if lang not in _CLITICS:
-        return re.compile(f"(?P<place>{word_alternation(list(name_of))})")
+        return _compile(lang, f"(?P<place>{word_alternation(list(name_of))})")
     names = "|".join(
         re.escape(f).replace(r"\ ", r"\s+") for f in sorted(name_of, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w]){_CLITICS[lang]}(?P<place>{names})(?![\w])")
+    return _compile(lang, rf"(?<![\w]){_CLITICS[lang]}(?P<place>{names})(?![\w])")
 
 
 def _participants(mentions: list[Mention], a: int, b: int) -> list[str]:
@@ -574,7 +580,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
 def _counted_from_rx(lang: str) -> re.Pattern[str] | None:
     lang = cue_language(lang)
     words = [str(w) for w in (_events_table().get("counted_from") or {}).get(lang) or ()]
-    return re.compile(rf"\s*{word_alternation(words, after='')}") if words else None
+    return _compile(lang, rf"\s*{word_alternation(words, after='')}") if words else None
 
 
 def _counted_from(norm: str, lang: str, end: int) -> bool:

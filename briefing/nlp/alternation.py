@@ -185,15 +185,20 @@ def _rebuilt(pattern: str, parts: _Parts) -> re.Pattern[str]:
     return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)
 
 
-def compiled(pattern: str, group: str) -> re.Pattern[str]:
-    """``re.compile(pattern)``, its compiled code read from (or added to) the disk cache
-    file of ``group`` (a language code): see :func:`save_compiled`."""
+def _codes(group: str) -> dict[str, _Parts]:
     codes = _CODES.get(group)
     if codes is None:
         from briefing import diskcache
 
         loaded = diskcache.load(f"regex.{group}")
         codes = _CODES[group] = loaded if isinstance(loaded, dict) else {}
+    return codes
+
+
+def compiled(pattern: str, group: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, its compiled code read from (or added to) the disk cache
+    file of ``group`` (a language code): see :func:`save_compiled`."""
+    codes = _codes(group)
     parts = codes.get(pattern)
     if parts is not None:
         try:
@@ -210,6 +215,23 @@ def compiled(pattern: str, group: str) -> re.Pattern[str]:
     codes[pattern] = parts
     _DIRTY.add(group)
     return rx
+
+
+def preload_compiled(group: str) -> None:
+    """Hand ``re``'s own cache every pattern of ``group``'s cache file, so that code
+    outside the project that calls ``re.compile(pattern)`` (flags 0) on one of them gets
+    it without compiling it: spaCy's French module compiles its ``token_match`` on
+    import (~3 s CPU). A pattern is served only for its identical text, as compiled
+    from that text (:func:`compiled`); with other ``re`` internals, nothing is done."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    for pattern, parts in _codes(group).items():
+        try:
+            rx = _rebuilt(pattern, parts)
+        except Exception:  # another Python's internals
+            return
+        cache[type(pattern), pattern, 0] = rx
 
 
 def save_compiled() -> None:

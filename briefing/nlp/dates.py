@@ -20,7 +20,12 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from briefing.langpacks import section
-from briefing.nlp.alternation import lexicon_alternation, longest_first, word_alternation
+from briefing.nlp.alternation import (
+    compiled,
+    lexicon_alternation,
+    longest_first,
+    word_alternation,
+)
 from briefing.nlp.dates_fallback import fallback_dates
 from briefing.nlp.normalize import normalize
 
@@ -140,6 +145,13 @@ class DateLexicon:
     re_week_after: dict[int, re.Pattern[str]]
 
 
+def _compile(lang: str, pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` from the disk cache of the date patterns of ``lang``
+    (:func:`briefing.nlp.alternation.compiled`): compiling them took ~24 ms a language in
+    every process."""
+    return compiled(pattern, f"dates.{lang}")
+
+
 def _week_words(
     lang: str, t: dict[str, Any], weekday_of: dict[str, int]
 ) -> tuple[dict[int, re.Pattern[str]], dict[int, re.Pattern[str]]]:
@@ -164,8 +176,8 @@ def _week_words(
         if not ws:
             continue
         alt = lexicon_alternation(ws)
-        before[k] = re.compile(rf"(?<![\w])(?:{alt})(?:\s+\w{{1,2}})?\s+$")
-        after[k] = re.compile(rf"\s+(?:{alt})(?![\w])")
+        before[k] = _compile(lang, rf"(?<![\w])(?:{alt})(?:\s+\w{{1,2}})?\s+$")
+        after[k] = _compile(lang, rf"\s+(?:{alt})(?![\w])")
     return before, after
 
 
@@ -372,7 +384,7 @@ def lexicon(lang: str) -> DateLexicon:
                 nums = lexicon_alternation([*number_of, "~\\d{1,2}"])
                 pat = re.escape(ph).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n>{nums})")
                 word = max(ph.replace("{n}", " ").split(), key=len)
-                n_relative.append((re.compile(_word(pat)), key, word))
+                n_relative.append((_compile(lang, _word(pat)), key, word))
             else:
                 relative_of[ph] = key
     qualifier_of = {
@@ -401,44 +413,49 @@ def lexicon(lang: str) -> DateLexicon:
     day_month_tail = (
         rf"\s*(?:{extra}de\s+|of\s+|-)?{mw_before}(?P<m>{months})(?![\w'])(?:{of}{year})?"
     )
-    re_day_month = re.compile(rf"(?<![\w.]){day_or_ord}{day_month_tail}")
-    re_range = re.compile(
-        rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s*(?:{RANGE_JOIN})\s*{day}{day_month_tail}"
+    re_day_month = _compile(lang, rf"(?<![\w.]){day_or_ord}{day_month_tail}")
+    re_range = _compile(
+        lang,
+        rf"(?<![\w.])(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s*(?:{RANGE_JOIN})\s*{day}{day_month_tail}",
     )
-    re_month_day = re.compile(
+    re_month_day = _compile(
+        lang,
         rf"(?P<m>{month_start})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
         rf"(?:\s*(?:-|–|to|and|through)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?![\d,.]\d|\d)"
-        rf"(?:\s*,?\s*{year})?"
+        rf"(?:\s*,?\s*{year})?",
     )
-    re_month_year = re.compile(rf"(?P<m>{month_start}){of}{year}")
+    re_month_year = _compile(lang, rf"(?P<m>{month_start}){of}{year}")
     # Year-first dates (Hungarian "2024. március 5.", Lithuanian "2024 m. kovo 5 d.",
     # Latvian "2024. gada 5. martā"): the pack's ``year_first`` lists the words that may
     # stand between the year and the rest; without the key the pattern matches nothing.
     if t.get("year_first") is not None:
         after_year = lexicon_alternation([str(w) for w in t["year_first"]] or ["~(?!x)x"])
         lead = rf"(?<![\w.])(?P<y>(?:19|20)\d\d)\.?\s*(?:(?:{after_year})\s*)?"
-        re_year_first = re.compile(
+        re_year_first = _compile(
+            lang,
             rf"{lead}(?:(?P<m>{months})\s*(?P<d>[0-3]?\d)(?!\d)\.?"
-            rf"|(?P<d2>[0-3]?\d)\.?\s*(?P<m2>{months}))(?![\w'])"
+            rf"|(?P<d2>[0-3]?\d)\.?\s*(?P<m2>{months}))(?![\w'])",
         )
     else:
-        re_year_first = re.compile(r"(?!x)x")
-    re_month = re.compile(_words(list(month_of)))
+        re_year_first = _compile(lang, r"(?!x)x")
+    re_month = _compile(lang, _words(list(month_of)))
     if jmonth_of:
-        re_jalali = re.compile(
+        re_jalali = _compile(
+            lang,
             rf"(?<![\w.])(?:{day}\s*(?P<m>{jmonths}){mw}|(?P<m2>{jmonths})\s+(?:{month_word}))"
-            rf"(?![\w'])(?:\s*(?:سال\s+)?{jyear})?"
+            rf"(?![\w'])(?:\s*(?:سال\s+)?{jyear})?",
         )
     else:
-        re_jalali = re.compile(r"(?!x)x")
+        re_jalali = _compile(lang, r"(?!x)x")
     if hmonth_of:
-        re_hijri = re.compile(
+        re_hijri = _compile(
+            lang,
             rf"(?<![\w.]){day}\s*(?P<m>{lexicon_alternation(list(hmonth_of))})(?![\w'])"
-            r"(?:\s*(?P<y>1[345]\d\d)(?!\d)(?:\s*هـ?(?![\w]))?)?"
+            r"(?:\s*(?P<y>1[345]\d\d)(?!\d)(?:\s*هـ?(?![\w]))?)?",
         )
     else:
-        re_hijri = re.compile(r"(?!x)x")
-    re_year = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?![\w,./-]?\d)")
+        re_hijri = _compile(lang, r"(?!x)x")
+    re_year = _compile(lang, r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?![\w,./-]?\d)")
     # A bare number like 2000 is a year only beside a word that says so ("in", "since",
     # "roku", "года", "early"): "2000 troops" is not the year 2000.
     year_words = frozenset(
@@ -451,22 +468,25 @@ def lexicon(lang: str) -> DateLexicon:
         ]
         if w.split()
     )
-    re_weekday = re.compile(_words(list(weekday_of)))
-    re_relative = re.compile(_words(list(relative_of)))
+    re_weekday = _compile(lang, _words(list(weekday_of)))
+    re_relative = _compile(lang, _words(list(relative_of)))
     pre_words = [*month_of, *jmonth_of, *hmonth_of, *weekday_of, *relative_of, *ordinal_of]
     # A sentence without any of these holds no date. "In {n} days" is stood for by its
     # longest word ("days"): searching the whole phrase, number words and all, at every
     # position took twice as long as the rest of the prefilter together.
     n_words = {word for _rx, _key, word in n_relative}
-    re_prefilter = re.compile(
+    re_prefilter = _compile(
+        lang,
         rf"(?:19|20)\d\d|{_words(pre_words)}"
-        + "".join("|" + re.escape(w) for w in sorted(n_words, key=longest_first))
+        + "".join("|" + re.escape(w) for w in sorted(n_words, key=longest_first)),
     )
-    re_future = re.compile(_words(t.get("future", [])))
-    re_past = re.compile(_words(t.get("past", [])))
-    re_qualifier_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(qualifier_of))})[\s-]*$")
-    re_until_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
-    re_since_end = re.compile(rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
+    re_future = _compile(lang, _words(t.get("future", [])))
+    re_past = _compile(lang, _words(t.get("past", [])))
+    re_qualifier_end = _compile(
+        lang, rf"(?<![\w])(?:{lexicon_alternation(list(qualifier_of))})[\s-]*$"
+    )
+    re_until_end = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
+    re_since_end = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
     # "last Friday", "este jueves", "nächsten Montag": the pack's words and CLDR's.
     re_week_before, re_week_after = _week_words(lang, t, weekday_of)
     return DateLexicon(
@@ -496,9 +516,9 @@ def lexicon(lang: str) -> DateLexicon:
         re_relative=re_relative,
         re_n_relative=n_relative,
         re_prefilter=re_prefilter,
-        re_months_any=re.compile(months),
-        re_jmonths_any=re.compile(jmonths),
-        re_hmonths_any=re.compile(lexicon_alternation(list(hmonth_of))),
+        re_months_any=_compile(lang, months),
+        re_jmonths_any=_compile(lang, jmonths),
+        re_hmonths_any=_compile(lang, lexicon_alternation(list(hmonth_of))),
         re_future=re_future,
         re_past=re_past,
         re_qualifier_end=re_qualifier_end,

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from briefing.nlp.alternation import compiled, save_compiled
+from briefing.nlp.alternation import compiled, preload_compiled, save_compiled
 from briefing.nlp.normalize import normalize
 from briefing.nlp.sentences import split_sentences
 
@@ -185,10 +185,27 @@ def _cached_tokenizer() -> Callable[[Language], Tokenizer]:
     return factory
 
 
+def _lang_class(code: str) -> type[Language]:
+    """``spacy.util.get_lang_class(code)``; the patterns its module compiles on import
+    (the token and URL matches: French's took ~3 s CPU in every process) served from the
+    disk cache (``nlp.alternation.preload_compiled``), recorded there the first time."""
+    group = f"spacy-import.{code}"
+    preload_compiled(group)
+    cls = spacy.util.get_lang_class(code)
+    from briefing import diskcache
+
+    if diskcache.cache_dir() is not None:
+        for match in (cls.Defaults.token_match, cls.Defaults.url_match):
+            rx = getattr(match, "__self__", None)
+            if isinstance(rx, re.Pattern) and isinstance(rx.pattern, str):
+                compiled(rx.pattern, group)  # recorded once (a no-op when known)
+    return cls
+
+
 def _blank(code: str) -> Language:
     """``spacy.blank(code)``, with :func:`_cached_tokenizer` where the language uses
     spaCy's default tokenizer (the others, e.g. Japanese or Chinese, keep their own)."""
-    cls = spacy.util.get_lang_class(code)
+    cls = _lang_class(code)
     if cls.default_config["nlp"]["tokenizer"].get("@tokenizers") != _SPACY_TOKENIZER:
         return spacy.blank(code)
     nlp = spacy.blank(code, config={"nlp": {"tokenizer": {"@tokenizers": _CACHED_TOKENIZER}}})

@@ -132,6 +132,35 @@ def test_compiled_patterns_equal_re_compile_and_come_back_from_disk(tmp_path, mo
         alternation.compiled("(unclosed", "any")
 
 
+def test_preloaded_patterns_serve_re_compile_without_compiling(tmp_path, monkeypatch):
+    """A pattern recorded in a group (spaCy's French token match is, on its first
+    import) is handed to ``re``'s own cache: ``re.compile`` of the same text, flags 0,
+    returns it without compiling, equal to what it would have compiled."""
+    from briefing.nlp import alternation
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(alternation, "_CODES", {})
+    monkeypatch.setattr(alternation, "_DIRTY", set())
+    pattern = r"(?iu)(?:l['’]\w+|\w+-(?:t-il|elle))|(?P<n>\d+)\s*km"
+    want = re.compile(pattern)
+    alternation.compiled(pattern, "spacy-import.test")
+    alternation.save_compiled()
+    monkeypatch.setattr(alternation, "_CODES", {})  # a new process: read back from disk
+    re.purge()
+    alternation.preload_compiled("spacy-import.test")
+
+    def no_compiling(*_args, **_kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re._compiler, "compile", no_compiling)
+    got = re.compile(pattern)
+    assert got == want and got.groupindex == want.groupindex
+    assert got.match("L'Europe").group(0) == "L'Europe"
+    assert got.match("12 km").group("n") == "12"
+    monkeypatch.undo()
+    re.purge()
+
+
 def test_compiled_without_a_disk_cache(monkeypatch):
     from briefing.nlp import alternation
 

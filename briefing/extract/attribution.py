@@ -171,6 +171,7 @@ def _clitic_moved(cue: str, reflexives: frozenset[str]) -> list[str]:
     return []
 
 
+@cache
 def lexicon(lang: str) -> _Lexicon:
     table = reporting_table()
     inserts = cues_for(table.get("inserts"), lang)

@@ -538,6 +538,22 @@ class _Attributor:
                 return self._is_person(m.actor) and before.endswith(",")
         return False
 
+    def _after_verb(self, s: Sentence, vend: int, stop: int) -> list[_Cand]:
+        """The candidate speakers between a verb's end and ``stop``, cut at the first
+        punctuation mark or complementizer (what follows is the content), less those a
+        preposition governs or the verb's agreement rules out."""
+        p = _PUNCT.search(self.text, vend, stop)
+        if p:
+            stop = p.start()
+        comp = _spans(self.lex.complementizers, self.norm, vend, stop)
+        if comp:
+            stop = comp[0][0]
+        return [
+            c
+            for c in self._candidates(s, vend, stop)
+            if not self._governed(vend, c) and not self._disagrees(vend, c)
+        ]
+
     def _right_speaker(
         self, s: Sentence, vend: int, reach: int | None = None
     ) -> tuple[bool, str | None]:
@@ -547,17 +563,7 @@ class _Attributor:
         if reach is not None:
             words = re.match(rf"(?:\s*\S+){{0,{reach}}}", self.text[vend:stop])
             stop = vend + (words.end() if words else 0)
-        m = _PUNCT.search(self.text, vend, stop)
-        if m:
-            stop = m.start()
-        comp = _spans(self.lex.complementizers, self.norm, vend, stop)
-        if comp:
-            stop = comp[0][0]
-        cands = [
-            c
-            for c in self._candidates(s, vend, stop)
-            if not self._governed(vend, c) and not self._disagrees(vend, c)
-        ]
+        cands = self._after_verb(s, vend, stop)
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         pronouns = [c for c in cands if c.kind == "pronoun"]
@@ -600,17 +606,7 @@ class _Attributor:
         a stance verb it is the object ("Kritizoval USA")."""
         m = re.match(rf"(?:\s*\S+){{0,{_INVERTED_REACH}}}", self.text[vend : s.end])
         stop = vend + (m.end() if m else 0)
-        p = _PUNCT.search(self.text, vend, stop)
-        if p:
-            stop = p.start()
-        comp = _spans(self.lex.complementizers, self.norm, vend, stop)
-        if comp:
-            stop = comp[0][0]
-        cands = [
-            c
-            for c in self._candidates(s, vend, stop)
-            if not self._governed(vend, c) and not self._disagrees(vend, c)
-        ]
+        cands = self._after_verb(s, vend, stop)
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         groups: list[list[_Cand]] = [persons, roles]

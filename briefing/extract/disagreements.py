@@ -321,6 +321,18 @@ _FOR_OBJECT = "Backs, demands or offers it"
 _AGAINST_OBJECT = "Rejects, condemns or denies it"
 
 
+def _opposed_pairs(taken: Iterable[Disagreement]) -> set[frozenset[str]]:
+    """Every pair of actors already on opposite sides of a disagreement of ``taken``."""
+    return {
+        frozenset((a, b))
+        for d in taken
+        for i, side in enumerate(d.sides)
+        for o in d.sides[i + 1 :]
+        for a in side.actors
+        for b in o.actors
+    }
+
+
 def object_disagreements(
     positions: Sequence[Position],
     known: dict[str, Actor],
@@ -334,14 +346,7 @@ def object_disagreements(
     and Russia vetoed the US draft on North Korea" against "the United States wants more
     sanctions on North Korea"). Questions and statements already on opposite sides of a
     disagreement of ``taken`` add nothing; each side cites its own sentences."""
-    pairs_taken = {
-        frozenset((a, b))
-        for d in taken
-        for i, s in enumerate(d.sides)
-        for o in d.sides[i + 1 :]
-        for a in s.actors
-        for b in o.actors
-    }
+    pairs_taken = _opposed_pairs(taken)
     by_object: dict[str, dict[int, list[Position]]] = defaultdict(lambda: defaultdict(list))
     context: dict[int, set[str]] = {}
     for p in positions:
@@ -536,14 +541,7 @@ def question_disagreements(
     other rejects or denies; or one states and the other denies ("the deal is implemented"
     against "was not implemented"). A party on both sides, two sides of one body, or a pair
     already opposed in ``taken`` adds nothing. Each side cites its own sentence."""
-    pairs_taken = {
-        frozenset((a, b))
-        for d in taken
-        for i, side in enumerate(d.sides)
-        for o in d.sides[i + 1 :]
-        for a in side.actors
-        for b in o.actors
-    }
+    pairs_taken = _opposed_pairs(taken)
     names: set[str] = set()
     for actor in known.values():
         for form in (actor.name, *actor.surface_forms):

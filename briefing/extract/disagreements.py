@@ -93,6 +93,16 @@ def _side(positions: list[Position], exclude: set[str]) -> Side | None:
     return Side(actors=actors, position=lead.stance, citations=cites[:_MAX_CITATIONS])
 
 
+def _opposite_sides(plus: list[Position], minus: list[Position]) -> tuple[Side | None, Side | None]:
+    """The two sides of one question; an actor reported on both stays where it is cited
+    most (on the + side when cited equally)."""
+    cited_plus = {p.actor: len(p.citations) for p in plus}
+    cited_minus = {p.actor: len(p.citations) for p in minus}
+    both = cited_plus.keys() & cited_minus.keys()
+    drop_plus = {a for a in both if cited_minus[a] > cited_plus[a]}
+    return _side(plus, drop_plus), _side(minus, both - drop_plus)
+
+
 def position_disagreements(
     positions: Iterable[Position],
     known: dict[str, Actor] | None = None,
@@ -107,14 +117,7 @@ def position_disagreements(
     for key, sides in by_topic.items():
         if len(sides) < 2:
             continue
-        plus = {p.actor: len(p.citations) for p in sides[1]}
-        minus = {p.actor: len(p.citations) for p in sides[-1]}
-        # An actor reported on both sides stays where it is cited most.
-        both = plus.keys() & minus.keys()
-        drop_plus = {a for a in both if minus[a] > plus[a]}
-        drop_minus = both - drop_plus
-        a = _side(sides[1], drop_plus)
-        b = _side(sides[-1], drop_minus)
+        a, b = _opposite_sides(sides[1], sides[-1])
         if a is None or b is None:
             continue
         if known:
@@ -237,12 +240,13 @@ def _for_or_against(p: Position) -> int:
     """+1 when ``p`` backs what its sentence is about (demands, supports, offers,
     threatens it), -1 when it rejects or denies it, 0 when it only states or assesses; a
     negated statement ("does not support") counts the other way."""
-    sign = {"demands": 1, "supports": 1, "offers": 1, "threatens": 1, "rejects": -1}.get(
-        p.stance_kind or "", 0
-    )
-    if p.stance_kind == "denies":
-        sign = -1
+    # The stance signs of the taxonomy (stances.yaml), less the kinds that only judge or
+    # warn about what they name, which take no side on it.
+    sign = 0 if p.stance_kind in _NO_SIDE_ON_OBJECT else stance_sign(p.stance_kind)
     return -sign if p.polarity == "negated" else sign
+
+
+_NO_SIDE_ON_OBJECT = frozenset({"assesses", "warns"})
 
 
 def measure_disagreements(
@@ -384,12 +388,7 @@ def object_disagreements(
     for obj, sides in by_object.items():
         if len(sides) < 2:
             continue
-        plus = {p.actor: len(p.citations) for p in sides[1]}
-        minus = {p.actor: len(p.citations) for p in sides[-1]}
-        both = plus.keys() & minus.keys()
-        drop_plus = {a for a in both if minus[a] > plus[a]}
-        a = _side(sides[1], drop_plus)
-        b = _side(sides[-1], both - drop_plus)
+        a, b = _opposite_sides(sides[1], sides[-1])
         if a is None or b is None:
             continue
         ours = set(_with_bodies(a.actors, known, day))

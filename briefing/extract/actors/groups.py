@@ -15,8 +15,11 @@ from functools import cache
 
 from briefing.data import load_yaml
 from briefing.extract.actors.index import Found
-from briefing.extract.actors.text import Words, fold
+from briefing.extract.actors.text import Words, fold, memo_many
 from briefing.kb import KnowledgeBase
+
+_PLAIN: dict[str, str] = {}  # folded word -> plain(word)
+_PLAIN_MAX = 200_000
 
 
 def plain(word: str) -> str:
@@ -103,7 +106,8 @@ def find_groups(
     states = set(state_at.values())
     counts = Counter(f.actor for f in found if f.actor in states)
     main = counts.most_common(1)[0][0] if counts else None
-    words = [plain(w) for w in ws.folded]
+    # Every word of every article passes here: each distinct word is unaccented once.
+    words = memo_many(_PLAIN, ws.folded, lambda n: plain(ws.folded[n]), _PLAIN_MAX)
     out: list[Found] = []
     names: dict[str, str] = {}
     taken: set[int] = set(state_at)

@@ -329,6 +329,7 @@ def latin(name: str) -> str:
     return " ".join(_to_ascii(name).split())
 
 
+@lru_cache(maxsize=50_000)  # known people's names are compared with every new one
 def skeleton(name: str, j_vowel: bool = False, plain_greek: bool = False) -> str:
     """The consonants of a name in Latin letters, classes merged: "Wendy Sherman",
     "ويندي شيرمان" and "וונדי שרמן" give "nt srmn" or close; "Ryabkov" and "ريابكوف" "rbkb".
@@ -359,9 +360,11 @@ def same_person_across_scripts(a: str, b: str, cutoff: float = 80.0) -> bool:
     from rapidfuzz import fuzz
 
     modes = [(j, g) for j in (False, True) for g in (False, True)]
-    for ja, ga in modes:
-        for jb, gb in modes:
-            ka, kb_ = skeleton(a, ja, ga).split(), skeleton(b, jb, gb).split()
+    # Each side's four readings once (they were recomputed for every pairing).
+    a_keys = [skeleton(a, j, g).split() for j, g in modes]
+    b_keys = [skeleton(b, j, g).split() for j, g in modes]
+    for ka in a_keys:
+        for kb_ in b_keys:
             if len(ka) < 2 or len(kb_) < 2 or ka[-1] != kb_[-1] or len(ka[-1]) < 3:
                 continue
             if fuzz.ratio(" ".join(ka), " ".join(kb_)) >= cutoff:

@@ -71,7 +71,12 @@ def _fold_unknown_targets(merged: dict[tuple[str, str | None], Measure]) -> None
             continue
         loose, into = merged.pop(key), merged[options[0]]
         into.citations = union_citations(into.citations, loose.citations)
-        into.proposed_by.extend(p for p in loose.proposed_by if p not in into.proposed_by)
+        # A measure's target never proposes it (extraction holds to that in every
+        # sentence); a source that could not name the target may have named it as the
+        # proposer ("components made by Russia").
+        into.proposed_by.extend(
+            p for p in loose.proposed_by if p not in into.proposed_by and p != into.target
+        )
         into.condition = into.condition or loose.condition
         into.status = later_status(into.status, loose.status)
         into.figures.extend(f for f in loose.figures if f not in into.figures)

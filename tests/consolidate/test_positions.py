@@ -111,3 +111,28 @@ def test_one_stance_outside_the_taxonomy_in_two_languages_is_one_position():
     )
     negated.polarity = "negated"
     assert len(merge_positions([nl, said, said2, demand, turkey, negated])) == 6
+
+
+def test_a_measure_folded_into_its_target_keeps_the_target_out_of_its_proposers():
+    targeted = Measure(
+        "Export controls and a technology embargo",
+        "export-control",
+        [cite("en", "a ban on technology exports to Russia")],
+        ["united-states"],
+        "russia",
+        None,
+        "export_controls",
+    )
+    loose = Measure(
+        "Export controls and a technology embargo",
+        "export-control",
+        [cite("fr", "les exportations de composants fabriqués par la Russie")],
+        ["russia", "united-states"],
+        None,
+        None,
+        "export_controls",
+    )
+    (merged,) = merge_measures([targeted, loose])
+    assert merged.target == "russia"
+    assert merged.proposed_by == ["united-states"]
+    assert len(merged.citations) == 2

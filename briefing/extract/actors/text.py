@@ -317,6 +317,8 @@ _VOWELISH = re.compile(r"[aeiouyhw']")
 
 
 _GREEK_OU = re.compile("[οόΟΌ][υύΥΎ]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_HEBREW = re.compile("[\u0590-\u05ff]")
 
 
 def latin(name: str) -> str:
@@ -335,12 +337,21 @@ def skeleton(name: str, j_vowel: bool = False, plain_greek: bool = False) -> str
     "ويندي شيرمان" and "וונדי שרמן" give "nt srmn" or close; "Ryabkov" and "ريابكوف" "rbkb".
     ``j_vowel``: read "j" as "y" (German, Slavic and Hungarian spellings: "Szijjártó");
     ``plain_greek``: read "μπ", "ντ" inside a word as "b", "d" ("Μπάιντεν", "Στόλτενμπεργκ")."""
+    greek = _GREEK.search(name) is not None
+    if greek and plain_greek:
+        # Greek "χ" writes the "h" of Arabic and Hebrew names as often as "kh"
+        # ("Νετανιάχου" Netanyahu, "Χαμάς" Hamas).
+        name = name.replace("χ", "").replace("Χ", "")
+    if _HEBREW.search(name):
+        # Hebrew "ו" is the vowel "o"/"u" more often than "v" ("נתניהו" Netanyahu).
+        name = name.replace("ו", "w")
     words = []
     for word in latin(name).lower().split():
         word = re.sub(r"[^a-z]", "", word)
-        for a, b in _GREEK_INITIAL:
-            if word.startswith(a):
-                word = b + word[2:]
+        if greek:  # only Greek spells "b", "d" as "μπ", "ντ" ("nt" opens Hebrew "נתניהו")
+            for a, b in _GREEK_INITIAL:
+                if word.startswith(a):
+                    word = b + word[2:]
         if plain_greek:
             word = word.replace("mp", "b").replace("nt", "d")
         for a, b in _DIGRAPHS:

@@ -35,6 +35,7 @@ from briefing.models import MEASURE_CATEGORIES, Measure, Mention, Sentence
 _CONTEXT_REACH = 2  # sentences a context word carries over
 _CARRY_REACH = 3  # sentences a proposer or target carries over
 _ADJACENT = 3  # characters between a measure cue and the actor owning it ("US sanctions")
+_AGENT_REACH = 6  # words between a measure cue and the agent phrase of its passive
 _PUNCT = re.compile(r"[,.;:!?()«»“”„\"،؛]")
 
 
@@ -70,6 +71,7 @@ class _Lexicon:
     unnegated: re.Pattern[str] | None = None  # "does not rule out"
     agents: re.Pattern[str] | None = None  # a passive's agent before the actor ("by")
     agents_after: re.Pattern[str] | None = None  # ... after it (hu "által", tr "tarafından")
+    governing: re.Pattern[str] | None = None  # verbs of a measure's status ("imposed", "objęta")
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -160,6 +162,11 @@ def _lexicon(lang: str) -> _Lexicon:
         unnegated=compile_cues(_words(lang, "unnegated"), lang),
         agents=compile_cues(_words(lang, "agents"), lang),
         agents_after=compile_cues(_words(lang, "agents_after"), lang),
+        governing=compile_cues(
+            [str(c) for name in table.get("statuses") or () for c in status_words.get(name) or ()]
+            + exposed,
+            lang,
+        ),
     )
 
 
@@ -301,11 +308,14 @@ class _Article:
                 return m.actor
         return None
 
-    def agent(self, s: Sentence, target: str | None) -> str | None:
-        """The agent of a passive in the sentence, who imposes the measure: the actor
-        right after ``agents`` ("sanctions were imposed on Russia by the EU", "przez
-        USA"), or right before ``agents_after`` ("az USA által"), at most one word
-        between (an article)."""
+    def agent(self, s: Sentence, target: str | None, start: int, end: int) -> str | None:
+        """The agent of a passive whose verb governs the measure at ``start``-``end``, who
+        imposes it: the actor right after ``agents`` ("sanctions were imposed on Russia by
+        the EU", "przez USA"), or right before ``agents_after`` ("az USA által"), at most
+        one word between (an article). The agent phrase stands within a few words of the
+        measure, in its clause, with a status verb between them ("imposed", "objęta")
+        unless it follows the measure's words at once: "sanctions …, which were condemned
+        by Russia" or "by" in another clause names no one who imposes them."""
         lex = self.lex
         if lex.agents is None and lex.agents_after is None:
             return None
@@ -317,7 +327,12 @@ class _Article:
                     if m.start < hit.end():
                         continue
                     gap = norm[hit.end() : m.start]
-                    if len(gap.split()) <= 1 and not _PUNCT.search(gap) and m.actor != target:
+                    if (
+                        len(gap.split()) <= 1
+                        and not _PUNCT.search(gap)
+                        and m.actor != target
+                        and self._governs(s, start, end, hit.start(), m.end)
+                    ):
                         return m.actor
                     break
         if lex.agents_after is not None:
@@ -326,9 +341,35 @@ class _Article:
                 if before:
                     m = before[-1]
                     gap = norm[m.end : hit.start()]
-                    if len(gap.split()) <= 1 and not _PUNCT.search(gap) and m.actor != target:
+                    if (
+                        len(gap.split()) <= 1
+                        and not _PUNCT.search(gap)
+                        and m.actor != target
+                        and self._governs(s, start, end, m.start, hit.end())
+                    ):
                         return m.actor
         return None
+
+    def _governs(self, s: Sentence, start: int, end: int, a: int, b: int) -> bool:
+        """Whether the agent phrase at ``a``-``b`` belongs to the passive of the measure
+        at ``start``-``end``: at most six words of one clause between them, and a status
+        verb among them (or right before the phrase) unless the phrase follows the
+        measure at once ("sanctions by the EU")."""
+        norm = self.norm
+        if b <= start:
+            between, lo, hi = norm[b:start], a, start
+        elif end <= a:
+            between, lo, hi = norm[end:a], end, a
+        else:
+            return False
+        if len(between.split()) > _AGENT_REACH or _CLAUSE_STOP.search(between):
+            return False
+        if not between.split():
+            return True
+        gov = self.lex.governing
+        return (
+            gov is not None and gov.search(norm, max(s.start, min(lo, start) - 12), hi) is not None
+        )
 
     def subject_before(self, s: Sentence, pos: int, target: str | None) -> str | None:
         """The actor opening the sentence or a clause ("Kanada skupiła się na …", "…,
@@ -696,7 +737,7 @@ def _proposers(
     carry: _Carry,
     opposed: bool,
 ) -> list[str]:
-    owner = art.adjacent_owner(s, start, end, target) or art.agent(s, target)
+    owner = art.adjacent_owner(s, start, end, target) or art.agent(s, target, start, end)
     if owner:
         return [owner]
     # A verb-first language names the subject inside the cue ("فرض الاتحاد الأوروبي

@@ -111,3 +111,26 @@ def test_readiness_to_talk_is_no_force_posture():
 def test_customs_stamps_are_no_tariffs():
     text = "Strane će međusobno priznavati dokumente, uključujući putovnice i carinske pečate."
     assert "tariffs" not in _kinds(text, "hr")
+
+
+_EU_RU = {
+    "european-union": ("European Union", "organization", ["European Union", "EU", "UE"]),
+    "russia": ("Russia", "state", ["Russia", "Russland", "Rosja", "la Russie"]),
+    "iran": ("Iran", "state", ["Iran", "Iranu", "l'Iran"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The EU imposed sanctions on Iran, a step condemned by Russia."),
+        ("en", "Sanctions on Iran were condemned by Russia."),
+        ("de", "Die Sanktionen gegen Iran, die von Russland kritisiert wurden, gelten weiter."),
+        ("fr", "L'UE a imposé des sanctions à l'Iran, une décision critiquée par la Russie."),
+    ],
+)
+def test_a_passive_of_another_verb_names_no_proposer(lang, text):
+    # "by Russia" is the agent of "condemned", not of the measure's own verb.
+    found = extract_measures(context_with_actors(text, lang, _EU_RU))
+    assert found, "no measure"
+    assert all("russia" not in m.proposed_by for m in found), [m.proposed_by for m in found]

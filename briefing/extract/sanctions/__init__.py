@@ -72,6 +72,8 @@ class _Lexicon:
     agents: re.Pattern[str] | None = None  # a passive's agent before the actor ("by")
     agents_after: re.Pattern[str] | None = None  # ... after it (hu "által", tr "tarafından")
     governing: re.Pattern[str] | None = None  # verbs of a measure's status ("imposed", "objęta")
+    against_after: re.Pattern[str] | None = None  # postpositions after the target ("yönelik")
+    target_cases: tuple[str, ...] = ()  # case endings of a target ("Venäjälle", "Rusya'ya")
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -162,6 +164,8 @@ def _lexicon(lang: str) -> _Lexicon:
         unnegated=compile_cues(_words(lang, "unnegated"), lang),
         agents=compile_cues(_words(lang, "agents"), lang),
         agents_after=compile_cues(_words(lang, "agents_after"), lang),
+        against_after=compile_cues(_words(lang, "against_after"), lang),
+        target_cases=tuple(_words(lang, "target_cases")),
         governing=compile_cues(
             [str(c) for name in table.get("statuses") or () for c in status_words.get(name) or ()]
             + exposed,
@@ -216,6 +220,59 @@ class _Article:
             for m in self.in_sentence(s):
                 gap = norm[hit.end() : m.start]
                 if m.start >= hit.end() and len(gap.split()) <= 3 and not _PUNCT.search(gap):
+                    return m.actor
+        return self._target_before_postposition(s, first) or self._target_by_case(s, first)
+
+    def _target_before_postposition(self, s: Sentence, first: int) -> str | None:
+        """Head-final languages name the target before a postposition, the measure after
+        it: "Rusya'ya yönelik yaptırımlar", "Oroszország elleni szankciók", "Venäjään
+        kohdistuvat pakotteet"."""
+        lex = self.lex
+        if lex.against_after is None or lex.context is None:
+            return None
+        norm = self.norm
+        lo = max(s.start, first - 40)
+        for hit in lex.against_after.finditer(norm, lo, s.end):
+            before = [m for m in self.in_sentence(s) if m.end <= hit.start()]
+            if not before:
+                continue
+            m = before[-1]
+            gap = norm[m.end : hit.start()]
+            # Right before the postposition, a case ending glued on ("İran'a karşı").
+            if (gap.split() and gap[0].isspace()) or len(gap.split()) > 1 or _PUNCT.search(gap):
+                continue
+            # The measure after the postposition, or before the target ("sanktsioonid
+            # Iraani vastu"), in the same clause.
+            tail = norm[hit.end() : min(s.end, hit.end() + 40)]
+            after = lex.context.search(tail)
+            head = norm[max(s.start, m.start - 40) : m.start]
+            ahead = list(lex.context.finditer(head))
+            if (after and not _PUNCT.search(tail[: after.start()])) or (
+                ahead and not _PUNCT.search(head[ahead[-1].end() :])
+            ):
+                return m.actor
+        return None
+
+    def _target_by_case(self, s: Sentence, first: int) -> str | None:
+        """An actor in the pack's target case (allative, dative) within three words of a
+        context word: "pakotteita Venäjälle", "Venemaale sanktsioonid", "Rusya'ya
+        yaptırım uyguladı"."""
+        lex = self.lex
+        if not lex.target_cases or lex.context is None:
+            return None
+        norm = self.norm
+        words = [(w.start(), w.end()) for w in lex.context.finditer(norm, first, s.end)]
+        if not words:
+            return None
+        for m in self.in_sentence(s):
+            stop = m.end
+            while stop < s.end and not norm[stop].isspace() and norm[stop] not in ',.;:!?()«»"':
+                stop += 1
+            if not norm[m.start : stop].endswith(lex.target_cases):
+                continue
+            for a, b in words:
+                gap = norm[stop:a] if stop <= a else norm[b : m.start] if b <= m.start else None
+                if gap is not None and len(gap.split()) <= 3 and not _PUNCT.search(gap):
                     return m.actor
         return None
 

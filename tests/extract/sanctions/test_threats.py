@@ -94,7 +94,9 @@ def test_every_language_has_an_ultimatum():
 
 @pytest.mark.parametrize(("lang", "text"), ULTIMATUM)
 def test_an_ultimatum_is_a_measure(lang, text):
-    assert "ultimatum" in _kinds(text, lang)
+    found = {m.key: m for m in extract_measures(context_with_actors(text, lang, {}))}
+    assert "ultimatum" in found, sorted(found)
+    assert found["ultimatum"].status == "threatened"
 
 
 @pytest.mark.parametrize(("lang", "text", "kind"), OTHERS)
@@ -134,3 +136,26 @@ def test_a_passive_of_another_verb_names_no_proposer(lang, text):
     found = extract_measures(context_with_actors(text, lang, _EU_RU))
     assert found, "no measure"
     assert all("russia" not in m.proposed_by for m in found), [m.proposed_by for m in found]
+
+
+_RU = {
+    "european-union": ("European Union", "organization", ["EU", "AB", "Euroopa Liit"]),
+    "russia": ("Russia", "state", ["Rusya", "Oroszország", "Venäjälle", "Venäjään", "Venemaale"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "AB, Rusya'ya yönelik yeni yaptırımları onayladı."),
+        ("tr", "AB, Rusya'ya yeni yaptırımlar uyguladı."),
+        ("hu", "Az EU Oroszország elleni szankciói hatályban maradnak."),
+        ("fi", "EU asetti uusia pakotteita Venäjälle."),
+        ("fi", "Venäjään kohdistuvat pakotteet jatkuvat."),
+        ("et", "Euroopa Liit kehtestas Venemaale uued sanktsioonid."),
+    ],
+)
+def test_a_target_before_a_postposition_or_in_its_case(lang, text):
+    found = extract_measures(context_with_actors(text, lang, _RU))
+    assert found, "no measure"
+    assert all(m.target == "russia" for m in found), [(m.key, m.target) for m in found]

@@ -159,3 +159,9 @@ def test_a_target_before_a_postposition_or_in_its_case(lang, text):
     found = extract_measures(context_with_actors(text, lang, _RU))
     assert found, "no measure"
     assert all(m.target == "russia" for m in found), [(m.key, m.target) for m in found]
+
+
+def test_sanctions_that_took_effect_are_in_force_in_hungarian():
+    text = "Az EU Oroszország elleni szankciói hatályba léptek."
+    found = extract_measures(context_with_actors(text, "hu", _RU))
+    assert found and all(m.status == "in_force" for m in found), [m.status for m in found]

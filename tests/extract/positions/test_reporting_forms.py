@@ -16,7 +16,11 @@ from tests.extract.analysis_support import context_with_actors
 ROOT = Path(__file__).resolve().parents[3]
 
 ACTORS = {
-    "sweden": ("Sweden", "state", ["Ruotsi", "Svezia", "Švedska", "Švédsko"]),
+    "sweden": (
+        "Sweden",
+        "state",
+        ["Ruotsi", "Svezia", "Švedska", "Švédsko", "Szwecji", "Švedske", "Zweden"],
+    ),
     "germany": ("Germany", "state", ["Saksa", "Germania", "Nemčija", "Německo"]),
 }
 
@@ -86,3 +90,13 @@ def test_a_joint_statement_of_two_states_is_a_position_of_each():
     text = "La Svezia e la Germania condividono l'opinione che i colloqui devono continuare."
     ctx = context_with_actors(text, "it", ACTORS)
     assert {p.actor for p in extract_positions(ctx)} == {"sweden", "germany"}
+
+
+def test_in_the_view_of_a_state_is_its_position():
+    # "In the eyes / in the view of X": X holds what the sentence says.
+    for text, lang in (
+        ("W ocenie Szwecji rozmowy w Genewie były konstruktywne i powinny być kontynuowane.", "pl"),
+        ("Po prepričanju Švedske so pogovori koristni in se morajo nadaljevati.", "sl"),
+        ("In de ogen van Zweden zijn de gesprekken nuttig en moeten ze doorgaan.", "nl"),
+    ):
+        assert (("sweden",), "says") in _attributed(text, lang), lang

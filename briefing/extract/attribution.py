@@ -142,7 +142,8 @@ _NEGATED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}
 def reporting_table() -> dict[str, Any]:
     """The reporting lexicon keyed ``{key: {code: data}}``: every language pack's
     ``reporting.yaml`` (``stance_cues`` pivoted to ``{kind: {code: cues}}``), over the
-    language-independent part of ``data/lexicons/reporting_verbs.yaml`` (quotation marks)."""
+    language-independent part of ``data/lexicons/reporting_verbs.yaml`` (quotation marks),
+    with the generated ``reporting_forms.yaml`` of each pack added to its verbs."""
     out: dict[str, Any] = dict(load_yaml("lexicons/reporting_verbs.yaml") or {})
     for code, pack in langpacks.section("reporting").items():
         for key, value in (pack or {}).items():
@@ -153,6 +154,12 @@ def reporting_table() -> dict[str, Any]:
                 out.setdefault("lang_quotes", {})[code] = value
             else:
                 out.setdefault(key, {})[code] = value
+    # Every inflected form of the packs' verbs (tools/reporting_forms.py), after the cues
+    # written by hand: "sanoi" brings "sanoo", "sanonut"; "ha detto" brings "dice".
+    for code, pack in langpacks.section("reporting_forms").items():
+        for kind, forms in ((pack or {}).get("verbs") or {}).items():
+            verbs = out.setdefault("verbs", {}).setdefault(code, {})
+            verbs[kind] = [*(verbs.get(kind) or ()), *forms]
     return out
 
 

@@ -33,6 +33,11 @@ from briefing.render import Caps, RenderOptions
 # embedded Latin or digits are ordered as a reader of the language expects.
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv", "arc"})
 _RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Right-to-left letters or explicit direction controls (marks, embeddings, isolates).
+_BIDI = re.compile(
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+    r"\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 
 # How many sentences an actor row cites: actors are mentioned everywhere, and a reader
@@ -67,6 +72,13 @@ def language_name(code: str | None) -> str:
         return code
     # "Modern Greek (1453-)" reads badly in a brief.
     return re.sub(r"\s*\(.*\)$", "", name)
+
+
+def has_bidi(text: object) -> bool:
+    """Whether ``text`` holds anything whose order an isolate (``<bdi>``) protects: a
+    right-to-left letter or a direction control. Left-to-right text in the English page
+    reads the same with or without one."""
+    return bool(_BIDI.search(str(text)))
 
 
 def is_rtl(lang: str | None, text: str = "") -> bool:

@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from briefing.build import write_outputs
+from briefing.models import Citation
 from briefing.render import background
 from briefing.render.html import render_html
 from briefing.render.pdf import render_pdf
@@ -119,3 +120,49 @@ def test_page_references_kept_per_page_count():
     assert pdf.page_references is refs  # not rebuilt
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert len(pdf.page_references) == 4 and pdf.page_references[:3] == refs
+
+
+def wire_copy_brief():
+    """The sample brief with a second English outlet printing one wire sentence word for
+    word, cited beside the original by the same point."""
+    import dataclasses
+
+    from tests.render.sample import EN_TEXT, cite, line
+
+    brief = sample_brief()
+    wire = next(a for a in brief.sources if a.id == "wire-1")
+    sentence = line(wire, 0).sentence
+    copy = dataclasses.replace(
+        wire, id="copy-1", outlet="Daily Copy", text="Intro line.\n" + EN_TEXT, title="Copy"
+    )
+    brief.sources.append(copy)
+    event = brief.calendar[0]
+    event.citations = [line(wire, 0), cite(copy, sentence), *event.citations[1:]]
+    return brief, sentence
+
+
+def test_a_sentence_printed_by_several_outlets_is_one_entry_naming_each():
+    from briefing.render.view import CitationNumberer, source_info
+
+    brief, sentence = wire_copy_brief()
+    view = brief_view(brief)
+    entries = [c for c in view.cited if c.citation.sentence == sentence]
+    assert len(entries) == 1
+    (entry,) = entries
+    assert [src.id for _cit, src in entry.attributions] == ["wire-1", "copy-1"]
+    texts = {a.id: a.text for a in brief.sources}
+    for cit, src in entry.attributions:  # each source's own offsets, verbatim
+        assert texts[src.id][cit.start : cit.end] == sentence
+    assert {"wire-1", "copy-1"} <= {s.id for s in view.cited_sources}
+    html = render_html(brief, view=view)
+    item = html[html.index(f'<li id="c{entry.number}"') :]
+    item = item[: item.index("</li>")]
+    assert item.count(sentence) == 1
+    assert 'href="#src-wire-1"' in item and 'href="#src-copy-1"' in item
+    assert "Daily Copy" in item and "and 1 more source" in html
+    # The mail numbers each citation apart, as before (its numberer does not merge).
+    mail = CitationNumberer({s.id: source_info(s) for s in brief.sources})
+    wire, copy = brief.sources[2], brief.sources[-1]
+    assert (wire.id, copy.id) == ("wire-1", "copy-1")
+    mail.marks([Citation(wire.id, 0, len(sentence), sentence), *entry.also[0][:1]], None)
+    assert len(mail.cited) == 2 and not any(c.also for c in mail.cited)

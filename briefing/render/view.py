@@ -436,9 +436,7 @@ class CitationNumberer:
         self._numbers: dict[tuple[str, int, int], CitedSentence] = {}
         # merge_identical: one number for a sentence cited word for word from several
         # sources (each named in its entry) instead of one number, and one entry, each.
-        self._by_text: dict[tuple[str, str], CitedSentence] | None = (
-            {} if merge_identical else None
-        )
+        self._by_text: dict[tuple[str, str], CitedSentence] | None = {} if merge_identical else None
         self.cited: list[CitedSentence] = []
         self.limit = limit
 

@@ -15,6 +15,7 @@ process (the ``serve`` command's server) could copy a lock another thread holds.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -106,6 +107,9 @@ def start_pdf(brief: Brief, path: Path, opts: RenderOptions | None) -> Backgroun
         code = 1
         try:
             os.close(read_end)
+            # The inherited heap (the brief, the analysis' leftovers) is never garbage
+            # here: out of the collector's reach, its pages are not copied for it either.
+            gc.freeze()
             _render_into(brief, staged, opts)
             message = "ok"
             code = 0

@@ -199,15 +199,21 @@ def write_outputs(
     render: RenderOptions | None = None,
 ) -> list[Path]:
     """Render every format first, then write each atomically: a failed render leaves the
-    previous brief untouched."""
+    previous brief untouched. The PDF is rendered in a child process meanwhile where one
+    can be forked (``briefing.render.background``)."""
     rendered: list[tuple[Path, bytes]] = []
     staged: list[tuple[Path, Path]] = []
+    background = None
     try:
+        if "pdf" in formats:
+            from briefing.render.background import start_pdf
+
+            background = start_pdf(brief, out_dir / f"{stem}.pdf", render)
         if "json" in formats:
             path = out_dir / f"{stem}.json"
             staged.append((path, _stage_json(brief, path)))
         view = None
-        if "html" in formats or "pdf" in formats:
+        if "html" in formats or ("pdf" in formats and background is None):
             from briefing.render.view import brief_view
 
             view = brief_view(brief, render)  # once for both: they show the same view
@@ -217,10 +223,17 @@ def write_outputs(
             html = render_html(brief, opts=render, view=view)
             rendered.append((out_dir / f"{stem}.html", html.encode("utf-8")))
         if "pdf" in formats:
-            from briefing.render.pdf import render_pdf
+            path = out_dir / f"{stem}.pdf"
+            done = background.result() if background is not None else None
+            if done is not None:
+                staged.append((path, done))
+            else:  # no child, or it failed: here, where an error is raised as it was
+                from briefing.render.pdf import render_pdf
 
-            rendered.append((out_dir / f"{stem}.pdf", render_pdf(brief, opts=render, view=view)))
+                rendered.append((path, render_pdf(brief, opts=render, view=view)))
     except BaseException:
+        if background is not None:
+            background.cancel()
         for _path, tmp in staged:
             tmp.unlink(missing_ok=True)
         raise
@@ -228,7 +241,8 @@ def write_outputs(
         os.replace(tmp, path)
     for path, data in rendered:
         atomic_write_bytes(path, data)
-    return [p for p, _ in staged] + [p for p, _ in rendered]
+    written = {p for p, _ in staged} | {p for p, _ in rendered}
+    return [out_dir / f"{stem}.{fmt}" for fmt in FORMATS if out_dir / f"{stem}.{fmt}" in written]
 
 
 def _stage_json(brief: Brief, path: Path) -> Path:

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from briefing.models import Brief
 from briefing.render import RenderOptions
 from briefing.render.assets import PACKAGED, data_uri, template_dirs
-from briefing.render.view import PRINT_UNCITED, BriefView, brief_view
+from briefing.render.view import PRINT_UNCITED, BriefView, brief_view, has_bidi
 
 # The packaged templates (the repository's templates/), kept under this name for callers.
 TEMPLATES = PACKAGED
@@ -31,6 +31,8 @@ def environment(dirs: tuple[Path, ...] = (PACKAGED,)) -> Environment:
     )
     # A logo or other image of an override folder, embedded: the page fetches nothing.
     env.globals["asset"] = lambda name: data_uri(name, dirs)
+    # Text that needs isolating from the English around it (``iso`` in brief.html.j2).
+    env.tests["bidi_text"] = has_bidi
     return env
 
 

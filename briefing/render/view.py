@@ -33,6 +33,11 @@ from briefing.render import Caps, RenderOptions
 # embedded Latin or digits are ordered as a reader of the language expects.
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv", "arc"})
 _RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Right-to-left letters or explicit direction controls (marks, embeddings, isolates).
+_BIDI = re.compile(
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+    r"\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 
 # How many sentences an actor row cites: actors are mentioned everywhere, and a reader
@@ -67,6 +72,13 @@ def language_name(code: str | None) -> str:
         return code
     # "Modern Greek (1453-)" reads badly in a brief.
     return re.sub(r"\s*\(.*\)$", "", name)
+
+
+def has_bidi(text: object) -> bool:
+    """Whether ``text`` holds anything whose order an isolate (``<bdi>``) protects: a
+    right-to-left letter or a direction control. Left-to-right text in the English page
+    reads the same with or without one."""
+    return bool(_BIDI.search(str(text)))
 
 
 def is_rtl(lang: str | None, text: str = "") -> bool:
@@ -176,13 +188,21 @@ class SourceInfo:
         return f"{self.label}, {self.published_display}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CitedSentence:
     number: int
     citation: Citation
     source: SourceInfo
     lang: str
     rtl: bool
+    # The same sentence, word for word, in other sources (wire copy printed by several
+    # outlets): one entry in the sources list, naming each of them.
+    also: list[tuple[Citation, SourceInfo]] = field(default_factory=list)
+
+    @property
+    def attributions(self) -> list[tuple[Citation, SourceInfo]]:
+        """Every source the sentence is cited from, the first one first."""
+        return [(self.citation, self.source), *self.also]
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,13 +380,17 @@ class BriefView:
         return len(self.sources)
 
     @property
+    def cited_ids(self) -> set[str]:
+        return {src.id for c in self.cited for _cit, src in c.attributions}
+
+    @property
     def cited_sources(self) -> list[SourceInfo]:
-        ids = {c.source.id for c in self.cited}
+        ids = self.cited_ids
         return [s for s in self.sources if s.id in ids]
 
     @property
     def uncited_sources(self) -> list[SourceInfo]:
-        ids = {c.source.id for c in self.cited}
+        ids = self.cited_ids
         return [s for s in self.sources if s.id not in ids]
 
     @property
@@ -401,9 +425,18 @@ class CitationNumberer:
     its sources list stay bounded however many articles the brief read.
     """
 
-    def __init__(self, sources: Mapping[str, SourceInfo], limit: int | None = None) -> None:
+    def __init__(
+        self,
+        sources: Mapping[str, SourceInfo],
+        limit: int | None = None,
+        *,
+        merge_identical: bool = False,
+    ) -> None:
         self._sources = sources
         self._numbers: dict[tuple[str, int, int], CitedSentence] = {}
+        # merge_identical: one number for a sentence cited word for word from several
+        # sources (each named in its entry) instead of one number, and one entry, each.
+        self._by_text: dict[tuple[str, str], CitedSentence] | None = {} if merge_identical else None
         self.cited: list[CitedSentence] = []
         self.limit = limit
 
@@ -416,10 +449,19 @@ class CitationNumberer:
             cited = self._numbers.get(key)
             if cited is None:
                 src = self._sources.get(c.source) or _unknown_source(c.source)
-                rtl = is_rtl(src.language if src.language != "und" else None, c.sentence)
-                cited = CitedSentence(len(self._numbers) + 1, c, src, src.language, rtl)
+                same = None
+                if self._by_text is not None:
+                    same = self._by_text.get((src.language, c.sentence))
+                if same is not None:
+                    same.also.append((c, src))
+                    cited = same
+                else:
+                    rtl = is_rtl(src.language if src.language != "und" else None, c.sentence)
+                    cited = CitedSentence(len(self.cited) + 1, c, src, src.language, rtl)
+                    self.cited.append(cited)
+                    if self._by_text is not None:
+                        self._by_text[(src.language, c.sentence)] = cited
                 self._numbers[key] = cited
-                self.cited.append(cited)
             out.setdefault(cited.number, cited)
         # Numbers are given in reading order; within one point they read best ascending.
         return Marks(tuple(out[n] for n in sorted(out)), chosen.more)
@@ -579,7 +621,9 @@ class _Builder:
         self.caps: Caps = opts.caps
         self.sources = [source_info(a) for a in brief.sources]
         self.num = CitationNumberer(
-            {s.id: s for s in self.sources}, None if opts.full else self.caps.sources_per_item
+            {s.id: s for s in self.sources},
+            None if opts.full else self.caps.sources_per_item,
+            merge_identical=True,
         )
         self.source_labels = {s.id: s.label for s in self.sources}
         self.names = {a.id: a.name for a in brief.actors}

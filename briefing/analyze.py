@@ -506,7 +506,11 @@ def probe_in_lanes(
 
 def _probe_inherited(idxs: list[int], first_ref: dt.date) -> bytes:
     assert _BATCH is not None
-    return _packed([_probe(_BATCH[i], first_ref) for i in idxs])
+    found = [_probe(_BATCH[i], first_ref) for i in idxs]
+    # The date lexicons compiled here, for the next runs: the analysis reuses these scans
+    # and compiles them only for some languages, so they were compiled anew every run.
+    save_compiled()
+    return _packed(found)
 
 
 def _probe(art: Article, first_ref: dt.date) -> Probed:

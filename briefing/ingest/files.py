@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -148,15 +150,21 @@ def _fitting_encoding(data: bytes, context: str) -> str:
     return best
 
 
+# Control characters other than the four of plain text (tab, line feed, form feed,
+# carriage return): counted at C speed (a loop over every character cost 0.25 ms a file).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\n\r\t\f")
+_CONTROL_CHARS = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
+
+
 def _control_ratio_bytes(data: bytes) -> float:
     sample = data[:8192]
-    bad = sum(1 for b in sample if b < 32 and b not in b"\n\r\t\f")
+    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bad / max(1, len(sample))
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:4096]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    bad = len(_CONTROL_CHARS.findall(sample))
     return bad / max(1, len(sample))
 
 
@@ -462,10 +470,24 @@ def _records(records: Iterable[tuple[int, Any, str]], base_id: str, origin: str)
 
 def display_path(path: Path) -> str:
     """``path`` relative to the working folder when it lies under it (stable in outputs)."""
+    cwd = os.getcwd()
+    # ``path.resolve()``, its folder resolved once per folder (resolving walks every
+    # component of the path: most of reading a small file); a link resolved itself.
+    if path.is_symlink() or path.name in ("", ".", ".."):
+        full = path.resolve()
+    else:
+        full = _resolved(cwd, str(path.parent)) / path.name
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(full.relative_to(_resolved(cwd, cwd)))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=256)
+def _resolved(cwd: str, folder: str) -> Path:
+    """``Path(folder).resolve()`` from working folder ``cwd``, kept for the batch being
+    read (:func:`load_paths` clears it)."""
+    return Path(folder).resolve()
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -499,6 +521,7 @@ def load_paths(paths: Iterable[str | Path]) -> list[Article]:
     so is an input whose files are all unusable (each named in a warning); an input with
     no file at all gives no article."""
     paths = list(paths)
+    _resolved.cache_clear()  # folders resolved afresh for each batch
     articles: list[Article] = []
     seen_ids: set[str] = set()
     folder_meta: dict[Path, dict[str, dict[str, Any]]] = {}

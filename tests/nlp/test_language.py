@@ -100,3 +100,34 @@ def test_every_registry_language_gets_a_pipeline_and_lemmas():
         nlp = get_nlp(code)
         assert len(nlp("Text 12.")) > 0
         assert lemma("Test", code)
+
+
+def test_the_windowed_walk_scores_every_text_as_py3langid_does():
+    """The vectorised walk of py3langid's automaton (used for the versions listed in
+    SYNCHRONIZING) gives the very scores of py3langid's own byte-by-byte walk: the
+    automaton forgets its start after that many bytes (checked over every state and
+    byte string), and the features come in the same order with the same counts."""
+    from importlib import metadata
+    from pathlib import Path
+
+    from py3langid.langid import LanguageIdentifier
+
+    from briefing.nlp.language import SYNCHRONIZING, _identifier, synchronizing_length
+
+    version = metadata.version("py3langid")
+    if version not in SYNCHRONIZING:
+        pytest.skip(f"py3langid {version}: walked by py3langid itself")
+    fast = _identifier()
+    assert type(fast) is not LanguageIdentifier
+    plain = LanguageIdentifier.__new__(LanguageIdentifier)
+    for name in LanguageIdentifier.__slots__:
+        setattr(plain, name, getattr(fast, name))
+    assert synchronizing_length(plain) == SYNCHRONIZING[version]
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += list(OTHER_SCRIPTS.values())
+    texts += ["", "a", "ab", "Hello", "123456", "abcdef", "abcdefg", "é" * 3, "\x00" * 9]
+    rng = __import__("random").Random(7)
+    texts += ["".join(chr(rng.randrange(32, 0x600)) for _ in range(rng.randint(1, 300)))]
+    for text in texts:
+        assert fast.rank(text) == plain.rank(text)

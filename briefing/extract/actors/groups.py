@@ -39,6 +39,17 @@ def _stems(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
 
 
 @cache
+def _starts(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The first words of the language's stems, and the first four letters of those of
+    four letters or more (matched as prefixes): a word that is neither, nor begins with
+    one of the latter, starts no group. None when a stem is empty (it matches anywhere)."""
+    firsts = [stem[0] if stem else None for _key, stems in _stems(lang) for stem in stems]
+    if None in firsts:
+        return None
+    return frozenset(firsts), frozenset(w[:4] for w in firsts if len(w) >= 4)
+
+
+@cache
 def _labels() -> dict[str, tuple[str, int, str]]:
     """Group key -> (English label pattern, how near a state word must be, the home state
     with none near: "article" (named most), "leaders" (whose leaders are named most) or
@@ -113,9 +124,12 @@ def find_groups(
     taken: set[int] = set(state_at)
     leaders = _leaders_state(found, kb)
     stops = _not_before(lang)
+    starts = _starts(lang)
     for k in range(len(words)):
         if k in taken:
             continue
+        if starts is not None and words[k] not in starts[0] and words[k][:4] not in starts[1]:
+            continue  # no stem can start here: the search below would find nothing
         for key, stems in table:
             hit = next((s for s in stems if _at(words, k, s)), None)
             if hit is None:

@@ -544,9 +544,14 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 if not _datable(norm, lang, f):
                     continue
                 hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
-            if hit is None or (hit.cue.day_only and r.hi != r.lo):
+            if hit is not None and hit.cue.day_only and r.hi != r.lo:
                 # Statements are dated to the day ("said on Wednesday"), not "in January"
-                # nor "last week".
+                # nor "last week": what was said then ("announced in February that it
+                # had tested") is a plain dated event, if anything.
+                hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
+                if not _datable(norm, lang, f):
+                    continue
+            if hit is None:
                 continue
             if f.mention.is_relative:
                 if quotes is None:

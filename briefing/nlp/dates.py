@@ -356,6 +356,20 @@ def cldr_table(lang: str) -> dict[str, Any] | None:
     }
 
 
+def _declined(t: dict[str, Any]) -> list[list[str]]:
+    """The weekday adjectives of ``weekday_adjectives`` ("čtvrteční": of Thursday) in
+    every case: each adjective's last letter replaced by each ending that
+    ``adjective_endings`` gives for it ("čtvrtečním" of "před čtvrtečním proslovem")."""
+    endings = {str(k): [str(e) for e in v] for k, v in (t.get("adjective_endings") or {}).items()}
+    out = []
+    for forms in t.get("weekday_adjectives") or ():
+        day = []
+        for w in (str(x) for x in forms):
+            day += [w[:-1] + e for e in endings.get(w[-1], [w[-1]])]
+        out.append(day)
+    return out
+
+
 @cache
 def lexicon(lang: str) -> DateLexicon:
     """The compiled date lexicon of ``lang`` (English for languages without a table)."""
@@ -364,6 +378,8 @@ def lexicon(lang: str) -> DateLexicon:
     jmonth_of = _index(t.get("jalali_months", []))
     hmonth_of = _index(t.get("hijri_months", []))
     weekday_of = {k: v - 1 for k, v in _index(t.get("weekdays", [])).items()}
+    for form, day in _index(_declined(t)).items():
+        weekday_of.setdefault(form, day - 1)
     ordinal_of = {normalize(str(k)): int(v) for k, v in (t.get("day_ordinals") or {}).items()}
     number_of = {normalize(str(k)): int(v) for k, v in (t.get("numbers") or {}).items()}
     ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))

@@ -44,6 +44,16 @@ def test_a_date_without_an_event_word_dates_its_clause():
         assert events[0].citations[0].sentence == text
 
 
+def test_a_statement_dated_to_a_month_is_a_plain_event():
+    # Statements are dated to the day; "announced in February that it had tested" still
+    # dates what happened then, as a plain event.
+    text = "Letos v únoru Severní Korea oznámila, že otestovala raketu Hwasong-15."
+    _ctx, events = _events(text, "cs", dt.date(2023, 7, 14))
+    assert [(e.date, e.kind) for e in events] == [("2023-02", "dated")]
+    _ctx, events = _events("Severní Korea ve středu oznámila test.", "cs", dt.date(2023, 7, 14))
+    assert [(e.date, e.kind) for e in events] == [("2023-07-12", "statement")]
+
+
 def test_weeks_and_durations_without_an_event_word_are_no_event():
     for text, lang in [
         ("Last week the junta closed the airspace.", "en"),
@@ -196,8 +206,10 @@ def test_decisions_and_signings_are_dated_to_the_day():
     )
     _ctx, events = _events(text, "en", dt.date(2022, 6, 10))
     # A package of sanctions adopted is a measure (the more specific type); the budget
-    # approved "in December" is a decision, dated to the day or not at all.
+    # approved "in December" is no decision (those are dated to the day), but still what
+    # happened that month: a plain event.
     assert [(e.kind, e.date, e.location) for e in events] == [
+        ("dated", "2021-12", None),
         ("measure", "2022-06-03", None),
         ("signing", "2022-06-07", "Brussels"),
     ]

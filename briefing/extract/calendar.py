@@ -31,7 +31,7 @@ from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, compiled, lexicon_alternation, word_alternation
-from briefing.nlp.dates import Resolved, kin_of, resolve, tense_at
+from briefing.nlp.dates import Resolved, kin_of, lexicon, resolve, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -183,6 +183,8 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
     out = []
     source = cue_language(lang)
     for key, spec in (_events_table().get("types") or {}).items():
+        if spec.get("fallback"):
+            continue  # no words: see ``_dated_cue``
         cues = spec.get("cues") or {}
         # A language with a pack has its own words (or none) for each type; one without
         # reads its kin's, or English.
@@ -200,6 +202,17 @@ def event_cues(lang: str) -> tuple[Cue, ...]:
             )
         )
     return tuple(out)
+
+
+@cache
+def _dated_cue() -> Cue:
+    """The cue of a date whose clause holds no event word of any type: the analyst's
+    calendar keeps what happened on a date whatever the verb ("accused", "closed the
+    airspace", "retook"), and no word list of 31 languages names every such verb."""
+    key, spec = next(
+        (k, s) for k, s in (_events_table().get("types") or {}).items() if s.get("fallback")
+    )
+    return Cue(key, spec["label"], int(spec.get("priority", 0)), None, re.compile(NEVER))
 
 
 @cache
@@ -368,6 +381,31 @@ def _quoted_apart(quotes: list[tuple[int, int]], f: Found, hit: _Hit) -> bool:
     )
 
 
+# Relative windows no calendar keys as one date ("last week", "in the coming days").
+_WIDE = ("week", "days")
+# A percentage or a sum of money (prices, rates, polls).
+_FIGURE = re.compile(r"\d\s?%|%\s?\d|[$€£¥₽]\s?\d|\d\s?[$€£¥₽]")
+
+
+def _datable(norm: str, lang: str, f: Found) -> bool:
+    """A date with no event word of its own dates its clause's event unless it is a
+    week-wide window ("last week", "within ten days"), the end of a duration ("até
+    hoje": "until" before a relative day), or stands by a percentage or a price."""
+    m = f.mention
+    if any(w in (m.relative or "") for w in _WIDE):
+        return False
+    lo, hi = max(f.sentence.start, m.start - 40), min(f.sentence.end, m.end + 40)
+    if _FIGURE.search(norm, lo, hi):
+        return False  # "Oil rose 3% on Monday": a market figure, no diplomatic event
+    # "até hoje": "until" before a relative day; "until 31 May" is a deadline.
+    return not m.is_relative or lexicon(lang).re_until_end.search(norm[lo : m.start]) is None
+
+
+def _quoted(quotes: list[tuple[int, int]], f: Found) -> bool:
+    m = f.mention
+    return any(a <= m.start and m.end <= b for a, b in quotes)
+
+
 def _told_past(norm: str, lang: str, hit: _Hit, f: Found) -> bool:
     """The cue's own clause (after the cue) is in the past tense: the reporting verb
     before it does not count, nor the cue's own words (Persian "گفت و گو" holds "گفت")."""
@@ -463,6 +501,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     events: dict[tuple[str, ...], Event] = {}
     per_sentence: dict[tuple[int, str, str | None], list[tuple[int, Event]]] = {}
     last_day: dt.date | None = None
+    dated = _dated_cue().key
     for idx, group in by_sentence.items():
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
@@ -501,14 +540,23 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if hit is None:
                 # A separable verb around the date ("teilte ... am Samstag mit").
                 hit = _around(norm, lang, before[0], after[1], f)
-            if hit is None or (hit.cue.day_only and r.hi != r.lo):
+            if hit is None:
+                if not _datable(norm, lang, f):
+                    continue
+                hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
+            if hit is not None and hit.cue.day_only and r.hi != r.lo:
                 # Statements are dated to the day ("said on Wednesday"), not "in January"
-                # nor "last week".
+                # nor "last week": what was said then ("announced in February that it
+                # had tested") is a plain dated event, if anything.
+                hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
+                if not _datable(norm, lang, f):
+                    continue
+            if hit is None:
                 continue
             if f.mention.is_relative:
                 if quotes is None:
                     quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]
-                if _quoted_apart(quotes, f, hit):
+                if _quoted_apart(quotes, f, hit) or (hit.cue.key == dated and _quoted(quotes, f)):
                     # "„Tonight nothing is over,“ he said": the speaker's "tonight", said
                     # some time before the article; the quotation's own cue would date it.
                     continue
@@ -721,6 +769,8 @@ def _compose_label(ev: Event, ctx: ArticleContext) -> str:
     elif ev.kind in MEETINGS:
         named = persons if len(persons) >= 2 else [a for a in people if a.type != "person"]
         named = named if len(named) >= 2 else []
+    elif ev.kind == _dated_cue().key:
+        named = people  # "Event: Azerbaijan": whoever the dated clause names
     else:
         named = []
     if not named:

@@ -356,6 +356,20 @@ def cldr_table(lang: str) -> dict[str, Any] | None:
     }
 
 
+def _declined(t: dict[str, Any]) -> list[list[str]]:
+    """The weekday adjectives of ``weekday_adjectives`` ("čtvrteční": of Thursday) in
+    every case: each adjective's last letter replaced by each ending that
+    ``adjective_endings`` gives for it ("čtvrtečním" of "před čtvrtečním proslovem")."""
+    endings = {str(k): [str(e) for e in v] for k, v in (t.get("adjective_endings") or {}).items()}
+    out = []
+    for forms in t.get("weekday_adjectives") or ():
+        day = []
+        for w in (str(x) for x in forms):
+            day += [w[:-1] + e for e in endings.get(w[-1], [w[-1]])]
+        out.append(day)
+    return out
+
+
 @cache
 def lexicon(lang: str) -> DateLexicon:
     """The compiled date lexicon of ``lang`` (English for languages without a table)."""
@@ -364,6 +378,8 @@ def lexicon(lang: str) -> DateLexicon:
     jmonth_of = _index(t.get("jalali_months", []))
     hmonth_of = _index(t.get("hijri_months", []))
     weekday_of = {k: v - 1 for k, v in _index(t.get("weekdays", [])).items()}
+    for form, day in _index(_declined(t)).items():
+        weekday_of.setdefault(form, day - 1)
     ordinal_of = {normalize(str(k)): int(v) for k, v in (t.get("day_ordinals") or {}).items()}
     number_of = {normalize(str(k)): int(v) for k, v in (t.get("numbers") or {}).items()}
     ambiguous = frozenset(normalize(str(x)) for x in t.get("ambiguous_months", []))
@@ -426,14 +442,14 @@ def lexicon(lang: str) -> DateLexicon:
     )
     re_month_year = _compile(lang, rf"(?P<m>{month_start}){of}{year}")
     # Year-first dates (Hungarian "2024. március 5.", Lithuanian "2024 m. kovo 5 d.",
-    # Latvian "2024. gada 5. martā"): the pack's ``year_first`` lists the words that may
+    # Latvian "2024. gada 5. martā"), or a month alone ("2022 m. liepą"): the pack's ``year_first`` lists the words that may
     # stand between the year and the rest; without the key the pattern matches nothing.
     if t.get("year_first") is not None:
         after_year = lexicon_alternation([str(w) for w in t["year_first"]] or ["~(?!x)x"])
         lead = rf"(?<![\w.])(?P<y>(?:19|20)\d\d)\.?\s*(?:(?:{after_year})\s*)?"
         re_year_first = _compile(
             lang,
-            rf"{lead}(?:(?P<m>{months})\s*(?P<d>[0-3]?\d)(?!\d)\.?"
+            rf"{lead}(?:(?P<m>{months})(?:\s*(?P<d>[0-3]?\d)(?!\d)\.?)?"
             rf"|(?P<d2>[0-3]?\d)\.?\s*(?P<m2>{months}))(?![\w'])",
         )
     else:
@@ -630,9 +646,11 @@ def _candidates(
             )
     for m in lex.re_year_first.finditer(norm, at_digit, end) if month_named and digits else ():
         mo = _month(m.group("m") or m.group("m2"), lex.month_of)
-        d = int(m.group("d") or m.group("d2"))
-        if mo and 1 <= d <= 31:
-            out.append((0, DateMention(m.start(), m.end(), d, mo, int(m.group("y")))))
+        day = m.group("d") or m.group("d2")
+        if mo and day is None:  # "2022 m. liepą", "2022. gada jūlijā": the month
+            out.append((0, DateMention(m.start(), m.end(), None, mo, int(m.group("y")))))
+        elif mo and 1 <= int(day) <= 31:
+            out.append((0, DateMention(m.start(), m.end(), int(day), mo, int(m.group("y")))))
     for m in lex.re_month_year.finditer(norm, at_month, end) if month_named and digits else ():
         mo = _month(m.group("m"), lex.month_of)
         if mo:

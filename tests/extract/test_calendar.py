@@ -29,8 +29,44 @@ def test_durations_and_figures_are_not_events():
     assert _events(fa, "fa", dt.date(2022, 1, 1))[1] == []
 
 
-def test_a_date_without_an_event_word_is_not_an_event():
-    _ctx, events = _events("The report is dated 12 January 2022.", "en", dt.date(2022, 1, 20))
+def test_a_date_without_an_event_word_dates_its_clause():
+    # No word list names every verb ("accused", "closed the airspace", "retook"): a date
+    # with no cue of a type dates its clause as a plain "Event", in every language.
+    cases = [
+        ("The junta closed the airspace on Sunday.", "en", "2023-08-06"),
+        ("De junta heeft afgelopen zondag het luchtruim gesloten.", "nl", "2023-08-06"),
+        ("Fredag diskuterede medlemmerne spændingerne.", "da", "2023-08-04"),
+        ("Azerbaidžaan korraldas septembris sõjalise kampaania.", "et", "2023-09"),
+    ]
+    for text, lang, date in cases:
+        _ctx, events = _events(text, lang, dt.date(2023, 8, 7))
+        assert [(e.date, e.kind, e.label) for e in events] == [(date, "dated", "Event")], text
+        assert events[0].citations[0].sentence == text
+
+
+def test_a_statement_dated_to_a_month_is_a_plain_event():
+    # Statements are dated to the day; "announced in February that it had tested" still
+    # dates what happened then, as a plain event.
+    text = "Letos v únoru Severní Korea oznámila, že otestovala raketu Hwasong-15."
+    _ctx, events = _events(text, "cs", dt.date(2023, 7, 14))
+    assert [(e.date, e.kind) for e in events] == [("2023-02", "dated")]
+    _ctx, events = _events("Severní Korea ve středu oznámila test.", "cs", dt.date(2023, 7, 14))
+    assert [(e.date, e.kind) for e in events] == [("2023-07-12", "statement")]
+
+
+def test_weeks_and_durations_without_an_event_word_are_no_event():
+    for text, lang in [
+        ("Last week the junta closed the airspace.", "en"),
+        ("Ninguém viu as atas até hoje.", "pt"),
+        ("Nadie ha visto las actas hasta hoy.", "es"),
+    ]:
+        _ctx, events = _events(text, lang, dt.date(2023, 8, 7))
+        assert events == [], text
+
+
+def test_a_speakers_today_in_a_quotation_is_no_event_without_an_event_word():
+    text = '"The rules-based order is under great strain today," the ambassador wrote.'
+    _ctx, events = _events(text, "en", dt.date(2022, 6, 9))
     assert events == []
 
 
@@ -170,8 +206,10 @@ def test_decisions_and_signings_are_dated_to_the_day():
     )
     _ctx, events = _events(text, "en", dt.date(2022, 6, 10))
     # A package of sanctions adopted is a measure (the more specific type); the budget
-    # approved "in December" is a decision, dated to the day or not at all.
+    # approved "in December" is no decision (those are dated to the day), but still what
+    # happened that month: a plain event.
     assert [(e.kind, e.date, e.location) for e in events] == [
+        ("dated", "2021-12", None),
         ("measure", "2022-06-03", None),
         ("signing", "2022-06-07", "Brussels"),
     ]

@@ -226,3 +226,31 @@ def test_lunar_hijri_dates_in_arabic_with_the_gregorian_cross_check():
 )
 def test_weekday_and_month_homographs(text, lang):
     assert _dates(text, lang, dt.date(2022, 1, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        # Weekday adjectives, declined from the pack's nominative and endings.
+        ("Před čtvrtečním proslovem vyslance se tak stalo.", "cs", "2023-07-13"),
+        ("Po štvrtkovom neúspešnom pokuse o vypustenie satelitu.", "sk", "2023-07-13"),
+        ("Środowa debata Zgromadzenia Ogólnego była pierwsza.", "pl", "2023-07-12"),
+        ("Po sobotnim spotkaniu ministrowie wyjechali.", "pl", "2023-07-08"),
+    ],
+)
+def test_slavic_weekday_adjectives_are_weekdays(text, lang, date):
+    got = _dates(text, lang, dt.date(2023, 7, 14))
+    assert [d for _span, d, _end in got] == [date], got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        # A year written first, then the month alone: Baltic "in July 2022".
+        ("2022 metų liepą Maskva ir Kyjivas pasirašė susitarimą.", "lt", "2022-07"),
+        ("2022 m. liepą šalys pasirašė susitarimą.", "lt", "2022-07"),
+        ("2022. gada jūlijā puses parakstīja vienošanos.", "lv", "2022-07"),
+    ],
+)
+def test_year_first_month_without_a_day(text, lang, date):
+    assert [d for _span, d, _end in _dates(text, lang, dt.date(2023, 5, 17))] == [date]

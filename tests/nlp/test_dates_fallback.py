@@ -44,8 +44,11 @@ def test_dutch_meeting_without_year_takes_the_nearest_year():
     ]
 
 
-def test_date_without_event_word_is_no_event():
-    assert _events("O relatório de 12 de janeiro tem quarenta páginas.", "pt") == []
+def test_date_without_event_word_is_a_plain_event():
+    # No event word: the clause is dated as a plain event of its own type, never a meeting.
+    assert _events("O relatório de 12 de janeiro tem quarenta páginas.", "pt") == [
+        ("dated", "2022-01-12")
+    ]
 
 
 def test_other_languages_and_orders():

@@ -29,6 +29,7 @@ from briefing import langpacks
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import compile_cues, cue_regex, cues_for
+from briefing.kb import knowledge_base
 from briefing.models import Sentence
 from briefing.nlp.alternation import alternation, compiled
 
@@ -42,6 +43,13 @@ _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
 
 _CLOSE_QUOTES = '”“»«’›"」'
+# What ends the words said before a dash and the verb that reports them ("…, – сказал").
+_AFTER_SAID = _CLOSE_QUOTES + ",.!?…:;،؛"
+# Words after a verb that follows a comma within which its speaker begins ("…, a declarat
+# joi ministrul Lavrov"); one further is the verb's object ("…, a dénoncé "la prise
+# d'otage" du président X").
+_COMMA_SPEAKER_REACH = 5
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
 _EDGE = ",.;:!?،؛–—-\"'„“”«»‘’‹›「」()"  # trimmed off the edges of reported content
 _DASHES = "–—-"
 _PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "according to"
@@ -437,23 +445,52 @@ class _Attributor:
         with no actor next to it but a state, after a person spoke in the sentences just
         before: that person, named again by office."""
         lex = self.lex
+        person = self.mem.last_person_speaker
         if (
-            lex.definite is None
-            or self.mem.last_person_speaker is None
+            person is None
             or s.index - self.mem.last_speaker_sentence > 2
             or (lex.institutions is not None and lex.institutions.search(self.norm, c.start, c.end))
-            or not lex.definite.search(self.norm, max(s.start, c.start - 12), c.start)
         ):
             return False
         if near is not None:
             actor = self.ctx.actors.get(near)
             if actor is None or actor.type not in _STATE_TYPES:
                 return False
+        # No article to say "the": the office names that person again only when its
+        # state is that person's ("uvedl americký diplomat" after the US diplomat was
+        # quoted by name), never another state's envoy.
+        bare = lex.definite is None or not lex.definite.search(
+            self.norm, max(s.start, c.start - 12), c.start
+        )
+        if bare and (near is None or self._state_of(person, s) != near):
+            return False
         # Another person named in the sentence may be the one the office stands for.
         return not any(
             self._is_person(m.actor) and m.actor != self.mem.last_person_speaker
             for m in self.by_sentence.get(s.index, ())
         )
+
+    def _state_of(self, person: str, s: Sentence) -> str | None:
+        """The state a person serves: their office's in the knowledge base, else the
+        state named right before them in an earlier sentence of the article ("Zástupce
+        americké vyslankyně při OSN Jeffrey DeLaurentis")."""
+        kb = knowledge_base().actors.get(person)
+        office = kb.office_on(self.ctx.as_of) if kb is not None else None
+        if office is not None:
+            return office.of
+        for idx in range(s.index - 1, -1, -1):
+            ms = self.by_sentence.get(idx, ())
+            for j, m in enumerate(ms):
+                if m.actor != person:
+                    continue
+                for x in reversed(ms[:j]):
+                    a = self.ctx.actors.get(x.actor or "")
+                    between = self.text[x.end : m.start]
+                    if len(between) > 2 * _ROLE_REACH or _ROLE_BREAK.search(between):
+                        break
+                    if a is not None and a.type in _STATE_TYPES:
+                        return x.actor
+        return None
 
     def _resolve_pronoun(self, s: Sentence, c: _Cand) -> str | None:
         plural = self.lex.plural
@@ -498,22 +535,40 @@ class _Attributor:
         return None
 
     # ---- speakers ------------------------------------------------------------------
-    def _post_posed(self, s: Sentence, vstart: int, vend: int | None = None) -> bool:
+    def _post_posed(self, s: Sentence, vstart: int, vend: int | None = None) -> str:
+        """How a verb follows what it reports: "quote" (after a closing quotation mark, or
+        a dash after one or after punctuation: "…», – сказал Лавров"), "comma" ("…, a
+        declarat Lavrov"), or "" (the verb is not post-posed). A dash after a bare word
+        sets off an insertion ("13 z 15 členov - všetky krajiny okrem Číny - odsúdili"),
+        not what was said."""
         text = self.text
         k = vstart - 1
         while k >= s.start and text[k].isspace():
             k -= 1
         if k < s.start:
-            return False
+            return ""
         ch = text[k]
-        if ch in _CLOSE_QUOTES or ch in _DASHES:
-            return True
+        if ch in _CLOSE_QUOTES:
+            return "quote"
+        if ch in _DASHES:
+            j = k - 1
+            while j >= s.start and text[j].isspace():
+                j -= 1
+            if j >= s.start and text[j] in _AFTER_SAID:
+                return "quote"
+            # "– Zahvalio sam … – napisao je Vučić": a line of dialogue opens with a dash.
+            head = text[s.start : j + 1].lstrip()
+            if head[:1] in _DASHES:
+                return "quote"
+            # A dash closing an insertion another one opened ("13 z 15 členov - všetky
+            # krajiny okrem Číny a Ruska - odsúdili") is not what was said then its verb.
+            return "" if _SPACED_DASH.search(head) else "quote"
         if ch != "," or self.lang in _COMMA_INVERSION_EXCLUDED or self._apposition_before(s, k):
-            return False
+            return ""
         comp = self.lex.complementizers
         if vend is not None and comp is not None and comp.match(self.norm[vend:].lstrip()):
-            return False  # "…, declaró que …": the verb opens what is said, its subject before
-        return not self._subject_phrase(s, k)
+            return ""  # "…, declaró que …": the verb opens what is said, its subject before
+        return "" if self._subject_phrase(s, k) else "comma"
 
     def _subject_phrase(self, s: Sentence, comma: int) -> bool:
         """The sentence opens with a short noun phrase ending in a person's name, then
@@ -659,6 +714,24 @@ class _Attributor:
             rx is not None and rx.search(self.norm[max(start, c.start - 20) : c.start]) is not None
         )
 
+    def _governed_chain(self, s: Sentence, start: int, c: _Cand) -> bool:
+        """Whether a preposition governs ``c`` or the list it ends ("okrem Číny a Ruska",
+        "except China and Russia": both are outside the subject)."""
+        if self._governed(start, c):
+            return True
+        if self.lex.conj_gap is None:
+            return False
+        for m in reversed(self.by_sentence.get(s.index, ())):
+            if m.end > c.start or m.start < start:
+                continue
+            gap = self.norm[m.end : c.start]
+            if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
+                return False
+            c = _Cand(m.start, m.end, "mention", m.actor)
+            if self._governed(start, c):
+                return True
+        return False
+
     def _after_comp(self, s: Sentence, vstart: int) -> bool:
         """Whether a complementizer ("أن") stands right before the verb."""
         comp = self.lex.complementizers
@@ -717,12 +790,20 @@ class _Attributor:
         if self.lex.conj_gap is None or c.kind != "mention":
             return out
         end = c.end
+        listed: list[str] = []  # joined by commas only, so far: a list if "and" ends it
         for m in self.by_sentence.get(s.index, ()):
             if m.start < end or m.end > stop:
                 continue
-            if not self.lex.conj_gap.fullmatch(self.norm[end : m.start]):
+            gap = self.norm[end : m.start]
+            if self.lex.conj_gap.fullmatch(gap):
+                # "Senegal, Fildişi Sahili, Benin ve Nijerya": the commas were a list.
+                out += listed
+                listed = []
+                out.append(m.actor)
+            elif _COMMA_GAP.fullmatch(gap) and self._is_person(m.actor) == self._is_person(c.actor):
+                listed.append(m.actor)
+            else:
                 break
-            out.append(m.actor)
             end = m.end
         return out
 
@@ -801,7 +882,7 @@ class _Attributor:
                     return ((persons or appos)[0].actor or "",)
             order = reversed(cands)
         roles = [c for c in cands if c.kind == "role"]
-        free = [c for c in cands if not (c.kind == "mention" and self._governed(cs, c))]
+        free = [c for c in cands if not (c.kind == "mention" and self._governed_chain(s, cs, c))]
         if free and len(free) < len(cands):
             # "Čína a Rusko v Radě bezpečnosti OSN vetovaly": a noun after a preposition
             # is no subject.
@@ -827,12 +908,15 @@ class _Attributor:
         ``first``: where the first of those cues is."""
         speaker = None
         spans: list[tuple[int, int]] = []
+        # "Podle něj …", "Selon lui …": the pronoun is who speaks, not an actor named after
+        # it ("Podle něj je chybou Ruska …"); the plain cue inside it is not read again.
+        pronouns = _spans(self.lex.according_pronouns, self.norm, first, s.end)
         for a, b in _spans(self.lex.according, self.norm, first, s.end):
             stop = min(s.end, b + 2 * _RIGHT_REACH)
             m = _PUNCT.search(self.text, b, stop)
             end = m.start() if m else stop
             spans.append((a, end))
-            if speaker is None:
+            if speaker is None and not any(x <= a < y for x, y in pronouns):
                 for c in self._candidates(s, b, end):
                     far = len(self.text[b : c.start].split()) > 3 or c.start > b + _RIGHT_REACH
                     if c.kind == "pronoun" or (far and c.kind != "role"):
@@ -848,7 +932,7 @@ class _Attributor:
             if before and a - before[-1].end <= _ROLE_REACH:
                 spans.append((before[-1].start, b))
                 speaker = speaker or before[-1].actor
-        for a, b in _spans(self.lex.according_pronouns, self.norm, first, s.end):
+        for a, b in pronouns:
             # "По его словам, …", "Jednání podle něj komplikuje …": the person who spoke
             # in the sentences just before (or was named last).
             spans.append((a, b))
@@ -914,11 +998,18 @@ class _Attributor:
             speakers: tuple[str, ...] = ()
             post = self._post_posed(s, vs, ve)
             if post:
-                found, actor = self._right_speaker(s, ve)
+                found, actor = self._right_speaker(
+                    s, ve, _COMMA_SPEAKER_REACH if post == "comma" else None
+                )
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
                 speakers = (actor,) if actor else ()
-                if not speakers and i and not out:
+                if not found and post == "comma" and self._right_speaker(s, ve)[0]:
+                    # No speaker right after it, only further on (its object: "…, a
+                    # dénoncé "la prise d'otage" du président X"): the verb opens its
+                    # clause after an insertion set off by commas; its subject is before.
+                    post = ""
+                elif not speakers and i and not out:
                     # "Some diplomats fear that … for the Council …, said AFP": what the
                     # verb before (its subject unnamed) reports holds no speaker of ours.
                     continue

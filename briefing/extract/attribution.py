@@ -19,6 +19,7 @@ office-holder that did speak; a pronoun to the last person who spoke or was ment
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,9 @@ from briefing.nlp.alternation import alternation, compiled
 
 # Languages whose verb ends the clause: the subject opens it.
 _VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})
+# Verb-second languages: a clause opened by an object or adverb puts its subject right
+# after the verb ("Det afviser både USA og Sydkorea", "Heute kritisierte Russland …").
+_VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no", "nb", "nn", "is"})
 # Languages whose verb opens the clause ("وقال الوزير"): the subject follows it.
 _VERB_INITIAL = frozenset({"ar"})
 _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
@@ -388,8 +392,11 @@ class _Attributor:
         self.norm = ctx.norm
         self.mem = _Memory()
         self.by_sentence = ctx.mentions_by_sentence()
+        self._ends = sorted(m.end for m in ctx.mentions)
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
         self.unnamed = False  # whether the last speaker resolved was an office or source
+        self.acc_more: tuple[str, ...] = ()  # actors joined to an "according to" speaker
+        self.inverted_more: tuple[str, ...] = ()  # actors joined to an inverted subject
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
@@ -654,7 +661,9 @@ class _Attributor:
                 return True, self._resolve(s, group[0])
         return False, None
 
-    def _inverted_subject(self, s: Sentence, vend: int, kind: str) -> str | None:
+    def _inverted_subject(
+        self, s: Sentence, vend: int, kind: str, fronted: bool = False
+    ) -> str | None:
         """The subject right after a verb that has none before it (verb-second and
         verb-subject order): a person or an office for every verb; a state or
         organisation only after a verb of speech ("uviedla ruská diplomacie"), since after
@@ -665,12 +674,41 @@ class _Attributor:
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         groups: list[list[_Cand]] = [persons, roles]
-        if kind in _SPEECH_KINDS:
+        if kind in _SPEECH_KINDS or fronted:
+            # In a verb-second clause something else opened ("Det afviser både USA og
+            # Sydkorea", "Heute kritisierte Russland …"), what follows the verb is its
+            # subject, whatever the verb.
             groups.append([c for c in cands if c.kind == "mention"])
         for group in groups:
             if group:
-                return self._resolve(s, group[0])
+                actor = self._resolve(s, group[0])
+                if actor and fronted and group[0].kind == "mention":
+                    more = self._co_subjects_after(s, group[0], stop)
+                    self.inverted_more = tuple(a for a in dict.fromkeys(more) if a != actor)
+                return actor
         return None
+
+    def _holder(self, c: _Cand, cands: list[_Cand]) -> _Cand | None:
+        """The person a phrase opened by a state ends in ("Volgens de Amerikaanse
+        VN-ambassadeur Thomas-Greenfield"): the office holder, whom the state only
+        qualifies."""
+        if c.kind != "mention" or self._is_person(c.actor):
+            return None
+        actor = self.ctx.actors.get(c.actor or "")
+        if actor is None or actor.type not in _STATE_TYPES:
+            return None
+        return next(
+            (
+                x
+                for x in cands
+                if x.start >= c.end
+                and x.kind == "mention"
+                and self._is_person(x.actor)
+                and not _ROLE_BREAK.search(self.text, c.end, x.start)
+                and len(self.text[c.end : x.start].split()) <= _HOLDER_GAP
+            ),
+            None,
+        )
 
     def _office_of(self, c: _Cand, roles: list[_Cand]) -> _Cand | None:
         """The office a state's adjective qualifies, right before or after it."""
@@ -710,9 +748,13 @@ class _Attributor:
     def _governed(self, start: int, c: _Cand) -> bool:
         """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""
         rx = self.lex.preposition
-        return (
-            rx is not None and rx.search(self.norm[max(start, c.start - 20) : c.start]) is not None
-        )
+        if rx is None:
+            return False
+        # Not past another actor right before it: "vyslankyně při OSN Jeffrey
+        # DeLaurentis" governs the UN, not the person after it.
+        k = bisect_right(self._ends, c.start)
+        lo = max(start, c.start - 20, self._ends[k - 1] if k else 0)
+        return rx.search(self.norm[lo : c.start]) is not None
 
     def _governed_chain(self, s: Sentence, start: int, c: _Cand) -> bool:
         """Whether a preposition governs ``c`` or the list it ends ("okrem Číny a Ruska",
@@ -917,15 +959,20 @@ class _Attributor:
             end = m.start() if m else stop
             spans.append((a, end))
             if speaker is None and not any(x <= a < y for x, y in pronouns):
-                for c in self._candidates(s, b, end):
+                cands = self._candidates(s, b, end)
+                for c in cands:
                     far = len(self.text[b : c.start].split()) > 3 or c.start > b + _RIGHT_REACH
                     if c.kind == "pronoun" or (far and c.kind != "role"):
                         # "Według PAP w rozmowach uczestniczyli … Białorusi"; an office may
                         # stand further ("secondo quanto dichiarato alla stampa da un
                         # rappresentante del …").
                         continue
+                    c = self._holder(c, cands) or c
                     speaker = self._resolve(s, c)
                     if speaker:
+                        # "Volgens de Chinezen en Russen": every actor of the phrase.
+                        more = [x for x in self._co_subjects_after(s, c, end) if x != speaker]
+                        self.acc_more = tuple(dict.fromkeys(more))
                         break
         for a, b in _spans(self.lex.according_after, self.norm, first, s.end):
             before = [m for m in self.by_sentence.get(s.index, []) if m.end <= a]
@@ -960,7 +1007,9 @@ class _Attributor:
         verbs = self._unnested(s, _verb_matches(norm, s, lex, quotes))
         first = _first(lex.any_according, norm, s.start, s.end)
         self.unnamed = False
+        self.acc_more = ()
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
+        acc_speakers = (acc_speaker, *self.acc_more) if acc_speaker else ()
         acc_unnamed = self.unnamed
         out: list[Attribution] = []
         self.mem.current = None
@@ -1049,7 +1098,7 @@ class _Attributor:
             if not speakers and clause != cs and current:
                 speakers = current
             if not speakers and acc_speaker:
-                speakers = (acc_speaker,)
+                speakers = acc_speakers
             if (
                 not speakers
                 and not verb_final
@@ -1063,8 +1112,10 @@ class _Attributor:
                 # particle.
                 words = re.match(r"\S+", text[vs:ve])
                 after = vs + words.end() if words and len(text[vs:ve].split()) > 2 else ve
-                actor = self._inverted_subject(s, after, kind)
-                speakers = (actor,) if actor else ()
+                self.inverted_more = ()
+                fronted = lang in _VERB_SECOND and bool(text[clause:vs].strip(" ,"))
+                actor = self._inverted_subject(s, after, kind, fronted)
+                speakers = (actor, *self.inverted_more) if actor else ()
             if not speakers and len(text[clause:vs].split()) <= (0 if verb_final else 1):
                 # No subject (pro-drop, or a headline-style "Told reporters …").
                 actor = self._previous_subject(s)
@@ -1133,7 +1184,7 @@ class _Attributor:
             out.append(
                 Attribution(
                     s,
-                    (acc_speaker,),
+                    acc_speakers,
                     "says",
                     ((s.start, s.end),),
                     "according",

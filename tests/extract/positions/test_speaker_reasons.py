@@ -147,3 +147,49 @@ def test_a_negation_inside_a_condition_does_not_negate_the_statement(lang, text,
     atts = attribute(ctx)
     assert atts
     assert statement_mood(ctx, atts[0])[0] == polarity
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "nl",
+            "Volgens de Amerikaanse VN-ambassadeur Linda Thomas-Greenfield is het een "
+            "teleurstellende dag voor de Veiligheidsraad.",
+            {"linda-thomas-greenfield"},
+        ),
+        ("nl", "Volgens Duitsland en Frankrijk helpen de sancties niet.", {"germany", "france"}),
+        (
+            "en",
+            "According to Germany and France, the sanctions do not help.",
+            {"germany", "france"},
+        ),
+    ],
+)
+def test_according_to_names_the_office_holder_and_every_joined_actor(lang, text, want):
+    assert _speakers(text, lang, text.split()[1]) == want
+
+
+def test_a_state_governed_by_a_preposition_after_an_office_is_not_its_speaker():
+    text = "Ruský veľvyslanec pri OSN obvinil Spojené štáty, že ignorujú výzvy na dialóg."
+    assert "united-nations" not in _speakers(text, "sk", "Ruský")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "da",
+            "Nordkorea beskylder USA for at forberede et angreb. Det afviser både USA og Sydkorea.",
+            {"united-states", "south-korea"},
+        ),
+        (
+            "de",
+            "Nordkorea wirft den USA Angriffspläne vor. Das weisen die USA und Südkorea zurück.",
+            {"united-states", "south-korea"},
+        ),
+    ],
+)
+def test_a_verb_second_clause_opened_by_its_object_has_its_subject_after_the_verb(lang, text, want):
+    needle = "Det afviser" if lang == "da" else "Das weisen"
+    assert _speakers(text, lang, needle) == want

@@ -62,7 +62,7 @@ def _mood(lang: str) -> _Mood:
         question=rx("questions"),
         intention=rx("intentions"),
         corrective=rx("correctives"),
-        subordinate=rx("conditionals", "complementizers"),
+        subordinate=rx("conditionals", "complementizers", "subordinators"),
     )
 
 

@@ -193,3 +193,27 @@ def test_a_state_governed_by_a_preposition_after_an_office_is_not_its_speaker():
 def test_a_verb_second_clause_opened_by_its_object_has_its_subject_after_the_verb(lang, text, want):
     needle = "Det afviser" if lang == "da" else "Das weisen"
     assert _speakers(text, lang, needle) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "polarity"),
+    [
+        ("nl", "Duitsland dreigt met sancties als de democratie niet wordt hersteld.", "affirmed"),
+        (
+            "sr",
+            "Nemačka je dodala da je neophodno stvoriti garancije pod kojima neće biti "
+            "nastavljeno nasilje.",
+            "affirmed",
+        ),
+        (
+            "de",
+            "Deutschland erklärte, es werde keine Soldaten schicken, wenn es nicht muss.",
+            "negated",
+        ),
+    ],
+)
+def test_a_negation_after_a_subordinator_belongs_to_its_clause(lang, text, polarity):
+    ctx = make_context(text, lang, DAY)
+    atts = attribute(ctx)
+    assert atts
+    assert statement_mood(ctx, atts[0])[0] == polarity

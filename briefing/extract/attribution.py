@@ -31,7 +31,7 @@ from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import compile_cues, cue_regex, cues_for
 from briefing.kb import knowledge_base
-from briefing.models import Sentence
+from briefing.models import Mention, Sentence
 from briefing.nlp.alternation import alternation, compiled
 
 # Languages whose verb ends the clause: the subject opens it.
@@ -814,7 +814,16 @@ class _Attributor:
             if m.end > c.start:
                 continue
             gap = self.norm[m.end : c.start]
-            if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
+            if self._qualifies(m, c, gap):
+                # "Pašinjan a azerbajdžanský prezident Ilham Alijev": the state only
+                # qualifies the person's office; the list goes on before it.
+                c = _Cand(m.start, m.end, "mention", c.actor)
+                continue
+            if not (
+                self.lex.conj_gap.fullmatch(gap)
+                or _COMMA_GAP.fullmatch(gap)
+                or self._conj_office(gap, c)
+            ):
                 break
             if _COMMA_GAP.fullmatch(gap) and self._is_person(c.actor) != self._is_person(m.actor):
                 # "… mezi Izraelem a Hamásem, Madžíd Ansárí uvedl": a person set off by a
@@ -825,6 +834,29 @@ class _Attributor:
                 break  # "… na Ukrainę, a Kułeba …": an object, not a second subject
             out.append(m.actor)
         return out
+
+    def _conj_office(self, gap: str, c: _Cand) -> bool:
+        """A conjunction then the office words of person ``c`` ("a azerbajdžanský
+        prezident" before "Ilham Alijev")."""
+        if not self._is_person(c.actor) or self.lex.conj_gap is None:
+            return False
+        m = self.lex.conj_gap.match(gap)
+        rest = gap[m.end() :] if m else ""
+        return bool(m) and 0 < len(rest.split()) <= 3 and not _ROLE_BREAK.search(rest)
+
+    def _qualifies(self, m: Mention, c: _Cand, gap: str) -> bool:
+        """Whether state ``m`` opens the office phrase of person ``c`` ("azerbajdžanský
+        prezident Ilham Alijev", "the French president Emmanuel Macron")."""
+        if not self._is_person(c.actor) or self._is_person(m.actor):
+            return False
+        actor = self.ctx.actors.get(m.actor or "")
+        return (
+            actor is not None
+            and actor.type in _STATE_TYPES
+            and 0 < len(gap.split()) <= _HOLDER_GAP
+            and not _ROLE_BREAK.search(gap)
+            and not (self.lex.conj_gap is not None and self.lex.conj_gap.search(gap))
+        )
 
     def _co_subjects_after(self, s: Sentence, c: _Cand, stop: int) -> list[str]:
         """Actors joined to a clause-opening subject by a conjunction after it."""
@@ -1046,19 +1078,18 @@ class _Attributor:
             conj = bool(lex.conjunctions and lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
             post = self._post_posed(s, vs, ve)
+            if post == "comma" and not self._right_speaker(s, ve, _COMMA_SPEAKER_REACH)[0]:
+                # Nothing that may speak right after the verb: only further on (its
+                # object: "…, a dénoncé "la prise d'otage" du président X"), or nothing
+                # at all ("…, uvedla tisková agentura").
+                far = self._right_speaker(s, ve)[0]
+                post = "" if far else post
             if post:
-                found, actor = self._right_speaker(
-                    s, ve, _COMMA_SPEAKER_REACH if post == "comma" else None
-                )
+                found, actor = self._right_speaker(s, ve)
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
                 speakers = (actor,) if actor else ()
-                if not found and post == "comma" and self._right_speaker(s, ve)[0]:
-                    # No speaker right after it, only further on (its object: "…, a
-                    # dénoncé "la prise d'otage" du président X"): the verb opens its
-                    # clause after an insertion set off by commas; its subject is before.
-                    post = ""
-                elif not speakers and i and not out:
+                if not speakers and i and not out:
                     # "Some diplomats fear that … for the Council …, said AFP": what the
                     # verb before (its subject unnamed) reports holds no speaker of ours.
                     continue

@@ -217,3 +217,29 @@ def test_a_negation_after_a_subordinator_belongs_to_its_clause(lang, text, polar
     atts = attribute(ctx)
     assert atts
     assert statement_mood(ctx, atts[0])[0] == polarity
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle", "want"),
+    [
+        (
+            "sk",
+            "Putin a francúzsky prezident Emmanuel Macron predtým hovorili, že dohodu by mohli "
+            "podpísať do konca roka.",
+            "Putin",
+            {"vladimir-putin", "emmanuel-macron"},
+        ),
+        (
+            "nl",
+            "De export was flink teruggevallen, zegt de Franse president in Parijs Emmanuel "
+            "Macron tegen de NOS.",
+            "export",
+            {"emmanuel-macron"},
+        ),
+    ],
+)
+def test_office_words_do_not_hide_a_speaker(lang, text, needle, want):
+    """A conjunction then a person's office ("a francúzsky prezident Emmanuel Macron")
+    still joins two subjects; a person further right of a post-posed verb than its first
+    office word is still its speaker."""
+    assert _speakers(text, lang, needle) == want

@@ -161,12 +161,13 @@ def _main_negated(mood: _Mood, norm: str, first: tuple[int, int], end: int) -> b
             return False
         nxt = _FIRST_CLAUSE.search(norm, b + 1, end)
         a, b = b + 1, (nxt.start() if nxt else end)
+    if not _negates(mood.negation, norm, a, b):
+        return False  # most statements: no negation, no clause to look for
     if sub is not None:
         for m in sub.finditer(norm, a, b):
             if m.start() > a and norm[m.start() - 1 : m.start()].isspace():
-                b = m.start()
-                break
-    return _negates(mood.negation, norm, a, b)
+                return _negates(mood.negation, norm, a, m.start())
+    return True
 
 
 def _negates(rx: re.Pattern[str] | None, norm: str, a: int, b: int) -> bool:

@@ -19,6 +19,7 @@ office-holder that did speak; a pronoun to the last person who spoke or was ment
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -29,11 +30,15 @@ from briefing import langpacks
 from briefing.data import load_yaml
 from briefing.extract.context import ArticleContext
 from briefing.extract.topics import compile_cues, cue_regex, cues_for
-from briefing.models import Sentence
+from briefing.kb import knowledge_base
+from briefing.models import Mention, Sentence
 from briefing.nlp.alternation import alternation, compiled
 
 # Languages whose verb ends the clause: the subject opens it.
 _VERB_FINAL = frozenset({"fa", "tr", "ja", "ko", "hi", "ur"})
+# Verb-second languages: a clause opened by an object or adverb puts its subject right
+# after the verb ("Det afviser både USA og Sydkorea", "Heute kritisierte Russland …").
+_VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no", "nb", "nn", "is"})
 # Languages whose verb opens the clause ("وقال الوزير"): the subject follows it.
 _VERB_INITIAL = frozenset({"ar"})
 _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
@@ -42,6 +47,13 @@ _VERB_INITIAL_REACH = 5  # words between such a verb and its subject
 _COMMA_INVERSION_EXCLUDED = frozenset({"en"})
 
 _CLOSE_QUOTES = '”“»«’›"」'
+# What ends the words said before a dash and the verb that reports them ("…, – сказал").
+_AFTER_SAID = _CLOSE_QUOTES + ",.!?…:;،؛"
+# Words after a verb that follows a comma within which its speaker begins ("…, a declarat
+# joi ministrul Lavrov"); one further is the verb's object ("…, a dénoncé "la prise
+# d'otage" du président X").
+_COMMA_SPEAKER_REACH = 5
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
 _EDGE = ",.;:!?،؛–—-\"'„“”«»‘’‹›「」()"  # trimmed off the edges of reported content
 _DASHES = "–—-"
 _PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "according to"
@@ -387,8 +399,11 @@ class _Attributor:
         self.norm = ctx.norm
         self.mem = _Memory()
         self.by_sentence = ctx.mentions_by_sentence()
+        self._ends = sorted(m.end for m in ctx.mentions)
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
         self.unnamed = False  # whether the last speaker resolved was an office or source
+        self.acc_more: tuple[str, ...] = ()  # actors joined to an "according to" speaker
+        self.inverted_more: tuple[str, ...] = ()  # actors joined to an inverted subject
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
@@ -444,23 +459,52 @@ class _Attributor:
         with no actor next to it but a state, after a person spoke in the sentences just
         before: that person, named again by office."""
         lex = self.lex
+        person = self.mem.last_person_speaker
         if (
-            lex.definite is None
-            or self.mem.last_person_speaker is None
+            person is None
             or s.index - self.mem.last_speaker_sentence > 2
             or (lex.institutions is not None and lex.institutions.search(self.norm, c.start, c.end))
-            or not lex.definite.search(self.norm, max(s.start, c.start - 12), c.start)
         ):
             return False
         if near is not None:
             actor = self.ctx.actors.get(near)
             if actor is None or actor.type not in _STATE_TYPES:
                 return False
+        # No article to say "the": the office names that person again only when its
+        # state is that person's ("uvedl americký diplomat" after the US diplomat was
+        # quoted by name), never another state's envoy.
+        bare = lex.definite is None or not lex.definite.search(
+            self.norm, max(s.start, c.start - 12), c.start
+        )
+        if bare and (near is None or self._state_of(person, s) != near):
+            return False
         # Another person named in the sentence may be the one the office stands for.
         return not any(
             self._is_person(m.actor) and m.actor != self.mem.last_person_speaker
             for m in self.by_sentence.get(s.index, ())
         )
+
+    def _state_of(self, person: str, s: Sentence) -> str | None:
+        """The state a person serves: their office's in the knowledge base, else the
+        state named right before them in an earlier sentence of the article ("Zástupce
+        americké vyslankyně při OSN Jeffrey DeLaurentis")."""
+        kb = knowledge_base().actors.get(person)
+        office = kb.office_on(self.ctx.as_of) if kb is not None else None
+        if office is not None:
+            return office.of
+        for idx in range(s.index - 1, -1, -1):
+            ms = self.by_sentence.get(idx, ())
+            for j, m in enumerate(ms):
+                if m.actor != person:
+                    continue
+                for x in reversed(ms[:j]):
+                    a = self.ctx.actors.get(x.actor or "")
+                    between = self.text[x.end : m.start]
+                    if len(between) > 2 * _ROLE_REACH or _ROLE_BREAK.search(between):
+                        break
+                    if a is not None and a.type in _STATE_TYPES:
+                        return x.actor
+        return None
 
     def _resolve_pronoun(self, s: Sentence, c: _Cand) -> str | None:
         plural = self.lex.plural
@@ -505,22 +549,40 @@ class _Attributor:
         return None
 
     # ---- speakers ------------------------------------------------------------------
-    def _post_posed(self, s: Sentence, vstart: int, vend: int | None = None) -> bool:
+    def _post_posed(self, s: Sentence, vstart: int, vend: int | None = None) -> str:
+        """How a verb follows what it reports: "quote" (after a closing quotation mark, or
+        a dash after one or after punctuation: "…», – сказал Лавров"), "comma" ("…, a
+        declarat Lavrov"), or "" (the verb is not post-posed). A dash after a bare word
+        sets off an insertion ("13 z 15 členov - všetky krajiny okrem Číny - odsúdili"),
+        not what was said."""
         text = self.text
         k = vstart - 1
         while k >= s.start and text[k].isspace():
             k -= 1
         if k < s.start:
-            return False
+            return ""
         ch = text[k]
-        if ch in _CLOSE_QUOTES or ch in _DASHES:
-            return True
+        if ch in _CLOSE_QUOTES:
+            return "quote"
+        if ch in _DASHES:
+            j = k - 1
+            while j >= s.start and text[j].isspace():
+                j -= 1
+            if j >= s.start and text[j] in _AFTER_SAID:
+                return "quote"
+            # "– Zahvalio sam … – napisao je Vučić": a line of dialogue opens with a dash.
+            head = text[s.start : j + 1].lstrip()
+            if head[:1] in _DASHES:
+                return "quote"
+            # A dash closing an insertion another one opened ("13 z 15 členov - všetky
+            # krajiny okrem Číny a Ruska - odsúdili") is not what was said then its verb.
+            return "" if _SPACED_DASH.search(head) else "quote"
         if ch != "," or self.lang in _COMMA_INVERSION_EXCLUDED or self._apposition_before(s, k):
-            return False
+            return ""
         comp = self.lex.complementizers
         if vend is not None and comp is not None and comp.match(self.norm[vend:].lstrip()):
-            return False  # "…, declaró que …": the verb opens what is said, its subject before
-        return not self._subject_phrase(s, k)
+            return ""  # "…, declaró que …": the verb opens what is said, its subject before
+        return "" if self._subject_phrase(s, k) else "comma"
 
     def _subject_phrase(self, s: Sentence, comma: int) -> bool:
         """The sentence opens with a short noun phrase ending in a person's name, then
@@ -606,7 +668,9 @@ class _Attributor:
                 return True, self._resolve(s, group[0])
         return False, None
 
-    def _inverted_subject(self, s: Sentence, vend: int, kind: str) -> str | None:
+    def _inverted_subject(
+        self, s: Sentence, vend: int, kind: str, fronted: bool = False
+    ) -> str | None:
         """The subject right after a verb that has none before it (verb-second and
         verb-subject order): a person or an office for every verb; a state or
         organisation only after a verb of speech ("uviedla ruská diplomacie"), since after
@@ -617,12 +681,41 @@ class _Attributor:
         persons = [c for c in cands if c.kind == "mention" and self._is_person(c.actor)]
         roles = [c for c in cands if c.kind == "role"]
         groups: list[list[_Cand]] = [persons, roles]
-        if kind in _SPEECH_KINDS:
+        if kind in _SPEECH_KINDS or fronted:
+            # In a verb-second clause something else opened ("Det afviser både USA og
+            # Sydkorea", "Heute kritisierte Russland …"), what follows the verb is its
+            # subject, whatever the verb.
             groups.append([c for c in cands if c.kind == "mention"])
         for group in groups:
             if group:
-                return self._resolve(s, group[0])
+                actor = self._resolve(s, group[0])
+                if actor and fronted and group[0].kind == "mention":
+                    more = self._co_subjects_after(s, group[0], stop)
+                    self.inverted_more = tuple(a for a in dict.fromkeys(more) if a != actor)
+                return actor
         return None
+
+    def _holder(self, c: _Cand, cands: list[_Cand]) -> _Cand | None:
+        """The person a phrase opened by a state ends in ("Volgens de Amerikaanse
+        VN-ambassadeur Thomas-Greenfield"): the office holder, whom the state only
+        qualifies."""
+        if c.kind != "mention" or self._is_person(c.actor):
+            return None
+        actor = self.ctx.actors.get(c.actor or "")
+        if actor is None or actor.type not in _STATE_TYPES:
+            return None
+        return next(
+            (
+                x
+                for x in cands
+                if x.start >= c.end
+                and x.kind == "mention"
+                and self._is_person(x.actor)
+                and not _ROLE_BREAK.search(self.text, c.end, x.start)
+                and len(self.text[c.end : x.start].split()) <= _HOLDER_GAP
+            ),
+            None,
+        )
 
     def _office_of(self, c: _Cand, roles: list[_Cand]) -> _Cand | None:
         """The office a state's adjective qualifies, right before or after it."""
@@ -662,9 +755,31 @@ class _Attributor:
     def _governed(self, start: int, c: _Cand) -> bool:
         """Whether a preposition puts ``c`` in object position ("pidió a la UE")."""
         rx = self.lex.preposition
-        return (
-            rx is not None and rx.search(self.norm[max(start, c.start - 20) : c.start]) is not None
-        )
+        if rx is None:
+            return False
+        # Not past another actor right before it: "vyslankyně při OSN Jeffrey
+        # DeLaurentis" governs the UN, not the person after it.
+        k = bisect_right(self._ends, c.start)
+        lo = max(start, c.start - 20, self._ends[k - 1] if k else 0)
+        return rx.search(self.norm[lo : c.start]) is not None
+
+    def _governed_chain(self, s: Sentence, start: int, c: _Cand) -> bool:
+        """Whether a preposition governs ``c`` or the list it ends ("okrem Číny a Ruska",
+        "except China and Russia": both are outside the subject)."""
+        if self._governed(start, c):
+            return True
+        if self.lex.conj_gap is None:
+            return False
+        for m in reversed(self.by_sentence.get(s.index, ())):
+            if m.end > c.start or m.start < start:
+                continue
+            gap = self.norm[m.end : c.start]
+            if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
+                return False
+            c = _Cand(m.start, m.end, "mention", m.actor)
+            if self._governed(start, c):
+                return True
+        return False
 
     def _after_comp(self, s: Sentence, vstart: int) -> bool:
         """Whether a complementizer ("أن") stands right before the verb."""
@@ -706,7 +821,16 @@ class _Attributor:
             if m.end > c.start:
                 continue
             gap = self.norm[m.end : c.start]
-            if not (self.lex.conj_gap.fullmatch(gap) or _COMMA_GAP.fullmatch(gap)):
+            if self._qualifies(m, c, gap):
+                # "Pašinjan a azerbajdžanský prezident Ilham Alijev": the state only
+                # qualifies the person's office; the list goes on before it.
+                c = _Cand(m.start, m.end, "mention", c.actor)
+                continue
+            if not (
+                self.lex.conj_gap.fullmatch(gap)
+                or _COMMA_GAP.fullmatch(gap)
+                or self._conj_office(gap, c)
+            ):
                 break
             if _COMMA_GAP.fullmatch(gap) and self._is_person(c.actor) != self._is_person(m.actor):
                 # "… mezi Izraelem a Hamásem, Madžíd Ansárí uvedl": a person set off by a
@@ -718,18 +842,49 @@ class _Attributor:
             out.append(m.actor)
         return out
 
+    def _conj_office(self, gap: str, c: _Cand) -> bool:
+        """A conjunction then the office words of person ``c`` ("a azerbajdžanský
+        prezident" before "Ilham Alijev")."""
+        if not self._is_person(c.actor) or self.lex.conj_gap is None:
+            return False
+        m = self.lex.conj_gap.match(gap)
+        rest = gap[m.end() :] if m else ""
+        return bool(m) and 0 < len(rest.split()) <= 3 and not _ROLE_BREAK.search(rest)
+
+    def _qualifies(self, m: Mention, c: _Cand, gap: str) -> bool:
+        """Whether state ``m`` opens the office phrase of person ``c`` ("azerbajdžanský
+        prezident Ilham Alijev", "the French president Emmanuel Macron")."""
+        if not self._is_person(c.actor) or self._is_person(m.actor):
+            return False
+        actor = self.ctx.actors.get(m.actor or "")
+        return (
+            actor is not None
+            and actor.type in _STATE_TYPES
+            and 0 < len(gap.split()) <= _HOLDER_GAP
+            and not _ROLE_BREAK.search(gap)
+            and not (self.lex.conj_gap is not None and self.lex.conj_gap.search(gap))
+        )
+
     def _co_subjects_after(self, s: Sentence, c: _Cand, stop: int) -> list[str]:
         """Actors joined to a clause-opening subject by a conjunction after it."""
         out: list[str] = []
         if self.lex.conj_gap is None or c.kind != "mention":
             return out
         end = c.end
+        listed: list[str] = []  # joined by commas only, so far: a list if "and" ends it
         for m in self.by_sentence.get(s.index, ()):
             if m.start < end or m.end > stop:
                 continue
-            if not self.lex.conj_gap.fullmatch(self.norm[end : m.start]):
+            gap = self.norm[end : m.start]
+            if self.lex.conj_gap.fullmatch(gap):
+                # "Senegal, Fildişi Sahili, Benin ve Nijerya": the commas were a list.
+                out += listed
+                listed = []
+                out.append(m.actor)
+            elif _COMMA_GAP.fullmatch(gap) and self._is_person(m.actor) == self._is_person(c.actor):
+                listed.append(m.actor)
+            else:
                 break
-            out.append(m.actor)
             end = m.end
         return out
 
@@ -808,7 +963,7 @@ class _Attributor:
                     return ((persons or appos)[0].actor or "",)
             order = reversed(cands)
         roles = [c for c in cands if c.kind == "role"]
-        free = [c for c in cands if not (c.kind == "mention" and self._governed(cs, c))]
+        free = [c for c in cands if not (c.kind == "mention" and self._governed_chain(s, cs, c))]
         if free and len(free) < len(cands):
             # "Čína a Rusko v Radě bezpečnosti OSN vetovaly": a noun after a preposition
             # is no subject.
@@ -834,28 +989,36 @@ class _Attributor:
         ``first``: where the first of those cues is."""
         speaker = None
         spans: list[tuple[int, int]] = []
+        # "Podle něj …", "Selon lui …": the pronoun is who speaks, not an actor named after
+        # it ("Podle něj je chybou Ruska …"); the plain cue inside it is not read again.
+        pronouns = _spans(self.lex.according_pronouns, self.norm, first, s.end)
         for a, b in _spans(self.lex.according, self.norm, first, s.end):
             stop = min(s.end, b + 2 * _RIGHT_REACH)
             m = _PUNCT.search(self.text, b, stop)
             end = m.start() if m else stop
             spans.append((a, end))
-            if speaker is None:
-                for c in self._candidates(s, b, end):
+            if speaker is None and not any(x <= a < y for x, y in pronouns):
+                cands = self._candidates(s, b, end)
+                for c in cands:
                     far = len(self.text[b : c.start].split()) > 3 or c.start > b + _RIGHT_REACH
                     if c.kind == "pronoun" or (far and c.kind != "role"):
                         # "Według PAP w rozmowach uczestniczyli … Białorusi"; an office may
                         # stand further ("secondo quanto dichiarato alla stampa da un
                         # rappresentante del …").
                         continue
+                    c = self._holder(c, cands) or c
                     speaker = self._resolve(s, c)
                     if speaker:
+                        # "Volgens de Chinezen en Russen": every actor of the phrase.
+                        more = [x for x in self._co_subjects_after(s, c, end) if x != speaker]
+                        self.acc_more = tuple(dict.fromkeys(more))
                         break
         for a, b in _spans(self.lex.according_after, self.norm, first, s.end):
             before = [m for m in self.by_sentence.get(s.index, []) if m.end <= a]
             if before and a - before[-1].end <= _ROLE_REACH:
                 spans.append((before[-1].start, b))
                 speaker = speaker or before[-1].actor
-        for a, b in _spans(self.lex.according_pronouns, self.norm, first, s.end):
+        for a, b in pronouns:
             # "По его словам, …", "Jednání podle něj komplikuje …": the person who spoke
             # in the sentences just before (or was named last).
             spans.append((a, b))
@@ -883,7 +1046,9 @@ class _Attributor:
         verbs = self._unnested(s, _verb_matches(norm, s, lex, quotes))
         first = _first(lex.any_according, norm, s.start, s.end)
         self.unnamed = False
+        self.acc_more = ()
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
+        acc_speakers = (acc_speaker, *self.acc_more) if acc_speaker else ()
         acc_unnamed = self.unnamed
         out: list[Attribution] = []
         self.mem.current = None
@@ -920,6 +1085,12 @@ class _Attributor:
             conj = bool(lex.conjunctions and lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
             post = self._post_posed(s, vs, ve)
+            if post == "comma" and not self._right_speaker(s, ve, _COMMA_SPEAKER_REACH)[0]:
+                # Nothing that may speak right after the verb: only further on (its
+                # object: "…, a dénoncé "la prise d'otage" du président X"), or nothing
+                # at all ("…, uvedla tisková agentura").
+                far = self._right_speaker(s, ve)[0]
+                post = "" if far else post
             if post:
                 found, actor = self._right_speaker(s, ve)
                 if found and actor is None:
@@ -965,7 +1136,7 @@ class _Attributor:
             if not speakers and clause != cs and current:
                 speakers = current
             if not speakers and acc_speaker:
-                speakers = (acc_speaker,)
+                speakers = acc_speakers
             if (
                 not speakers
                 and not verb_final
@@ -979,8 +1150,10 @@ class _Attributor:
                 # particle.
                 words = re.match(r"\S+", text[vs:ve])
                 after = vs + words.end() if words and len(text[vs:ve].split()) > 2 else ve
-                actor = self._inverted_subject(s, after, kind)
-                speakers = (actor,) if actor else ()
+                self.inverted_more = ()
+                fronted = lang in _VERB_SECOND and bool(text[clause:vs].strip(" ,"))
+                actor = self._inverted_subject(s, after, kind, fronted)
+                speakers = (actor, *self.inverted_more) if actor else ()
             if not speakers and len(text[clause:vs].split()) <= (0 if verb_final else 1):
                 # No subject (pro-drop, or a headline-style "Told reporters …").
                 actor = self._previous_subject(s)
@@ -1049,7 +1222,7 @@ class _Attributor:
             out.append(
                 Attribution(
                     s,
-                    (acc_speaker,),
+                    acc_speakers,
                     "says",
                     ((s.start, s.end),),
                     "according",

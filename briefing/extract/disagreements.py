@@ -79,6 +79,15 @@ def _with_bodies(actors: list[str], known: dict[str, Actor], day: dt.date | None
     return out
 
 
+def _add_bodies(a: Side, b: Side, known: dict[str, Actor], day: dt.date | None) -> None:
+    """Each side also names the bodies its speakers hold office in (the US for its UN
+    ambassador), unless the other side names them or would gain them too."""
+    a_more = [x for x in _with_bodies(a.actors, known, day) if x not in b.actors]
+    b_more = [x for x in _with_bodies(b.actors, known, day) if x not in a.actors]
+    a.actors = list(dict.fromkeys([*a.actors, *(x for x in a_more if x not in b_more)]))
+    b.actors = list(dict.fromkeys([*b.actors, *(x for x in b_more if x not in a_more)]))
+
+
 def _side(positions: list[Position], exclude: set[str]) -> Side | None:
     weight: dict[str, int] = defaultdict(int)
     for p in positions:
@@ -121,11 +130,7 @@ def position_disagreements(
         if a is None or b is None:
             continue
         if known:
-            # Bodies the speakers hold office in, unless a side already names them.
-            a_more = [x for x in _with_bodies(a.actors, known, day) if x not in b.actors]
-            b_more = [x for x in _with_bodies(b.actors, known, day) if x not in a.actors]
-            a.actors = list(dict.fromkeys([*a.actors, *(x for x in a_more if x not in b_more)]))
-            b.actors = list(dict.fromkeys([*b.actors, *(x for x in b_more if x not in a_more)]))
+            _add_bodies(a, b, known, day)
         topic = topics().get(key)
         label = topic.label if topic else sides[1][0].topic
         out.append(Disagreement(topic=label, sides=[a, b], kind="positions"))
@@ -290,24 +295,18 @@ def measure_disagreements(
         against = set(_with_bodies(list(sides[-1]), known, day))
         if for_ & against:
             continue  # one party on both sides: a report of a debate, not two parties
-        out.append(
-            Disagreement(
-                topic=m.measure,
-                sides=[
-                    Side(
-                        actors=sorted(sides[1], key=lambda a: -len(sides[1][a])),
-                        position="Backs or proposes the measure",
-                        citations=union_citations(*sides[1].values())[:_MAX_CITATIONS],
-                    ),
-                    Side(
-                        actors=sorted(sides[-1], key=lambda a: -len(sides[-1][a])),
-                        position="Rejects the measure",
-                        citations=union_citations(*sides[-1].values())[:_MAX_CITATIONS],
-                    ),
-                ],
-                kind="positions",
-            )
+        backs = Side(
+            actors=sorted(sides[1], key=lambda a: -len(sides[1][a])),
+            position="Backs or proposes the measure",
+            citations=union_citations(*sides[1].values())[:_MAX_CITATIONS],
         )
+        rejects = Side(
+            actors=sorted(sides[-1], key=lambda a: -len(sides[-1][a])),
+            position="Rejects the measure",
+            citations=union_citations(*sides[-1].values())[:_MAX_CITATIONS],
+        )
+        _add_bodies(backs, rejects, known, day)
+        out.append(Disagreement(topic=m.measure, sides=[backs, rejects], kind="positions"))
     return out
 
 

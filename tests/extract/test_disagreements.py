@@ -290,3 +290,30 @@ def test_a_rejected_actor_against_its_own_stated_decision():
     # Another source's decision of Russia is not what this sentence condemns.
     positions[0].citations = [Citation("other", 0, 40, halt.sentence)]
     assert find(positions, [], known) == []
+
+
+def test_a_measure_side_names_the_state_its_official_speaks_for():
+    """Linda Thomas-Greenfield (the knowledge base: US ambassador to the UN) calling for
+    sanctions against China rejecting them: the US is on her side."""
+    import datetime as dt
+
+    from briefing.extract.disagreements import measure_disagreements
+    from briefing.models import Actor, Measure
+
+    known = {
+        "linda-thomas-greenfield": Actor(
+            "linda-thomas-greenfield", "Linda Thomas-Greenfield", "person"
+        ),
+        "united-states": Actor("united-states", "United States", "state"),
+        "china": Actor("china", "China", "state"),
+    }
+    call = _said("a1", "Thomas-Greenfield called for new sanctions on North Korea.")
+    refusal = _said("a2", "China rejected new sanctions.")
+    sanctions = Measure("New sanctions", "sanctions", [call, refusal])
+    positions = [
+        Position("linda-thomas-greenfield", "Other", "Demands", [call], stance_kind="demands"),
+        Position("china", "Other", "Rejects", [refusal], stance_kind="rejects"),
+    ]
+    [d] = measure_disagreements(positions, [sanctions], known, dt.date(2023, 2, 21))
+    assert d.sides[0].actors == ["linda-thomas-greenfield", "united-states"]
+    assert d.sides[1].actors == ["china"]

@@ -39,6 +39,9 @@ class _Mood:
     question: re.Pattern[str] | None
     intention: re.Pattern[str] | None
     corrective: re.Pattern[str] | None = None  # "not X but rather Y"
+    # What opens a subordinate clause ("if", "unless", "that"): a negation after it is
+    # that clause's, not the statement's ("threatens force if democracy is not restored").
+    subordinate: re.Pattern[str] | None = None
 
 
 @cache
@@ -59,6 +62,7 @@ def _mood(lang: str) -> _Mood:
         question=rx("questions"),
         intention=rx("intentions"),
         corrective=rx("correctives"),
+        subordinate=rx("conditionals", "complementizers", "subordinators"),
     )
 
 
@@ -123,7 +127,7 @@ def statement_mood(ctx: ArticleContext, att: Attribution) -> tuple[str, str]:
     a, b = parts[0]
     cut = _FIRST_CLAUSE.search(norm, a, b)
     first = (a, cut.start()) if cut and len(norm[a : cut.start()].split()) >= 2 else (a, b)
-    negated = _negates(mood.negation, norm, *first)
+    negated = _main_negated(mood, norm, first, b)
     polarity = "negated" if negated else "affirmed"
     last = max(y for _x, y in parts)
     tail = ctx.article.text[last : min(att.sentence.end, last + 3)]
@@ -143,6 +147,27 @@ def statement_mood(ctx: ArticleContext, att: Attribution) -> tuple[str, str]:
 
 _BOUND = re.compile(r"[,;:–—.!?؟\u2016]")
 _SHORT = 6  # words: a clause completed by the next one ("hätten nicht vor, Soldaten …")
+
+
+def _main_negated(mood: _Mood, norm: str, first: tuple[int, int], end: int) -> bool:
+    """Whether the main clause of a statement is negated: a negation in its first clause
+    before any subordinate clause opens ("menace d'intervenir si … ne sont pas
+    satisfaites": not negated); a first clause that is itself a condition ("Si ces
+    demandes ne sont pas satisfaites, la Cédéao prendra …") gives way to the next."""
+    a, b = first
+    sub = mood.subordinate
+    if sub is not None and mood.conditional is not None and mood.conditional.match(norm, a, b):
+        if b >= end:
+            return False
+        nxt = _FIRST_CLAUSE.search(norm, b + 1, end)
+        a, b = b + 1, (nxt.start() if nxt else end)
+    if not _negates(mood.negation, norm, a, b):
+        return False  # most statements: no negation, no clause to look for
+    if sub is not None:
+        for m in sub.finditer(norm, a, b):
+            if m.start() > a and norm[m.start() - 1 : m.start()].isspace():
+                return _negates(mood.negation, norm, a, m.start())
+    return True
 
 
 def _negates(rx: re.Pattern[str] | None, norm: str, a: int, b: int) -> bool:

@@ -140,6 +140,7 @@ class _Lexicon:
     # preposition right after the verb, or a postposition ("Katar tarafından kınandı").
     agent_after: re.Pattern[str] | None = None
     agent_post: re.Pattern[str] | None = None
+    joint: re.Pattern[str] | None = None  # "both sides", "the two leaders"
 
 
 def _ending(
@@ -294,6 +295,7 @@ def lexicon(lang: str) -> _Lexicon:
         feminine_verbs=words("feminine_verbs"),
         masculine_subjects=words("masculine_subjects"),
         agent_after=_agent_rx(words("agents"), r"\s+(?:{})\s+", lang),
+        joint=words("joint"),
         agent_post=_agent_rx(words("agent_postpositions"), r"\s*(?:{})(?:\s+\w+)?\s*$", lang),
     )
 
@@ -755,6 +757,25 @@ class _Attributor:
                     self.inverted_more = tuple(a for a in dict.fromkeys(more) if a != actor)
                 return actor
         return None
+
+    def _joint(self, s: Sentence, clause: int, vs: int) -> tuple[str, ...]:
+        """The subject "both sides" / "the two leaders" right before a verb: the last two
+        actors named before it (in this sentence or the one before), each holding the
+        view; () when that is not two distinct actors."""
+        spans = _spans(self.lex.joint, self.norm, clause, vs)
+        if not spans:
+            return ()
+        a, b = spans[-1]
+        if len(self.text[b:vs].split()) > 2 or _PUNCT.search(self.text, b, vs):
+            return ()
+        named = [m for m in self.by_sentence.get(s.index, ()) if m.end <= a]
+        actors: list[str] = []
+        for m in reversed([*self.by_sentence.get(s.index - 1, ()), *named]):
+            if m.actor and m.actor not in actors:
+                actors.append(m.actor)
+                if len(actors) == 2:
+                    return (actors[1], actors[0])
+        return ()
 
     def _with_passives(
         self, s: Sentence, verbs: list[tuple[int, int, str]]
@@ -1245,6 +1266,8 @@ class _Attributor:
                     speakers = self._left_speaker(s, s.start, vs, acc_spans, True, quotes)
                 elif self._unnamed_subject(ve, s):
                     continue
+            if not speakers and lex.joint is not None:
+                speakers = self._joint(s, clause, vs)
             if not speakers:
                 speakers = self._left_speaker(
                     s, clause, vs, acc_spans, verb_final or (conj and not current), quotes

@@ -40,3 +40,17 @@ def test_an_active_verb_keeps_its_subject():
     held = _held("France condemned the strikes by Russia on the port.", "en")
     assert ("france", "rejects") in held
     assert not any(a == "russia" for a, _k in held)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "France and Germany met in Paris. Both sides rejected the proposal on Monday."),
+        ("pl", "Francja i Niemcy spotkały się w Paryżu. Obie strony odrzuciły propozycję."),
+        ("es", "Francia y Alemania se reunieron en París. Ambas partes rechazaron la propuesta."),
+    ],
+)
+def test_joint_holders_are_each_actor_just_named(lang, text):
+    held = _held(text, lang)
+    assert ("france", "rejects") in held
+    assert ("germany", "rejects") in held

@@ -141,6 +141,7 @@ class _Lexicon:
     agent_after: re.Pattern[str] | None = None
     agent_post: re.Pattern[str] | None = None
     joint: re.Pattern[str] | None = None  # "both sides", "the two leaders"
+    feminine: re.Pattern[str] | None = None  # "она", "ona", "elle"
 
 
 def _ending(
@@ -296,6 +297,7 @@ def lexicon(lang: str) -> _Lexicon:
         masculine_subjects=words("masculine_subjects"),
         agent_after=_agent_rx(words("agents"), r"\s+(?:{})\s+", lang),
         joint=words("joint"),
+        feminine=words("feminine_pronouns"),
         agent_post=_agent_rx(words("agent_postpositions"), r"\s*(?:{})(?:\s+\w+)?\s*$", lang),
     )
 
@@ -584,6 +586,20 @@ class _Attributor:
         ]
         if before and c.start - before[-1].end <= 40:
             return before[-1].actor
+        fem = self.lex.feminine
+        last = self.mem.last_speaker
+        if (
+            fem is not None
+            and self.mem.current is None
+            and last is not None
+            and not self._is_person(last)
+            and s.index - self.mem.last_speaker_sentence <= 1
+            and fem.fullmatch(self.norm, c.start, c.end)
+        ):
+            # "ECOWAS … Она заяви", "l'Union européenne … Elle demande": an organisation
+            # or state (feminine nouns) spoke last; the pronoun names it again, not the
+            # last person who spoke.
+            return last
         if self.mem.current is not None:
             # The subject of the verb before in this sentence, person or not ("l'Otan
             # propose …, mais elle refuse …").

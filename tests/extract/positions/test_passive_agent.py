@@ -54,3 +54,25 @@ def test_joint_holders_are_each_actor_just_named(lang, text):
     held = _held(text, lang)
     assert ("france", "rejects") in held
     assert ("germany", "rejects") in held
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Президент Франции Эммануэль Макрон заявил о поддержке переговоров. "
+            "НАТО заявила, что осуждает удары. Она потребовала прекратить огонь.",
+        ),
+        (
+            "fr",
+            "Le président Emmanuel Macron a déclaré soutenir les négociations. "
+            "L'OTAN a condamné les frappes. Elle a exigé un cessez-le-feu.",
+        ),
+    ],
+)
+def test_a_feminine_pronoun_after_an_organisation_names_it_again(lang, text):
+    ctx = make_context(text, lang, DAY)
+    start = text.rindex(".", 0, len(text) - 1)
+    last = [att for att in attribute(ctx) if att.sentence.start > start]
+    assert last and last[0].speakers == ("nato",)

@@ -69,6 +69,7 @@ _SPEECH_KINDS = frozenset({"says", "assesses", "warns", "denies"})
 # Verb kinds no passive agent is read after: "demanded from Iran" ("forderte von",
 # "поиска от") names whom a demand is made of, not who made it.
 _NO_AGENT = frozenset({"demands", "participle"})
+_WORD_BEFORE = re.compile(r"\w[\w'’-]*$")
 # Languages whose subject stands before its verb but for a quotation ("…, said X"): no
 # subject is looked for right of a verb with none before it.
 _SUBJECT_FIRST = frozenset({"en", "fr"})
@@ -316,7 +317,9 @@ def _passive_sites(lang: str) -> re.Pattern[str] | None:
     post = compile_cues(cues_for(table.get("agent_postpositions"), lang), lang)
     alts = []
     if pre is not None:
-        alts.append(rf"(?P<a>\w[\w'’-]*)\s+(?:{pre.pattern})\s")
+        # The preposition first (a literal the regex engine finds fast), the word
+        # before it after.
+        alts.append(rf"(?P<a>\s+)(?:{pre.pattern})\s")
     if post is not None:
         alts.append(rf"(?:{post.pattern})\s+(?P<b>\w+)")
     return compiled("|".join(alts), lang) if alts else None
@@ -803,8 +806,13 @@ class _Attributor:
             return verbs
         added = []
         for m in sites.finditer(self.norm, s.start, s.end):
-            g = "a" if m.groupdict().get("a") is not None else "b"
-            a, b = m.span(g)
+            if m.groupdict().get("a") is not None:
+                w = _WORD_BEFORE.search(self.norm, max(s.start, m.start() - 40), m.start())
+                if w is None:
+                    continue
+                a, b = w.span()
+            else:
+                a, b = m.span("b")
             if any(vs < b and a < ve for vs, ve, _k in verbs):
                 continue
             kind = _passive_kind(self.text[a:b], self.lang)

@@ -66,6 +66,10 @@ _STATE_TYPES = frozenset({"state", "country"})
 # for a meeting that …".
 _HEADING_WORDS = 6  # a quoted line this short standing alone is a heading or caption
 _SPEECH_KINDS = frozenset({"says", "assesses", "warns", "denies"})
+# Verb kinds no passive agent is read after: "demanded from Iran" ("forderte von",
+# "поиска от") names whom a demand is made of, not who made it.
+_NO_AGENT = frozenset({"demands", "participle"})
+_WORD_BEFORE = re.compile(r"\w[\w'’-]*$")
 # Languages whose subject stands before its verb but for a quotation ("…, said X"): no
 # subject is looked for right of a verb with none before it.
 _SUBJECT_FIRST = frozenset({"en", "fr"})
@@ -133,6 +137,12 @@ class _Lexicon:
     # of a feminine subject, and the masculine heads no such verb takes as its subject.
     feminine_verbs: re.Pattern[str] | None = None
     masculine_subjects: re.Pattern[str] | None = None
+    # The agent of a passive ("condemned by Qatar", "condenados pelo Catar"): a
+    # preposition right after the verb, or a postposition ("Katar tarafından kınandı").
+    agent_after: re.Pattern[str] | None = None
+    agent_post: re.Pattern[str] | None = None
+    joint: re.Pattern[str] | None = None  # "both sides", "the two leaders"
+    feminine: re.Pattern[str] | None = None  # "она", "ona", "elle"
 
 
 def _ending(
@@ -286,7 +296,65 @@ def lexicon(lang: str) -> _Lexicon:
         according_pronouns=words("according_pronouns"),
         feminine_verbs=words("feminine_verbs"),
         masculine_subjects=words("masculine_subjects"),
+        agent_after=_agent_rx(words("agents"), r"\s+(?:{})\s+", lang),
+        joint=words("joint"),
+        feminine=words("feminine_pronouns"),
+        agent_post=_agent_rx(words("agent_postpositions"), r"\s*(?:{})(?:\s+\w+)?\s*$", lang),
     )
+
+
+def _agent_rx(rx: re.Pattern[str] | None, shape: str, lang: str) -> re.Pattern[str] | None:
+    return compiled(shape.format(rx.pattern), lang) if rx is not None else None
+
+
+@cache
+def _passive_sites(lang: str) -> re.Pattern[str] | None:
+    """A word then an agent preposition ("condenados pelo", "condannata dalla"), or an
+    agent postposition then a word ("tarafından kınandı"): where a passive verb the
+    verb lists lack (participles: "condenados") may stand."""
+    table = reporting_table()
+    pre = compile_cues(cues_for(table.get("agents"), lang), lang)
+    post = compile_cues(cues_for(table.get("agent_postpositions"), lang), lang)
+    alts = []
+    if pre is not None:
+        # The preposition first (a literal the regex engine finds fast), the word
+        # before it after.
+        alts.append(rf"(?P<a>\s+)(?:{pre.pattern})\s")
+    if post is not None:
+        alts.append(rf"(?:{post.pattern})\s+(?P<b>\w+)")
+    return compiled("|".join(alts), lang) if alts else None
+
+
+@cache
+def _stance_lemmas(lang: str) -> dict[str, str]:
+    """{lemma: kind} of the pack's verbs: its ``verb_lemmas`` and the lemmas of its
+    single-word verb cues written by hand (not the generated forms)."""
+    from briefing.nlp.pipeline import lemma
+
+    out: dict[str, str] = {}
+    pack = langpacks.section("reporting").get(lang) or {}
+    for kind, lemmas in (pack.get("verb_lemmas") or {}).items():
+        for w in lemmas or ():
+            out.setdefault(str(w).lower(), str(kind))
+    for kind, cues in (pack.get("verbs") or {}).items():
+        for c in cues or ():
+            c = str(c)
+            if " " not in c and "*" not in c and not c.startswith("re:"):
+                out.setdefault(lemma(c, lang), str(kind))
+    return out
+
+
+def _passive_kind(word: str, lang: str) -> str | None:
+    """The kind of the stance verb ``word`` is a form of (a participle: "condenados" ->
+    "condenado" -> "condenar"), if any."""
+    from briefing.nlp.pipeline import lemma
+
+    lemmas = _stance_lemmas(lang)
+    first = lemma(word, lang)
+    kind = lemmas.get(first)
+    if kind is None:
+        kind = lemmas.get(lemma(first, lang))
+    return kind
 
 
 _START = attrgetter("start")
@@ -521,6 +589,20 @@ class _Attributor:
         ]
         if before and c.start - before[-1].end <= 40:
             return before[-1].actor
+        fem = self.lex.feminine
+        last = self.mem.last_speaker
+        if (
+            fem is not None
+            and self.mem.current is None
+            and last is not None
+            and not self._is_person(last)
+            and s.index - self.mem.last_speaker_sentence <= 1
+            and fem.fullmatch(self.norm, c.start, c.end)
+        ):
+            # "ECOWAS … Она заяви", "l'Union européenne … Elle demande": an organisation
+            # or state (feminine nouns) spoke last; the pronoun names it again, not the
+            # last person who spoke.
+            return last
         if self.mem.current is not None:
             # The subject of the verb before in this sentence, person or not ("l'Otan
             # propose …, mais elle refuse …").
@@ -693,6 +775,80 @@ class _Attributor:
                     more = self._co_subjects_after(s, group[0], stop)
                     self.inverted_more = tuple(a for a in dict.fromkeys(more) if a != actor)
                 return actor
+        return None
+
+    def _joint(self, s: Sentence, clause: int, vs: int) -> tuple[str, ...]:
+        """The subject "both sides" / "the two leaders" right before a verb: the last two
+        actors named before it (in this sentence or the one before), each holding the
+        view; () when that is not two distinct actors."""
+        spans = _spans(self.lex.joint, self.norm, clause, vs)
+        if not spans:
+            return ()
+        a, b = spans[-1]
+        if len(self.text[b:vs].split()) > 2 or _PUNCT.search(self.text, b, vs):
+            return ()
+        named = [m for m in self.by_sentence.get(s.index, ()) if m.end <= a]
+        actors: list[str] = []
+        for m in reversed([*self.by_sentence.get(s.index - 1, ()), *named]):
+            if m.actor and m.actor not in actors:
+                actors.append(m.actor)
+                if len(actors) == 2:
+                    return (actors[1], actors[0])
+        return ()
+
+    def _with_passives(
+        self, s: Sentence, verbs: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """``verbs`` and the passive forms of stance verbs the verb lists lack, where an
+        agent follows them ("foram condenados pelo Catar", "Katar tarafından kınandı")."""
+        sites = _passive_sites(self.lang)
+        if sites is None:
+            return verbs
+        added = []
+        for m in sites.finditer(self.norm, s.start, s.end):
+            if m.groupdict().get("a") is not None:
+                w = _WORD_BEFORE.search(self.norm, max(s.start, m.start() - 40), m.start())
+                if w is None:
+                    continue
+                a, b = w.span()
+            else:
+                a, b = m.span("b")
+            if any(vs < b and a < ve for vs, ve, _k in verbs):
+                continue
+            kind = _passive_kind(self.text[a:b], self.lang)
+            if kind is None or kind in _NO_AGENT or self._agent(s, a, b) is None:
+                continue
+            added.append((a, b, kind))
+        return sorted([*verbs, *added]) if added else verbs
+
+    def _agent(self, s: Sentence, vs: int, ve: int) -> str | None:
+        """The agent of a passive verb, who holds the view it reports ("the strikes were
+        condemned by Qatar", "Katar tarafından kınandı"): an actor named right after the
+        agent preposition that follows the verb, or right before the verb with its
+        postposition. (Not "von X ausgeschlossen wurden" before a German or Dutch
+        participle: mostly a relative clause reporting a measure.)"""
+        lex, text, norm = self.lex, self.text, self.norm
+        mentions = self.by_sentence.get(s.index, ())
+        if lex.agent_after is not None:
+            m = lex.agent_after.match(norm, ve, s.end)
+            if m is not None:
+                for x in mentions:
+                    if x.start >= m.end():
+                        gap = text[m.end() : x.start]
+                        if len(gap.split()) <= 1 and not _PUNCT.search(gap):
+                            return x.actor
+                        break
+        if lex.agent_post is None:
+            return None
+        before = [x for x in mentions if x.end <= vs]
+        if not before:
+            return None
+        x = before[-1]
+        gap = text[x.end : vs]
+        if _PUNCT.search(gap):
+            return None
+        if lex.agent_post is not None and lex.agent_post.fullmatch(norm, x.end, vs):
+            return x.actor
         return None
 
     def _holder(self, c: _Cand, cands: list[_Cand]) -> _Cand | None:
@@ -1043,7 +1199,7 @@ class _Attributor:
     def sentence(self, s: Sentence, prev: Attribution | None) -> list[Attribution]:
         text, norm, lex, lang = self.text, self.norm, self.lex, self.lang
         quotes = find_quotes(text, s, lang)
-        verbs = self._unnested(s, _verb_matches(norm, s, lex, quotes))
+        verbs = self._unnested(s, self._with_passives(s, _verb_matches(norm, s, lex, quotes)))
         first = _first(lex.any_according, norm, s.start, s.end)
         self.unnamed = False
         self.acc_more = ()
@@ -1077,6 +1233,14 @@ class _Attributor:
                 continue
             # In verb-final languages "که" after the subject is a relative pronoun ("…
             # from China, which threatens …"), not the start of the clause.
+            agent = self._agent(s, vs, ve) if kind not in _NO_AGENT else None
+            if agent is not None:
+                # A passive: its agent holds the view; its subject, before it, is what
+                # the view is about ("the strikes, condemned by Qatar").
+                nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s.end
+                content = self._content(s, quotes, (cs, vs))
+                out.append(Attribution(s, (agent,), kind, ((cs, nxt),), "verb", content))
+                continue
             comps = [] if verb_final else _spans(lex.complementizers, norm, cs, vs)
             # ", que se mantuvo en el anonimato,": after a comma it is a relative pronoun.
             comps = [c for c in comps if not text[cs : c[0]].rstrip().endswith((",", "،"))]
@@ -1126,6 +1290,8 @@ class _Attributor:
                     speakers = self._left_speaker(s, s.start, vs, acc_spans, True, quotes)
                 elif self._unnamed_subject(ve, s):
                     continue
+            if not speakers and lex.joint is not None:
+                speakers = self._joint(s, clause, vs)
             if not speakers:
                 speakers = self._left_speaker(
                     s, clause, vs, acc_spans, verb_final or (conj and not current), quotes

@@ -942,8 +942,16 @@ _CLAUSE_MARK = re.compile(r"[,;:]")
 # ---------------------------------------------------------------------------- resolving
 
 
+def _month_days(y: int, mo: int) -> int:
+    """``calendar.monthrange(y, mo)[1]`` (the same error for a month out of range),
+    without the weekday of the month's first day that ``monthrange`` works out too."""
+    if not 1 <= mo <= 12:
+        raise calendar.IllegalMonthError(mo)
+    return calendar.mdays[mo] + (mo == 2 and calendar.isleap(y))
+
+
 def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, _month_days(y, m))
 
 
 def _interval_cost(lo: dt.date, hi: dt.date, anchor: dt.date, tense: int, strict: bool) -> int:
@@ -1050,7 +1058,7 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
-    return 1 <= d <= calendar.monthrange(y, mo)[1]
+    return 1 <= d <= _month_days(y, mo)
 
 
 def _gregorian_window(y: int, m: DateMention) -> Resolved | None:

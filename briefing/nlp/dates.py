@@ -183,6 +183,10 @@ def _week_words(
 
 def _cldr_week_nouns(lang: str) -> set[str]:
     """The word for "week" in CLDR's "last week", "this week", "next week" phrases."""
+    return set(_cldr_data(lang)["week_nouns"])
+
+
+def _read_week_nouns(lang: str) -> set[str]:
     loc = _cldr(lang)
     if loc is None:
         return set()
@@ -254,12 +258,53 @@ def _cldr(lang: str) -> Any:
         return None
 
 
+_CACHEABLE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+@cache
+def _babel_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("babel")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+@cache
+def _cldr_data(lang: str) -> dict[str, Any]:
+    """What the dates read from CLDR for ``lang`` (relative phrases, weekday words, the
+    word for "week", the limited-mode table), kept on disk between runs and processes
+    under Babel's version: loading a Babel locale costs 0.03-0.05 s a language in every
+    process, for a few dozen words. Read from Babel when the cache is off or unreadable."""
+    if not _CACHEABLE_CODE.fullmatch(lang):
+        return _read_cldr(lang)
+    from briefing.diskcache import cached
+
+    # ".x" ends the name so that no language's name is a prefix of another's ("sr" of
+    # "sr-Latn"): the cache removes files of the same name under other sources.
+    return cached(f"cldr-dates.{lang}.{_babel_version()}.x", lambda: _read_cldr(lang))
+
+
+def _read_cldr(lang: str) -> dict[str, Any]:
+    return {
+        "relative": _read_relative(lang),
+        "weekday_words": _read_weekday_words(lang),
+        "week_nouns": _read_week_nouns(lang),
+        "table": _read_table(lang),
+    }
+
+
 @cache
 def cldr_relative(lang: str) -> dict[str, list[str]]:
     """Relative expressions of ``lang`` from CLDR's date fields ("i går", "před {n} týdny",
     "неделю назад"): the ``relative`` table's keys, ``{n}`` standing for the count. The
     singular "{0} ago" pattern also gives the phrase without its number ("неделю назад",
     "před týdnem": a week ago)."""
+    return _cldr_data(lang)["relative"]
+
+
+def _read_relative(lang: str) -> dict[str, list[str]]:
     loc = _cldr(lang)
     if loc is None:
         return {}
@@ -293,6 +338,10 @@ def cldr_weekday_words(lang: str) -> dict[int, list[str]]:
     1): those found in two or more of the seven weekdays' phrases of one kind and in no
     other kind ("minulé pondělí", "w ten piątek", "lunes pasado": "minulé", "ten", "pasado";
     the "в" of "в этот понедельник", in all three kinds, is no such word)."""
+    return _cldr_data(lang)["weekday_words"]
+
+
+def _read_weekday_words(lang: str) -> dict[int, list[str]]:
     loc = _cldr(lang)
     if loc is None:
         return {}
@@ -320,6 +369,10 @@ def cldr_table(lang: str) -> dict[str, Any] | None:
     """A dates table for a language with no pack, from CLDR alone (limited mode): month
     and weekday names (format and stand-alone), short month names read only beside a
     day or a year, and "last <weekday>" words. Relative words come with every table."""
+    return _cldr_data(lang)["table"]
+
+
+def _read_table(lang: str) -> dict[str, Any] | None:
     loc = _cldr(lang)
     if loc is None:
         return None
@@ -342,7 +395,7 @@ def cldr_table(lang: str) -> dict[str, Any] | None:
     ]
     # A weekday name that is also CLDR's word for "week" (Indonesian "minggu": Sunday
     # and week, "dua minggu yang lalu") is read only inside the relative phrases.
-    nouns = _cldr_week_nouns(lang)
+    nouns = _read_week_nouns(lang)
     weekdays = [[w for w in forms if w not in nouns] for forms in weekdays]
     if not all(months):
         return None
@@ -351,7 +404,7 @@ def cldr_table(lang: str) -> dict[str, Any] | None:
         "months": months,
         "weekdays": weekdays,
         "ambiguous_months": short,
-        "previous_weekday": cldr_previous_weekday(lang),
+        "previous_weekday": _read_weekday_words(lang).get(-1, []),
         "source": "cldr",
     }
 
@@ -889,8 +942,16 @@ _CLAUSE_MARK = re.compile(r"[,;:]")
 # ---------------------------------------------------------------------------- resolving
 
 
+def _month_days(y: int, mo: int) -> int:
+    """``calendar.monthrange(y, mo)[1]`` (the same error for a month out of range),
+    without the weekday of the month's first day that ``monthrange`` works out too."""
+    if not 1 <= mo <= 12:
+        raise calendar.IllegalMonthError(mo)
+    return calendar.mdays[mo] + (mo == 2 and calendar.isleap(y))
+
+
 def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, _month_days(y, m))
 
 
 def _interval_cost(lo: dt.date, hi: dt.date, anchor: dt.date, tense: int, strict: bool) -> int:
@@ -997,7 +1058,7 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
-    return 1 <= d <= calendar.monthrange(y, mo)[1]
+    return 1 <= d <= _month_days(y, mo)
 
 
 def _gregorian_window(y: int, m: DateMention) -> Resolved | None:

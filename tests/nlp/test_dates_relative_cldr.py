@@ -139,3 +139,16 @@ def test_a_language_without_a_pack_reads_cldr_names_and_relative_words():
 def test_futures_built_on_the_participle(text, lang, sign):
     norm = normalize(text)
     assert tense_near(tense_cues(norm, 0, len(norm), lang), norm, len(norm)) == sign
+
+
+def test_cldr_data_kept_on_disk_equals_babels(tmp_path, monkeypatch):
+    # The words read from CLDR are kept on disk between processes; a fresh process reading
+    # them back must get exactly what Babel gives.
+    from briefing.nlp import dates
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    for code in ("nb", "cs", "sr-Latn", "xx-nonsense"):
+        first = dates._cldr_data.__wrapped__(code)
+        again = dates._cldr_data.__wrapped__(code)  # read back from the file
+        assert first == again == dates._read_cldr(code)
+    assert any(p.name.startswith("cldr-dates.nb.") for p in tmp_path.iterdir())

@@ -486,11 +486,14 @@ def _repeated_runs(
     alone: dict[str, list[str]] = {}  # spelling keys of words standing alone, by 4 letters
     starts: list[int] = []
     n = len(ws)
-    for k in range(n):
-        if not _name_word(ws, k, covered):
-            continue
-        before = k > 0 and _name_word(ws, k - 1, covered) and joined(ws, text, k - 1, k)
-        after = k + 1 < n and _name_word(ws, k + 1, covered) and joined(ws, text, k, k + 1)
+    # ``_name_word`` of every word, read once each (three look-ups a word before).
+    named = list(map(_name_like, ws.raw, ws.folded))
+    for k in covered:
+        if 0 <= k < n:
+            named[k] = False
+    for k in compress(range(n), named):
+        before = k > 0 and named[k - 1] and joined(ws, text, k - 1, k)
+        after = k + 1 < n and named[k + 1] and joined(ws, text, k, k + 1)
         if not before and not after:
             key = spelling_key(stem(ws.folded[k], lang))
             alone.setdefault(key[:4], []).append(key)

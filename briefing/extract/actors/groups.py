@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
+from itertools import compress
+from operator import itemgetter, or_
 
 from briefing.data import load_yaml
 from briefing.extract.actors.index import Found
@@ -20,6 +23,7 @@ from briefing.kb import KnowledgeBase
 
 _PLAIN: dict[str, str] = {}  # folded word -> plain(word)
 _PLAIN_MAX = 200_000
+_FIRST_FOUR = itemgetter(slice(0, 4))
 
 
 def plain(word: str) -> str:
@@ -125,11 +129,23 @@ def find_groups(
     leaders = _leaders_state(found, kb)
     stops = _not_before(lang)
     starts = _starts(lang)
-    for k in range(len(words)):
+    if starts is None:
+        at: Iterable[int] = range(len(words))
+    else:
+        # Only words a stem can start (whole, or by its first four letters): the search
+        # below finds nothing at the others. Chosen in C passes, not a loop over words.
+        whole, fours = starts
+        at = compress(
+            range(len(words)),
+            map(
+                or_,
+                map(whole.__contains__, words),
+                map(fours.__contains__, map(_FIRST_FOUR, words)),
+            ),
+        )
+    for k in at:
         if k in taken:
             continue
-        if starts is not None and words[k] not in starts[0] and words[k][:4] not in starts[1]:
-            continue  # no stem can start here: the search below would find nothing
         for key, stems in table:
             hit = next((s for s in stems if _at(words, k, s)), None)
             if hit is None:

@@ -186,6 +186,19 @@ class _Carry:
     condition_at: int = -10
 
 
+# id of a lexicon -> (the lexicon, its personal sanctions' spec): looked up once per
+# lexicon, not by a pass over its specs for every sentence with a cue.
+_PERSONAL: dict[int, tuple[_Lexicon, _Spec | None]] = {}
+
+
+def _personal_spec(lex: _Lexicon) -> _Spec | None:
+    hit = _PERSONAL.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        spec = next((sp for sp in lex.specs if sp.key == "personal_sanctions"), None)
+        hit = _PERSONAL[id(lex)] = (lex, spec)
+    return hit[1]
+
+
 @dataclass(slots=True)
 class _Article:
     ctx: ArticleContext
@@ -300,7 +313,7 @@ class _Article:
         Russia's head of state Vladimir Putin"): personal sanctions, matched on the
         context word."""
         lex = self.lex
-        personal = next((sp for sp in lex.specs if sp.key == "personal_sanctions"), None)
+        personal = _personal_spec(lex)
         if personal is None or lex.context is None or lex.against is None:
             return None
         norm = self.norm
@@ -343,11 +356,12 @@ class _Article:
         for m in self.in_sentence(s):
             if m.actor == target:
                 continue
-            gap = norm[end : m.start]
+            # The gap is cut only when short enough (a slice of the rest of the text was
+            # most of this method's time).
             if (
                 self.lex.owners is not None
                 and 0 <= m.start - end <= 30
-                and not _PUNCT.search(gap)
+                and not _PUNCT.search(gap := norm[end : m.start])
                 and self.lex.owners.fullmatch(gap)
             ):
                 return m.actor  # "sanctions from the United States"

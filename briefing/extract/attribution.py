@@ -56,7 +56,9 @@ _COMMA_SPEAKER_REACH = 5
 _SPACED_DASH = re.compile(r"\s[–—-]\s")
 _EDGE = ",.;:!?،؛–—-\"'„“”«»‘’‹›「」()"  # trimmed off the edges of reported content
 _DASHES = "–—-"
-_PUNCT = re.compile(r"[,.;:!?،؛]")  # ends the phrase after a verb or "according to"
+# ends the phrase after a verb or "according to"; a colon or full stop inside a word is no
+# break: the genitive of an abbreviation ("USA:s FN-sändebud", "YK:n pääsihteeri", "EU:n").
+_PUNCT = re.compile(r"[,;!?،؛]|[.:](?!\w)")
 _ROLE_BREAK = re.compile(r"[,.;:()«»“”„\"]")  # between an office and its actor
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _ROLE_REACH = 30  # characters between an office noun and the actor it belongs to

@@ -243,3 +243,29 @@ def test_office_words_do_not_hide_a_speaker(lang, text, needle, want):
     still joins two subjects; a person further right of a post-posed verb than its first
     office word is still its speaker."""
     assert _speakers(text, lang, needle) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "sv",
+            "– Kriget måste upphöra, sade USA:s utrikesminister Antony Blinken efter mötet.",
+            {"antony-blinken"},
+        ),
+        (
+            "sv",
+            "– Kriget måste upphöra, sade EU:s utrikeschef Josep Borrell efter mötet.",
+            {"josep-borrell"},
+        ),
+        (
+            "fi",
+            "Sota on lopetettava, sanoi YK:n pääsihteeri António Guterres tiistaina.",
+            {"antonio-guterres"},
+        ),
+    ],
+)
+def test_a_colon_inside_an_abbreviation_does_not_end_the_speaker_phrase(lang, text, want):
+    # The Swedish and Finnish genitive of an abbreviation ("USA:s", "YK:n") is no
+    # punctuation: the person named after it speaks, not the state it qualifies.
+    assert _speakers(text, lang, text.split()[1]) == want

@@ -849,7 +849,7 @@ class _Attributor:
         gap = text[x.end : vs]
         if _PUNCT.search(gap):
             return None
-        if lex.agent_post is not None and lex.agent_post.fullmatch(norm, x.end, vs):
+        if lex.agent_post.fullmatch(norm, x.end, vs):
             return x.actor
         return None
 

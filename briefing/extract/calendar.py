@@ -540,19 +540,14 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if hit is None:
                 # A separable verb around the date ("teilte ... am Samstag mit").
                 hit = _around(norm, lang, before[0], after[1], f)
-            if hit is None:
-                if not _datable(norm, lang, f):
-                    continue
-                hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
-            if hit is not None and hit.cue.day_only and r.hi != r.lo:
-                # Statements are dated to the day ("said on Wednesday"), not "in January"
-                # nor "last week": what was said then ("announced in February that it
+            if hit is None or (hit.cue.day_only and r.hi != r.lo):
+                # No event word, or a statement dated to more than a day (statements are
+                # dated to the day, "said on Wednesday", not "in January" nor "last
+                # week"): what happened or was said then ("announced in February that it
                 # had tested") is a plain dated event, if anything.
-                hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
                 if not _datable(norm, lang, f):
                     continue
-            if hit is None:
-                continue
+                hit = _Hit(_dated_cue(), f.mention.start, f.mention.start, 0, False)
             if f.mention.is_relative:
                 if quotes is None:
                     quotes = [q.span(1) for q in QUOTE.finditer(norm, s.start, s.end)]

@@ -219,6 +219,53 @@ def _read_babel_names() -> dict[str, list[str]]:
     return out
 
 
+@cache
+def _made_adjectives() -> dict[str, list[str]]:
+    """ISO alpha-2 -> adjectives made from CLDR's one-word names by the regular rule of
+    each language that has one (lexicons/actors_morphology.yaml ``adjectives``)."""
+    from briefing.diskcache import cached
+
+    return cached("made-adjectives", _read_made_adjectives)
+
+
+def _read_made_adjectives() -> dict[str, list[str]]:
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    rules = load_yaml("lexicons/actors_morphology.yaml").get("adjectives") or {}
+    out: dict[str, list[str]] = {}
+    for code, rule in rules.items():
+        if code not in pack_languages():
+            continue
+        drop = [str(d) for d in rule.get("drop") or []]
+        add = [str(a) for a in rule.get("add") or []]
+        made: dict[str, set[str]] = {}
+        names: set[str] = set()
+        for locale in _BABEL_LOCALES.get(code, (code,)):
+            try:
+                territories = Locale.parse(locale).territories
+            except (ValueError, LookupError):
+                continue
+            for region, name in territories.items():
+                if len(region) != 2 or not region.isalpha():
+                    continue
+                word = name.lower()
+                names.add(word)
+                if not word.isalpha() or len(word) < 4 or name.isupper():
+                    continue  # "Sjeverna Koreja", "Čad", "КНДР": no regular adjective
+                cut = max((d for d in drop if word.endswith(d)), key=len, default="")
+                base = word[: len(word) - len(cut)]
+                cyrillic = base[-1] >= "\u0400"
+                for ending in add:
+                    if (ending[0] >= "\u0400") == cyrillic:  # Serbian: the name's script
+                        made.setdefault(base + ending, set()).add(region)
+        for form, regions in made.items():
+            if len(regions) == 1 and form not in names:
+                out.setdefault(regions.pop(), []).append(form)
+    return out
+
+
 def _arabic_nisba(name: str) -> list[str]:
     """The Arabic relative adjective of a one-word state name, with and without the
     article, masculine and feminine: "سلوفاكيا" -> "السلوفاكي", "السلوفاكية"; "المجر" ->
@@ -259,11 +306,13 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
     packs = [pack.get("states") or {} for pack in _pack_names().values()]
     codes: dict[str, str] = {}
     pyc = _pycountry_names()
+    made = _made_adjectives()
     for code in sorted(set(pyc) | set(extra)):
         if code in exclude:
             continue
         info = extra.get(code, {}) or {}
-        forms = pyc.get(code, [])
+        # A state pycountry lacks (Kosovo, "XK") still has CLDR's names in every language.
+        forms = [*(pyc.get(code) or _babel_names().get(code, [])), *made.get(code, [])]
         name = info.get("name") or _english_name(code)
         actor_id = info.get("id") or slug(name)
         codes[code] = actor_id

@@ -29,7 +29,7 @@ from briefing.extract.actors.discover import (
     fuzzy_people,
     reporting_marks,
 )
-from briefing.extract.actors.groups import english_adjectives, find_groups
+from briefing.extract.actors.groups import english_adjectives, find_groups, group_suffixes
 from briefing.extract.actors.index import (
     Entry,
     Found,
@@ -114,8 +114,6 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     discovered.names.update(group_names)
     return _build(ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb)
 
-
-_GROUP_SUFFIXES = ("-junta", "-opposition", "-foreign-ministry")
 
 _Mark = tuple[Step, Step, bool, bool, bool] | None
 
@@ -249,7 +247,7 @@ def _new_actor(
     discovered_roles: dict[str, str],
     day: dt.date,
 ) -> Actor:
-    if known is None and actor_id.endswith(_GROUP_SUFFIXES):
+    if known is None and actor_id.endswith(group_suffixes()):
         return Actor(id=actor_id, name=discovered_names[actor_id], type="other")
     if known is None:
         return Actor(

@@ -189,6 +189,44 @@ def _comma_then_name(ws: Words, text: str, rm: RoleMention, lang: str) -> bool:
     return not spec.get("generic")
 
 
+def _comma_after(ws: Words, text: str, rm: RoleMention, lang: str) -> int | None:
+    """The word after the comma that closes a specific role phrase, or its portfolio: a
+    preposition and up to four capitalised words or short words between them ("minister
+    of Planning", "ministro de la Presidencia", "ministre des Affaires étrangères")."""
+    if _comma_then_name(ws, text, rm, lang):
+        return rm.hi
+    k = rm.hi
+    if k >= len(ws):
+        return None  # a portfolio makes even a generic role ("minister") specific
+    sent = ws.sentence[rm.hi - 1]
+    raw = ws.raw[k]
+    if not (raw.islower() and len(raw) <= 4) or ws.sentence[k] != sent:
+        return None
+    if gap(ws, text, rm.hi - 1, k).strip():
+        return None
+    capitalised = 0
+    end = k + 1
+    while end < len(ws) and end - k <= 6 and ws.sentence[end] == sent:
+        between = gap(ws, text, end - 1, end).strip()
+        if between == ",":
+            break
+        if between not in ("", "'", "’"):
+            return None
+        word = ws.raw[end]
+        if word[:1].isupper():
+            capitalised += 1
+        elif not (word.islower() and len(word) <= 4):
+            return None
+        end += 1
+    else:
+        return None
+    if not capitalised or end >= len(ws) or ws.sentence[end] != sent:
+        return None
+    if gap(ws, text, end - 1, end).strip() != ",":
+        return None
+    return end
+
+
 def _run_after(ws: Words, text: str, k: int, covered: set[int]) -> tuple[int, int]:
     """The run of name words starting at ``k``: (k, end), possibly empty."""
     end = k
@@ -290,14 +328,17 @@ def discover_people(
         i, j = _run_after(ws, text, k, covered)
         if j - i >= 1 and joined(ws, text, k - 1, i):
             runs.append((i, j, _role_label(rm, kb)))
-        elif _comma_then_name(ws, text, rm, lang):
+        else:
             # "presidente de EEUU, Joe Biden", "ο γενικός γραμματέας, Γενς Στόλτενμπεργκ":
-            # a named office, a comma, the name (an article may open it: ", η Μαρία").
-            articles = _words("determiners", lang) | _words("name_articles", lang)
-            start = k + 1 if ws.folded[k] in articles else k
-            i, j = _run_after(ws, text, start, covered)
-            if j - i >= 2:
-                runs.append((i, j, _role_label(rm, kb)))
+            # a named office, a comma, the name (an article may open it: ", η Μαρία");
+            # its portfolio may come between ("el ministro de Comunicación, Freddy Ñáñez").
+            k = _comma_after(ws, text, rm, lang)
+            if k is not None:
+                articles = _words("determiners", lang) | _words("name_articles", lang)
+                start = k + 1 if ws.folded[k] in articles else k
+                i, j = _run_after(ws, text, start, covered)
+                if j - i >= 2:
+                    runs.append((i, j, _role_label(rm, kb)))
         i, j = _run_before(ws, text, rm.lo, covered)
         if j - i >= 1 and _apposed(ws, text, j - 1, rm.lo):
             runs.append((i, j, _role_label(rm, kb)))
@@ -316,7 +357,12 @@ def discover_people(
         taken.update(range(i, j))
         found[:] = [f for f in found if not (f.i < j and i < f.j)]
         name = text[ws.start[i] : ws.end[j - 1]]
-        known = _known_person(name) or _known_across_scripts(name)
+        known = (
+            _known_person(name)
+            or _known_across_scripts(name)
+            or _known_by_spelling(name)
+            or _known_by_spelling(_without_endings(name, lang))
+        )
         # One name across scripts: Cyrillic and Greek names in Latin letters ("Sergey
         # Ryabkov"); Arabic-script and Hebrew ones keep their script (vowels are unwritten)
         # but take a Latin id, and merge with a Latin spelling in consolidation.
@@ -597,6 +643,54 @@ def _known_across_scripts(name: str) -> str | None:
         if same_person_across_scripts(full, name, 90.0 if strict else 80.0)
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+@cache
+def _people_by_spelling() -> dict[str, list[tuple[str, str, str]]]:
+    """Known people's Latin names of two words or more as (first name key, surname key,
+    id), by the surname key's first letter (see ``spelling_key``)."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    kb = knowledge_base()
+    for alias in kb.aliases:
+        actor = kb.actors.get(alias.actor)
+        if actor is None or actor.type != "person" or alias.kind != "name":
+            continue
+        words = alias.text.split()
+        if len(words) < 2 or not all(ord(ch) < 0x250 for ch in alias.text):
+            continue
+        first, last = spelling_key(words[0]), spelling_key(words[-1])
+        if len(last) >= 4 and (first, last, actor.id) not in out.get(last[:1], []):
+            out.setdefault(last[:1], []).append((first, last, actor.id))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _known_by_spelling(name: str) -> str | None:
+    """The one known person a Latin name spells another way ("Nikol Pašinjan" is Nikol
+    Pashinyan, "Aleksandr Vučič" Aleksandar Vučić): close surname and first name keys."""
+    words = name.split()
+    if len(words) < 2 or not all(ord(ch) < 0x250 for ch in name):
+        return None
+    first, last = spelling_key(words[0]), spelling_key(words[-1])
+    if len(last) < 4:
+        return None
+    hits = {
+        actor_id
+        for f, s, actor_id in _people_by_spelling().get(last[:1], [])
+        if fuzz.ratio(s, last) >= 85 and fuzz.ratio(f, first) >= 80
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _without_endings(name: str, lang: str) -> str:
+    """A name with each word's case ending stripped, as the knowledge base's names are
+    matched: Baltic and Greek add endings to foreign names ("Aleksandras Vučičius",
+    "Nikols Pašinjans"), which then are spellings of a known name."""
+    words = name.split()
+    stripped = [stem(fold(w), lang) for w in words]
+    if stripped == [fold(w) for w in words]:
+        return ""  # no ending: the name was looked up as written
+    return " ".join(w.capitalize() for w in stripped)
 
 
 def _extend_known_names(ws: Words, text: str, found: list[Found], covered: set[int]) -> None:

@@ -1,4 +1,6 @@
-"""Groups without a proper name: a state's military junta and its political opposition.
+"""Groups without a proper name: a state's military junta, its political opposition and
+its collective organs (government, cabinet, prime minister's office, ministries, army,
+police).
 
 The analyst names them after their state ("Niger junta", "Venezuelan opposition"); the
 words come from ``lexicons/actors_groups.yaml`` for every registry language. The state is
@@ -51,6 +53,41 @@ def _starts(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
     if None in firsts:
         return None
     return frozenset(firsts), frozenset(w[:4] for w in firsts if len(w) >= 4)
+
+
+@cache
+def _limits(lang: str) -> dict[str, tuple[int | None, tuple[str, ...], frozenset[str]]]:
+    """Group key -> (letters a word may have past its stem at most, or None; prefixes of
+    words that are not the group; words before it that make it something else)."""
+    data = load_yaml("lexicons/actors_groups.yaml") or {}
+    out = {}
+    for key, entry in data.items():
+        extra = entry.get("extra")
+        excepted = tuple(plain(fold(w)) for w in (entry.get("except") or {}).get(lang) or [])
+        after = frozenset(plain(fold(w)) for w in (entry.get("not_after") or {}).get(lang) or [])
+        out[key] = (None if extra is None else int(extra), excepted, after)
+    return out
+
+
+def _blocked(
+    words: list[str],
+    k: int,
+    j: int,
+    limits: tuple[int | None, tuple[str, ...], frozenset[str]],
+    hit: tuple[str, ...],
+) -> bool:
+    """Whether the group words k..j are something else by the entry's limits."""
+    extra, excepted, after = limits
+    last = words[j - 1]
+    if extra is not None and len(last) - len(hit[-1]) > extra:
+        return True
+    if excepted and words[k].startswith(excepted):
+        return True
+    if after and k > 0:
+        before = words[k - 1]
+        if before in after or (len(before) <= 3 and k > 1 and words[k - 2] in after):
+            return True
+    return False
 
 
 @cache
@@ -126,6 +163,11 @@ def find_groups(
     out: list[Found] = []
     names: dict[str, str] = {}
     taken: set[int] = set(state_at)
+    for f in found:
+        # A known person's or organisation's name is no group ("Vladimir" is no "vláda").
+        if f.kind not in ("role", "group") and f.actor not in states:
+            taken.update(range(f.i, f.j))
+    limits = _limits(lang)
     leaders = _leaders_state(found, kb)
     stops = _not_before(lang)
     starts = _starts(lang)
@@ -153,6 +195,8 @@ def find_groups(
             j = k + len(hit)
             if j < len(words) and words[j] in stops.get(key, ()):
                 break
+            if _blocked(words, k, j, limits[key], hit):
+                break
             pattern, reach, home = _labels()[key]
             sent = ws.sentence[k]
             near = [
@@ -166,8 +210,9 @@ def find_groups(
                 break
             actor = kb.actors[state]
             label = pattern.format(name=actor.name, adjective=states_adj.get(state, actor.name))
-            group_id = f"{state}-{key}"
-            names[group_id] = label
+            group_id = _known().get((key, state), f"{state}-{key}")
+            if group_id not in kb.actors:
+                names[group_id] = label
             out.append(Found(k, j, group_id, "group"))
             taken.update(range(k, j))
             break
@@ -175,8 +220,26 @@ def find_groups(
 
 
 @cache
+def _known() -> dict[tuple[str, str], str]:
+    """(group key, state id) -> the knowledge base's actor for that organ."""
+    data = load_yaml("lexicons/actors_groups.yaml") or {}
+    return {
+        (key, state): actor
+        for key, entry in data.items()
+        for state, actor in (entry.get("known") or {}).items()
+    }
+
+
+@cache
+def group_suffixes() -> tuple[str, ...]:
+    """Endings of the ids of groups ("-junta", "-government")."""
+    return tuple(f"-{key}" for key in _labels())
+
+
+@cache
 def english_adjectives() -> dict[str, str]:
-    """State actor id -> its first English adjective in kb/states.yaml ("Venezuelan")."""
+    """State actor id -> its first English adjective in kb/states.yaml ("Venezuelan"), or
+    the word English puts before its organs' names where that is no adjective ("US")."""
     from briefing.kb import _english_name, slug
 
     data = load_yaml("kb/states.yaml") or {}
@@ -185,6 +248,8 @@ def english_adjectives() -> dict[str, str]:
         info = info or {}
         adjectives = info.get("adjectives")
         english = adjectives.get("en") if isinstance(adjectives, dict) else None
+        if info.get("attributive"):
+            english = [info["attributive"]]
         if not english:
             continue
         try:

@@ -169,7 +169,19 @@ def article_keys(text: str, folded: str, lang: str) -> tuple[str, ...]:
         # ("آمریکاییها", "اوکراینی", "آمریکای" with the ezafe), so try it without.
         keys.add("=" + unprefix(folded, lang))
         keys.add("=" + stem(folded, lang))
+        letters = peel_letters(lang)
+        n = 0
+        while letters and n < 3 and len(folded) - n > 3 and folded[n] in letters:
+            n += 1  # Hebrew "ומצרים": also "מצרים" and "צרים"
+            keys.update((folded[n:], "=" + folded[n:]))
     return tuple(sorted(keys))
+
+
+@cache
+def peel_letters(lang: str) -> frozenset[str]:
+    """One-letter clitics an article word may carry before a name (Hebrew)."""
+    table = load_yaml("lexicons/actors_morphology.yaml")
+    return frozenset(normalize(p) for p in (table.get("peel") or {}).get(lang, []))
 
 
 # Separators and words alternate in its split: one regex pass that yields only strings.

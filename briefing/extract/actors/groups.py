@@ -238,16 +238,20 @@ def group_suffixes() -> tuple[str, ...]:
 
 @cache
 def english_adjectives() -> dict[str, str]:
-    """State actor id -> its first English adjective in kb/states.yaml ("Venezuelan"), or
-    the word English puts before its organs' names where that is no adjective ("US")."""
+    """State actor id -> its first English adjective in kb/states.yaml or the English pack
+    ("Venezuelan"), or the word English puts before its organs' names where that is no
+    adjective ("US")."""
     from briefing.kb import _english_name, slug
+    from briefing.langpacks import section
 
     data = load_yaml("kb/states.yaml") or {}
+    pack = (section("names").get("en") or {}).get("states") or {}
     out: dict[str, str] = {}
-    for code, info in (data.get("states") or {}).items():
-        info = info or {}
+    for code in sorted(set(data.get("states") or {}) | set(pack)):
+        info = (data.get("states") or {}).get(code) or {}
         adjectives = info.get("adjectives")
         english = adjectives.get("en") if isinstance(adjectives, dict) else None
+        english = english or (pack.get(code) or {}).get("adjectives")
         if info.get("attributive"):
             english = [info["attributive"]]
         if not english:

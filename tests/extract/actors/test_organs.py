@@ -107,3 +107,15 @@ def test_hebrew_clitics_before_a_name_are_peeled():
     assert "=" + fold("מצרים") in keys
     # Other languages keep the word whole.
     assert "=" + fold("מצרים") not in article_keys("ומצרים", fold("ומצרים"), "ar")
+
+
+def test_arabic_financial_is_not_mali():
+    # darelhilal.com, 10 March 2023: "the Ukrainian Ministry of Finance ... financial aid"
+    text = (
+        "كشفت بيانات رسمية صدرت عن وزارة المالية الأوكرانية أن الولايات المتحدة قدمت "
+        "لأوكرانيا أكثر من 14 مليار دولار من المساعدات المالية لدعم ميزانيتها منذ بدء "
+        "العمليات العسكرية الروسية في أراضيها."
+    )
+    found = actors(text, "ar", dt.date(2023, 3, 10))
+    assert "mali" not in found, found
+    assert {"ukraine", "united-states"} <= set(found), found

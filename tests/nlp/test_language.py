@@ -154,6 +154,9 @@ def test_the_wide_langid_table_is_read_back_from_the_cache_or_rebuilt(tmp_path, 
     path.write_bytes(path.read_bytes()[:50])  # torn
     assert np.array_equal(_wide_table(table, "x"), first)
     assert np.load(path).shape == (4, 6)
+    np.save(path, table.astype(np.float32) + 1)  # stale: same shape, other values
+    assert np.array_equal(_wide_table(table, "x"), first)
+    assert np.array_equal(np.load(path), first)
     monkeypatch.setenv("BRIEFING_NO_DISK_CACHE", "1")
     assert np.array_equal(_wide_table(table, "y"), first)
     assert not (tmp_path / "langid-y-table32.npy").exists()

@@ -451,6 +451,7 @@ Probed = tuple[
     bool,  # whether they fix a year of their own (else: the batch-wide second pass)
     str | None,  # skipped: why (language not identified)
     str | None,  # no date inferred: why
+    Sequence[int] | None,  # its sentences' bounds, when split (for the analysis)
 ]
 
 
@@ -499,7 +500,7 @@ def probe_in_lanes(
     return [
         p
         if p is not None
-        else (a.language, a.read_mode, a.read_note, a.published, None, False, None, None)
+        else (a.language, a.read_mode, a.read_note, a.published, None, False, None, None, None)
         for a, p in zip(articles, out, strict=True)
     ]
 
@@ -515,23 +516,43 @@ def _probe_inherited(idxs: list[int], first_ref: dt.date) -> bytes:
 
 def _probe(art: Article, first_ref: dt.date) -> Probed:
     """One article's first pass, on this worker's copy of it."""
-    from briefing.extract.dates_publication import first_estimate
+    from briefing.extract.dates_publication import first_estimate, scan_text
+    from briefing.nlp.normalize import normalize
+    from briefing.nlp.sentences import split_bounds, split_sentences
 
     try:
         prepare(art)
     except Exception as exc:
-        return (None, art.read_mode, art.read_note, None, None, False, _reason(exc), None)
-    published, found, has_year, failed = art.published, None, False, None
+        return (None, art.read_mode, art.read_note, None, None, False, _reason(exc), None, None)
+    published, found, has_year, failed, bounds = art.published, None, False, None, None
     if art.published is None:
+        head = head_of(art)
         try:
-            est, dates = first_estimate(head_of(art), first_ref)
+            # The split the scan makes, kept: the analysis splits the same text (a text
+            # short enough to be analysed whole) and is handed it instead.
+            if head is art:
+                lang = art.language or "en"
+                sentences = split_sentences(art.text, lang)
+                scan_text(art.text, lang, normalize(art.text), sentences)
+                bounds = split_bounds(sentences)
+            est, dates = first_estimate(head, first_ref)
         except Exception as exc:
-            failed = _reason(exc)
+            failed, bounds = _reason(exc), None
         else:
             found, has_year = tuple(dates), est.has_year
             if has_year:
                 published = est.date
-    return (art.language, art.read_mode, art.read_note, published, found, has_year, None, failed)
+    return (
+        art.language,
+        art.read_mode,
+        art.read_note,
+        published,
+        found,
+        has_year,
+        None,
+        failed,
+        bounds,
+    )
 
 
 def _load_shared() -> None:

@@ -17,6 +17,7 @@ from briefing.errors import InputError
 from briefing.extract.dates_publication import infer_publications
 from briefing.fsio import atomic_write_bytes, staged_file
 from briefing.models import Article, Brief
+from briefing.nlp.sentences import forget_given
 from briefing.render import FORMATS, RenderOptions
 
 log = logging.getLogger("briefing")
@@ -57,13 +58,16 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
     # Articles without a publication date get one inferred from their own dates first,
     # so that the as-of date and the years of yearless dates rest on the whole batch.
     # With workers, each article's language and dates are read in them (the serial part
-    # of a plain-text batch otherwise), the batch-wide second pass here.
-    probed = _probed(articles, opts.as_of, jobs) if jobs > 1 else None
-    if probed is None:
-        articles = _prepared(articles)
-        articles = _infer_publications(articles, opts.as_of)
-    else:
-        articles = probed
+    # of a plain-text batch otherwise), the batch-wide second pass here. No cyclic
+    # collection meanwhile either (see ``paused_gc``): loading the knowledge base and the
+    # packs while the workers probe set off collections that found nothing to free.
+    with paused_gc():
+        probed = _probed(articles, opts.as_of, jobs) if jobs > 1 else None
+        if probed is None:
+            articles = _prepared(articles)
+            articles = _infer_publications(articles, opts.as_of)
+        else:
+            articles = probed
     provisional = choose_as_of(articles, opts.as_of)
     progress = None
     bar = None
@@ -76,6 +80,7 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         try:
             findings = analyze(articles, provisional, jobs=jobs, progress=progress)
         finally:
+            forget_given()  # the probing's splits, used by the workers (or not at all)
             if bar is not None:
                 bar.close()
         if not findings:
@@ -115,6 +120,7 @@ def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> li
     ``jobs`` workers (``probe_in_lanes``); None when the workers could not do it."""
     from briefing.analyze import _reason, describe, head_of, probe_in_lanes
     from briefing.extract.dates_publication import anchor_pending, seed_scan
+    from briefing.nlp.sentences import give_split
 
     first_ref = as_of or dt.date.today()
     results = probe_in_lanes(articles, first_ref, jobs)
@@ -122,7 +128,7 @@ def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> li
         return None
     out: list[Article] = []
     pending = []
-    for art, (lang, mode, note, published, found, has_year, skipped, failed) in zip(
+    for art, (lang, mode, note, published, found, has_year, skipped, failed, bounds) in zip(
         articles, results, strict=True
     ):
         if skipped is not None:
@@ -132,8 +138,11 @@ def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> li
         if failed is not None:
             log.warning("%s: publication date not inferred (%s)", describe(art), failed)
         elif found is not None:
-            # The analysis reads the same dates: scanned once (its workers inherit these).
+            # The analysis reads the same dates: scanned once (its workers inherit these),
+            # and splits the same sentences.
             seed_scan(head_of(art).text, lang or "en", found)
+            if bounds is not None:
+                give_split(art.text, lang or "en", bounds)
             if has_year:
                 if published is not None:
                     art.published, art.published_basis = published, "inferred"

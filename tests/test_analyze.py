@@ -213,3 +213,29 @@ def test_workers_failing_to_read_dates_leave_the_work_to_the_parent(seed_article
     monkeypatch.setattr(analyze_mod, "_probe", broken)
     assert analyze_mod.probe_in_lanes(copy.deepcopy(articles), dt.date(2022, 1, 20), 2) is None
     assert _brief_dict(articles, 2) == serial
+
+
+def test_the_probing_workers_hand_their_sentence_splits_to_the_analysis(seed_articles, monkeypatch):
+    """An undated article's sentences, split by the probing worker for its date scan,
+    are handed to the analysis (not split again there): the very sentences a split gives,
+    and the same brief as one process."""
+    from briefing.nlp import sentences as sentences_mod
+
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    articles = _undated(seed_articles, 12)
+    results = analyze_mod.probe_in_lanes(copy.deepcopy(articles), dt.date(2022, 1, 20), 2)
+    assert results is not None
+    for art, probed in zip(articles, results, strict=True):
+        lang, bounds = probed[0], probed[-1]
+        assert bounds is not None
+        split = sentences_mod.split_sentences(art.text, lang)
+        assert list(bounds) == [x for s in split for x in (s.start, s.end)]
+        sentences_mod.give_split(art.text, lang, bounds)
+        assert sentences_mod.split_sentences(art.text, lang) == split  # handed
+        assert (art.text, lang) not in sentences_mod._GIVEN  # once
+    handed = []
+    real = sentences_mod.give_split
+    monkeypatch.setattr(sentences_mod, "give_split", lambda *a: (handed.append(a[0]), real(*a))[1])
+    assert _brief_dict(articles, 2) == _brief_dict(articles, 1)
+    assert len(handed) == len(articles)
+    assert not sentences_mod._GIVEN  # the parent's copies dropped after the analysis

@@ -15,6 +15,8 @@ stays with its attribution ("…,” Blinken said.); the text is never changed.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,10 +95,41 @@ def rules(lang: str) -> Rules:
     )
 
 
+# Splits done by another process (the probing workers) for texts this one is about to
+# split: (text, lang) -> the sentences' start and end offsets, each used once.
+_GIVEN: dict[tuple[str, str], Sequence[int]] = {}
+
+
+def give_split(text: str, lang: str, bounds: Sequence[int]) -> None:
+    """Hands :func:`split_sentences` the split of ``text`` in ``lang`` made elsewhere (its
+    sentences' start and end offsets, in order, as :func:`split_bounds` gives them): the
+    next call for the same text and language returns it instead of splitting again."""
+    _GIVEN[(text, lang)] = bounds
+
+
+def forget_given() -> None:
+    """Drops the splits handed over and not used (a long-lived process's next batch
+    has other texts)."""
+    _GIVEN.clear()
+
+
+def split_bounds(sentences: Sequence[Sentence]) -> array:
+    """The start and end offsets of ``sentences``, for :func:`give_split` (compact to
+    pickle: one machine integer each)."""
+    return array("q", [x for s in sentences for x in (s.start, s.end)])
+
+
 def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
     """Sentences of ``text``: lines are never joined; offsets index ``text`` itself.
     A quotation that closes later on the same line is kept whole, so that its attribution
     ("…,” Blinken said.) stays in the sentence it belongs to."""
+    if _GIVEN:
+        given = _GIVEN.pop((text, lang), None)
+        if given is not None:
+            return [
+                Sentence(i, a, b, text[a:b])
+                for i, (a, b) in enumerate(zip(given[::2], given[1::2], strict=True))
+            ]
     r = rules(lang)
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):

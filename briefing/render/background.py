@@ -110,6 +110,11 @@ def start_pdf(brief: Brief, path: Path, opts: RenderOptions | None) -> Backgroun
             # The inherited heap (the brief, the analysis' leftovers) is never garbage
             # here: out of the collector's reach, its pages are not copied for it either.
             gc.freeze()
+            # And no cyclic collection at all in this short-lived child: WeasyPrint's
+            # boxes and styles trigger hundreds of collections that free next to nothing
+            # (a tenth of the PDF's CPU time at 2,000 articles; peak memory the same within
+            # 3 MB); the process exits when the file is written.
+            gc.disable()
             _render_into(brief, staged, opts)
             message = "ok"
             code = 0

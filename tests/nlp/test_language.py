@@ -131,3 +131,32 @@ def test_the_windowed_walk_scores_every_text_as_py3langid_does():
     texts += ["".join(chr(rng.randrange(32, 0x600)) for _ in range(rng.randint(1, 300)))]
     for text in texts:
         assert fast.rank(text) == plain.rank(text)
+        # The scores to the bit (float32 table, arrays straight to the product).
+        assert fast._decide(text).tobytes() == plain._decide(text).tobytes()
+
+
+def test_the_wide_langid_table_is_read_back_from_the_cache_or_rebuilt(tmp_path, monkeypatch):
+    """The float32 copy of py3langid's table: written to the disk cache once, then mapped
+    from it; a torn file is written again; without a cache it is built in memory."""
+    import numpy as np
+
+    from briefing.nlp.language import _wide_table
+
+    table = np.arange(24, dtype=np.float16).reshape(4, 6) / 7
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("BRIEFING_NO_DISK_CACHE", raising=False)
+    first = _wide_table(table, "x")
+    path = tmp_path / "langid-x-table32.npy"
+    assert path.is_file() and first.dtype == np.float32
+    assert np.array_equal(first, table.astype(np.float32))
+    again = _wide_table(table, "x")
+    assert np.array_equal(again, first) and not again.flags.writeable  # mapped, read-only
+    path.write_bytes(path.read_bytes()[:50])  # torn
+    assert np.array_equal(_wide_table(table, "x"), first)
+    assert np.load(path).shape == (4, 6)
+    np.save(path, table.astype(np.float32) + 1)  # stale: same shape, other values
+    assert np.array_equal(_wide_table(table, "x"), first)
+    assert np.array_equal(np.load(path), first)
+    monkeypatch.setenv("BRIEFING_NO_DISK_CACHE", "1")
+    assert np.array_equal(_wide_table(table, "y"), first)
+    assert not (tmp_path / "langid-y-table32.npy").exists()

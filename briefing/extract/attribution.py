@@ -477,6 +477,7 @@ class _Attributor:
         self.acc_more: tuple[str, ...] = ()  # actors joined to an "according to" speaker
         self.acc_span: tuple[int, int] | None = None  # the "according to" phrase naming it
         self.inverted_more: tuple[str, ...] = ()  # actors joined to an inverted subject
+        self.plural_more: tuple[str, ...] = ()  # the others a plural pronoun stands for
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
@@ -586,6 +587,8 @@ class _Attributor:
             if self.mem.current is not None:
                 return self.mem.current
             if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 2:
+                # "Poland and Lithuania condemned … They demanded …": all of them.
+                self.plural_more = self.mem.last_speakers[1:]
                 return self.mem.last_speaker
         before = [
             m
@@ -1356,9 +1359,12 @@ class _Attributor:
                 # "the three countries", "trzy kraje": each member named before.
                 speakers = self._counted(s, clause, vs)
             if not speakers:
+                self.plural_more = ()
                 speakers = self._left_speaker(
                     s, clause, vs, acc_spans, verb_final or (conj and not current), quotes
                 )
+                if speakers == (self.mem.last_speaker,) and self.plural_more:
+                    speakers = (speakers[0], *self.plural_more)
                 if len(speakers) > 1 and current:
                     # "sagte Sherman, Rjabkow nannte": the speaker before is no co-subject.
                     speakers = (speakers[0], *(a for a in speakers[1:] if a not in current))

@@ -198,3 +198,19 @@ def test_a_verb_after_an_apposition_keeps_its_subject():
     ctx = make_context(text, "pt", DAY)
     last = [att for att in attribute(ctx) if att.sentence.index == 1]
     assert last and "emmanuel-macron" not in last[0].speakers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Poland and Lithuania condemned the Russian strikes. They demanded a ceasefire."),
+        (
+            "fr",
+            "La Pologne et la Lituanie ont condamné les frappes russes. Ils ont exigé un cessez-le-feu.",
+        ),
+    ],
+)
+def test_a_plural_pronoun_stands_for_every_speaker_before(lang, text):
+    ctx = make_context(text, lang, DAY)
+    last = [att for att in attribute(ctx) if att.sentence.index == 1]
+    assert last and set(last[0].speakers) == {"poland", "lithuania"}

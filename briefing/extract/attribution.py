@@ -53,6 +53,7 @@ _AFTER_SAID = _CLOSE_QUOTES + ",.!?…:;،؛"
 # joi ministrul Lavrov"); one further is the verb's object ("…, a dénoncé "la prise
 # d'otage" du président X").
 _COMMA_SPEAKER_REACH = 5
+_BARE_VERB = re.compile(r"\s*(?:[,.;:!?،؛]|$)")  # a verb its own clause ends right after
 _SPACED_DASH = re.compile(r"\s[–—-]\s")
 _EDGE = ",.;:!?،؛–—-\"'„“”«»‘’‹›「」()"  # trimmed off the edges of reported content
 _DASHES = "–—-"
@@ -379,6 +380,7 @@ class _Memory:
     last_person_speaker: str | None = None
     last_role_speaker: str | None = None
     current: str | None = None  # speaker of the previous verb in the current sentence
+    last_speakers: tuple[str, ...] = ()  # every speaker of the last statement
 
 
 def find_quotes(text: str, sentence: Sentence, lang: str) -> list[tuple[int, int]]:
@@ -473,7 +475,9 @@ class _Attributor:
         self.persons = frozenset(k for k, a in ctx.actors.items() if a.type == "person")
         self.unnamed = False  # whether the last speaker resolved was an office or source
         self.acc_more: tuple[str, ...] = ()  # actors joined to an "according to" speaker
+        self.acc_span: tuple[int, int] | None = None  # the "according to" phrase naming it
         self.inverted_more: tuple[str, ...] = ()  # actors joined to an inverted subject
+        self.plural_more: tuple[str, ...] = ()  # the others a plural pronoun stands for
 
     # ---- helpers -------------------------------------------------------------------
     def _is_person(self, actor: str | None) -> bool:
@@ -583,6 +587,8 @@ class _Attributor:
             if self.mem.current is not None:
                 return self.mem.current
             if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 2:
+                # "Poland and Lithuania condemned … They demanded …": all of them.
+                self.plural_more = self.mem.last_speakers[1:]
                 return self.mem.last_speaker
         before = [
             m
@@ -738,11 +744,27 @@ class _Attributor:
             persons = [
                 _Cand(x.start, x.end, "mention", x.actor)
                 for x in self.by_sentence.get(s.index, ())
-                if stop <= x.start
+                if vend <= x.start
+                and stop < x.end  # past the search, or straddling its end
                 and x.end <= far
                 and self._is_person(x.actor)
                 and not self._governed(vend, _Cand(x.start, x.end, "mention", x.actor))
             ][:1]
+        comma = (
+            _PUNCT.search(self.text, vend, stop) if not persons and (roles or mentions) else None
+        )
+        if comma is not None and comma.group() == ",":
+            # "siger Ukraines FN-ambassadør, Serhij Kyslytsja, om …": the office, then the
+            # name set off by a comma right where the search stopped.
+            nxt = next(
+                (x for x in self.by_sentence.get(s.index, ()) if x.start >= comma.end()), None
+            )
+            if (
+                nxt is not None
+                and self._is_person(nxt.actor)
+                and not self.text[comma.end() : nxt.start].strip()
+            ):
+                persons = [_Cand(nxt.start, nxt.end, "mention", nxt.actor)]
         if len(persons) > 1 and self._apposed(s, persons[0], persons[1]):
             # An office then the name set off by a comma ("the US deputy secretary of
             # state, Wendy Sherman"): the name says who.
@@ -797,6 +819,13 @@ class _Attributor:
                 if len(actors) == 2:
                     return (actors[1], actors[0])
         return ()
+
+    def _counted(self, s: Sentence, clause: int, vs: int) -> tuple[str, ...]:
+        from briefing.extract.positions.holders import counted_subject
+
+        return counted_subject(
+            self.lang, self.text, self.norm, clause, vs, s.index, self.by_sentence, self.ctx.actors
+        )
 
     def _with_passives(
         self, s: Sentence, verbs: list[tuple[int, int, str]]
@@ -1150,7 +1179,12 @@ class _Attributor:
         # "Podle něj …", "Selon lui …": the pronoun is who speaks, not an actor named after
         # it ("Podle něj je chybou Ruska …"); the plain cue inside it is not read again.
         pronouns = _spans(self.lex.according_pronouns, self.norm, first, s.end)
+        after = _spans(self.lex.according_after, self.norm, first, s.end)
         for a, b in _spans(self.lex.according, self.norm, first, s.end):
+            if self._postposed_at(s, a, after):
+                # "Naton mukaan Venäjän …": the word closes "according to NATO" (an
+                # actor right before it), it does not open one before "Venäjän".
+                continue
             stop = min(s.end, b + 2 * _RIGHT_REACH)
             m = _PUNCT.search(self.text, b, stop)
             end = m.start() if m else stop
@@ -1170,12 +1204,15 @@ class _Attributor:
                         # "Volgens de Chinezen en Russen": every actor of the phrase.
                         more = [x for x in self._co_subjects_after(s, c, end) if x != speaker]
                         self.acc_more = tuple(dict.fromkeys(more))
+                        self.acc_span = (a, end)
                         break
-        for a, b in _spans(self.lex.according_after, self.norm, first, s.end):
+        for a, b in after:
             before = [m for m in self.by_sentence.get(s.index, []) if m.end <= a]
             if before and a - before[-1].end <= _ROLE_REACH:
                 spans.append((before[-1].start, b))
-                speaker = speaker or before[-1].actor
+                if speaker is None:
+                    speaker = before[-1].actor
+                    self.acc_span = (before[-1].start, b)
         for a, b in pronouns:
             # "По его словам, …", "Jednání podle něj komplikuje …": the person who spoke
             # in the sentences just before (or was named last).
@@ -1183,6 +1220,26 @@ class _Attributor:
             if speaker is None:
                 speaker = self._resolve(s, _Cand(a, b, "pronoun"))
         return speaker, spans
+
+    def _postposed_at(self, s: Sentence, a: int, after: list[tuple[int, int]]) -> bool:
+        """Whether an "according to" postposition starts at ``a`` right after an actor."""
+        if not any(x <= a < y for x, y in after):
+            return False
+        before = [m for m in self.by_sentence.get(s.index, ()) if m.end <= a]
+        return (
+            bool(before)
+            and a - before[-1].end <= 4
+            and not _PUNCT.search(self.text, before[-1].end, a)
+        )
+
+    def _continued(self, s: Sentence) -> tuple[str, ...]:
+        """Every speaker of the statement just before (this sentence or the one before),
+        for a verb with no subject of its own; () when nobody spoke there."""
+        if self.mem.current is not None:
+            return (self.mem.current,)
+        if self.mem.last_speaker and s.index - self.mem.last_speaker_sentence <= 1:
+            return self.mem.last_speakers or (self.mem.last_speaker,)
+        return ()
 
     def _previous_subject(self, s: Sentence) -> str | None:
         """For a verb with no subject at all: the last speaker if the previous sentence
@@ -1205,6 +1262,7 @@ class _Attributor:
         first = _first(lex.any_according, norm, s.start, s.end)
         self.unnamed = False
         self.acc_more = ()
+        self.acc_span = None
         acc_speaker, acc_spans = self._according(s, first) if first >= 0 else (None, [])
         acc_speakers = (acc_speaker, *self.acc_more) if acc_speaker else ()
         acc_unnamed = self.unnamed
@@ -1250,6 +1308,7 @@ class _Attributor:
             head_text = norm[clause:vs]
             conj = bool(lex.conjunctions and lex.conjunctions.search(head_text))
             speakers: tuple[str, ...] = ()
+            bare = None
             post = self._post_posed(s, vs, ve)
             if post == "comma" and not self._right_speaker(s, ve, _COMMA_SPEAKER_REACH)[0]:
                 # Nothing that may speak right after the verb: only further on (its
@@ -1262,6 +1321,8 @@ class _Attributor:
                 if found and actor is None:
                     continue  # "…, podała gazeta": a speaker we cannot name
                 speakers = (actor,) if actor else ()
+                quoted = text[s.start : vs].rstrip().rstrip(",").rstrip()[-1:] in _CLOSE_QUOTES
+                bare = quoted and not found and _BARE_VERB.match(text, ve, s.end)
                 if not speakers and i and not out:
                     # "Some diplomats fear that … for the Council …, said AFP": what the
                     # verb before (its subject unnamed) reports holds no speaker of ours.
@@ -1295,9 +1356,15 @@ class _Attributor:
             if not speakers and lex.joint is not None:
                 speakers = self._joint(s, clause, vs)
             if not speakers:
+                # "the three countries", "trzy kraje": each member named before.
+                speakers = self._counted(s, clause, vs)
+            if not speakers:
+                self.plural_more = ()
                 speakers = self._left_speaker(
                     s, clause, vs, acc_spans, verb_final or (conj and not current), quotes
                 )
+                if speakers == (self.mem.last_speaker,) and self.plural_more:
+                    speakers = (speakers[0], *self.plural_more)
                 if len(speakers) > 1 and current:
                     # "sagte Sherman, Rjabkow nannte": the speaker before is no co-subject.
                     speakers = (speakers[0], *(a for a in speakers[1:] if a not in current))
@@ -1326,6 +1393,18 @@ class _Attributor:
                 # No subject (pro-drop, or a headline-style "Told reporters …").
                 actor = self._previous_subject(s)
                 speakers = (actor,) if actor else ()
+                if (
+                    actor is not None
+                    and actor == self.mem.last_speaker
+                    and s.index - self.mem.last_speaker_sentence <= 1
+                ):
+                    # "Lithuania and Latvia condemned … Demanded …": the verb with
+                    # no subject goes on with all who spoke, not the first of them.
+                    speakers = self.mem.last_speakers or speakers
+            if not speakers and bare and not out:
+                # "«…», acrescentou, após a reunião …", "„…,“ dodal.": a verb right after
+                # a quotation, with no subject at all, goes on with whoever spoke just before.
+                speakers = self._continued(s)
             if not speakers:
                 continue
             if lex.negation is not None and lex.negation.search(norm[cs:vs]):
@@ -1384,8 +1463,10 @@ class _Attributor:
             current = speakers
             self.mem.current = speakers[0]
         if not out and acc_speaker:
-            # The sentence without its "according to X" phrase: the longer side of it.
-            a, b = acc_spans[0]
+            # The sentence without its "according to X" phrase (the one naming the
+            # speaker: "YK:n mukaan", not a bare "mukaan" matched as a preposition):
+            # the longer side of it.
+            a, b = self.acc_span or acc_spans[0]
             side = (s.start, a) if a - s.start >= s.end - b else (b, s.end)
             out.append(
                 Attribution(
@@ -1606,6 +1687,7 @@ class _Attributor:
             if found:
                 prev = found[-1]
                 self.mem.last_speaker = prev.speaker
+                self.mem.last_speakers = prev.speakers
                 self.mem.last_speaker_sentence = s.index
                 person = next((a for a in reversed(found) if self._is_person(a.speaker)), None)
                 if person is not None:

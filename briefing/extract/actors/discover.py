@@ -346,7 +346,10 @@ def discover_people(
         runs.extend(_reported_runs(ws, text, covered, lang, reported))
         runs.extend(_repeated_runs(ws, text, covered, lang))
     # Single words only as the surname after a first name the state list took ("Chad Smith").
-    runs = [_with_first_name(ws, text, run, covered, found, kb) for run in runs]
+    # (Not a post-posed speaker's name, marked "": "boer in Oekraïne Jan Smit".)
+    runs = [
+        run if run[2] == "" else _with_first_name(ws, text, run, covered, found, kb) for run in runs
+    ]
     runs = [run for run in runs if run[1] - run[0] >= 2]
     taken: set[int] = set()
     for i, j, role in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
@@ -509,18 +512,62 @@ def _reported_runs(
         if k >= len(ws):
             continue
         opening = verbs.get(folded[k])
-        if opening and any(tuple(folded[k : k + n]) in vs for n, vs in opening):
+        size = next((n for n, vs in opening or () if tuple(folded[k : k + n]) in vs), 0)
+        if size:
             i, j = _run_before(ws, text, k, covered)
             if j - i >= 1 and _apposed(ws, text, j - 1, k):
                 runs.append((i, j, None))
             elif k > 0 and gap(ws, text, k - 1, k).strip() == ",":
                 runs.extend(_apposition_run(ws, text, k, covered))
+            runs.extend(_post_posed_run(ws, text, k, size, covered, lang))
         closing = according.get(folded[k - 1]) if k > 0 else None
         if closing and any(n <= k and tuple(folded[k - n : k]) in vs for n, vs in closing):
             i, j = _run_after(ws, text, k, covered)
             if j - i >= 1 and joined(ws, text, k - 1, i):
                 runs.append((i, j, None))
     return runs
+
+
+_AFTER_QUOTE = frozenset(',"”“»«’–—-')
+_POST_REACH = 8  # words between a post-posed verb and the name closing its clause
+
+
+def _post_posed_run(
+    ws: Words, text: str, k: int, size: int, covered: set[int], lang: str
+) -> list[tuple[int, int, str | None]]:
+    """ "…”, sagde Olena Kovalenko, …", "…, zegt de Nederlandse boer Jan
+    Smit tegen …", "…," kommenteeris … saadik ÜRO juures Serhij Kõslõtsja.": a verb
+    after a quotation or a comma, then (past office words, states and other words in
+    lower case) the name that closes the speaker phrase: a run of two name words or more
+    followed by punctuation, the sentence's end or a word in lower case."""
+    if k == 0 or ws.sentence[k - 1] != ws.sentence[k]:
+        return []
+    if _AFTER_QUOTE.isdisjoint(gap(ws, text, k - 1, k)):
+        return []
+    m = k + size
+    commas = 0
+    while m < len(ws) and m - (k + size) <= _POST_REACH and ws.sentence[m] == ws.sentence[k]:
+        between = gap(ws, text, m - 1, m)
+        if any(c in between for c in '.;:!?()"„“”«»'):
+            return []
+        if "," in between:
+            commas += 1
+            if commas > 1:
+                return []
+        if _name_word(ws, m, covered):
+            i, j = _run_after(ws, text, m, covered)
+            if j - i < 2:
+                m = j if j > m else m + 1
+                continue
+            if j - i > 2 and ws.folded[i - 1] in _short_function_words(lang):
+                i += 1  # "boer in Oekraïne Jan Smit": a place, then the name
+            found = [(i, j, "")]
+            if j >= len(ws) or ws.sentence[j] != ws.sentence[k]:
+                return found
+            after = gap(ws, text, j - 1, j)
+            return found if after.strip() or ws.raw[j][:1].islower() else []
+        m += 1
+    return []
 
 
 def _repeated_runs(

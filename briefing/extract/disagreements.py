@@ -341,6 +341,7 @@ def object_disagreements(
     known: dict[str, Actor],
     day: dt.date | None = None,
     taken: Iterable[Disagreement] = (),
+    measures: Sequence[Measure] = (),
 ) -> list[Disagreement]:
     """Opposing stances on one question that no taxonomy topic names: two speakers of
     different sides whose statements name the same actor as their object (what the
@@ -409,13 +410,126 @@ def object_disagreements(
         )
         name = known[obj].name if obj in known else obj
         out.append(Disagreement(topic=f"Stances on {name}", sides=[a, b], kind="positions"))
-    out.extend(_rejected_actors(positions, known, day, pairs_taken))
+    out.extend(_rejected_actors(positions, known, day, pairs_taken, measures))
     out.sort(key=lambda d: -sum(len(s.citations) for s in d.sides))
     return out
 
 
 _ITS_STANCE = "Its stated stance or decision"
 _REJECTS_IT = "Rejects, condemns or criticises it"
+_REJECTED = "Its proposal, decision or conduct, which the other side rejects"
+_CLITIC_SCRIPTS = frozenset({"ar", "fa", "he"})  # a one-letter particle may join a name
+
+
+def _mentions(text: str, forms: Iterable[str], lang: str) -> list[tuple[int, int]]:
+    """Where ``text`` names one of ``forms`` (a whole word, or after a one-letter clitic
+    in Arabic script and Hebrew)."""
+    out: list[tuple[int, int]] = []
+    for form in forms:
+        if len(form) < 2:
+            continue
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            before = text[i - 1] if i else " "
+            after = text[j] if j < len(text) else " "
+            left_ok = not before.isalpha() or (
+                lang in _CLITIC_SCRIPTS and (i < 2 or not text[i - 2].isalpha())
+            )
+            # Inflected forms ("Kurtis", "Ukrajinu") still name the actor when the
+            # form is long enough not to be part of another word.
+            if left_ok and (not after.isalpha() or len(form) >= 4):
+                out.append((i, j))
+            i = text.find(form, i + 1)
+    return out
+
+
+@cache
+def _words(lang: str, *keys: str) -> frozenset[str]:
+    """Lower-cased entries of some keys of the language's reporting pack."""
+    from briefing.extract.attribution import reporting_table
+
+    table = reporting_table()
+    return frozenset(str(w).lower() for key in keys for w in (table.get(key) or {}).get(lang) or [])
+
+
+# Prepositions that mark whose a thing is or who does it ("the proposal of the United
+# States", "presented by"), unlike those that mark what it is about or aimed at ("on",
+# "with", "against"): an actor after one can be what a rejection is aimed at.
+_OF_PREPOSITIONS = frozenset({"of", "de", "di", "van", "von", "do", "da", "del", "du", "des"})
+_POSTPOSITIONS = frozenset({"hu", "fi", "et", "tr"})  # the packs' prepositions follow
+_GAP_WORD = re.compile(r"\w+")
+
+
+def _governed(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a preposition of what a thing is about or aimed at governs the name at
+    ``text[start:end]`` ("talks with Ukraine", "at the forum of the Assembly")."""
+    blocking = _words(lang, "prepositions") - _words(lang, "agents") - _OF_PREPOSITIONS
+    if lang in _POSTPOSITIONS:
+        after = _GAP_WORD.findall(text[end : end + 20].lower())
+        return bool(after) and after[0] in blocking
+    # "on the forum of the Assembly", "with the two countries": the last two words
+    before = _GAP_WORD.findall(text[max(0, start - 30) : start].lower())[-2:]
+    return any(w in blocking for w in before)
+
+
+def _named_first(
+    text: str, objects: Iterable[str], known: dict[str, Actor], lang: str, speaker: str = ""
+) -> list[str]:
+    """The actor ``text`` names first, with those listed together with it ("the United
+    States, the European Union and the Quint"): what a rejection or criticism is aimed
+    at ("rejected the proposal of the United States and the EU"), not a later actor it
+    only mentions ("... on Ukraine"). A list that names the speaker is who speaks ("China
+    and Russia vetoed ..."): the next list is aimed at; an actor a preposition governs
+    ("talks with Ukraine") is what the statement is about, not who is rejected."""
+    spans: list[tuple[int, int, str]] = []
+    for o in dict.fromkeys([*objects, speaker]):
+        actor = known.get(o)
+        if actor is None:
+            continue
+        found = _mentions(text, dict.fromkeys([actor.name, *actor.surface_forms]), lang)
+        if found:
+            start = min(found)[0]
+            spans.append((start, max(e for s, e in found if s == start), o))
+    spans.sort()
+    join = _words(lang, "conjunctions", "definite")
+    chains: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if chains:
+            last = chains[-1][-1]
+            words = _GAP_WORD.findall(text[last[1] : span[0]].lower())
+            if span[0] < last[1] or (len(words) <= 2 and all(w in join for w in words)):
+                chains[-1].append((span[0], max(span[1], last[1]), span[2]))
+                continue
+        chains.append([span])
+    for chain in chains:
+        if any(o == speaker for _, _, o in chain):
+            continue
+        if _governed(text, chain[0][0], chain[0][1], lang):
+            return []
+        return list(dict.fromkeys(o for _, _, o in chain))
+    return []
+
+
+def _targets(
+    p: Position, known: dict[str, Actor], aimed: set[tuple[str, int, int, str]]
+) -> dict[str, list[Citation]]:
+    """The actors a rejection is aimed at, each with the sentences that name it first
+    among the actors of the rejection's quote; an actor that a measure of the same
+    sentence targets ("vetoed sanctions on North Korea") is what the measure is about,
+    not what is rejected."""
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for q in p.quotes:
+        cite = next(
+            (c for c in p.citations if c.source == q.source and c.start <= q.start < c.end),
+            None,
+        )
+        if cite is None:
+            continue
+        for o in _named_first(q.text, p.objects, known, q.language, p.actor):
+            if (cite.source, cite.start, cite.end, o) not in aimed:
+                out[o].append(cite)
+    return out
 
 
 def _rejected_actors(
@@ -423,11 +537,18 @@ def _rejected_actors(
     known: dict[str, Actor],
     day: dt.date | None,
     taken: set[frozenset[str]],
+    measures: Sequence[Measure] = (),
 ) -> list[Disagreement]:
     """An actor as the object of a rejection ("the Commission and the United States
     condemned Russia's decision") against that actor's own stance or decision stated in
     the same source: the two are on opposite sides of it. Each side cites its own
-    sentences."""
+    sentences. When the source states no stance of the rejected actor, the rejection's
+    own sentence states what is rejected ("Kurti rejected the proposal of the United
+    States and the EU"): the actors it is aimed at (named first in what is rejected, and
+    those listed with them) form the other side, citing that sentence."""
+    aimed = {
+        (c.source, c.start, c.end, m.target) for m in measures if m.target for c in m.citations
+    }
     by_source: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
     for p in positions:
         if p.modality == "question" or not _object_sign(p):
@@ -440,6 +561,8 @@ def _rejected_actors(
         if p.stance_kind != "rejects" or p.polarity != "affirmed" or p.modality == "question":
             continue
         ours = set(_with_bodies([p.actor], known, day))
+        targets = _targets(p, known, aimed)
+        aimed_at: list[str] = []
         for o in p.objects:
             if o in ours or o not in known:
                 continue
@@ -453,6 +576,8 @@ def _rejected_actors(
             mine = [c for c in p.citations if c not in theirs_cites]
             theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in p.citations]
             if not mine or not theirs_cites:
+                if o in targets:
+                    aimed_at.append(o)
                 continue
             theirs = set(_with_bodies([o], known, day))
             pair = frozenset((frozenset(ours), frozenset(theirs)))
@@ -475,6 +600,31 @@ def _rejected_actors(
                     kind="positions",
                 )
             )
+        aimed_at = [
+            o
+            for o in aimed_at
+            if not set(_with_bodies([o], known, day)) & ours
+            and frozenset((p.actor, o)) not in taken
+        ]
+        if not aimed_at:
+            continue
+        pair = frozenset((frozenset(ours), frozenset(aimed_at)))
+        if pair in done:
+            continue
+        done.add(pair)
+        taken |= {frozenset((p.actor, o)) for o in aimed_at}
+        cites = union_citations(*(targets[o] for o in aimed_at))[:_MAX_CITATIONS]
+        names = ", ".join(known[o].name for o in aimed_at)
+        out.append(
+            Disagreement(
+                topic=f"{known[p.actor].name if p.actor in known else p.actor} against {names}",
+                sides=[
+                    Side(actors=aimed_at, position=_REJECTED, citations=cites),
+                    Side(actors=[p.actor], position=_REJECTS_IT, citations=cites),
+                ],
+                kind="positions",
+            )
+        )
     return out
 
 
@@ -606,7 +756,7 @@ def find_disagreements(
     as their object), then conflicting characterisations and reports (dates, figures)."""
     out = position_disagreements(positions, actors, as_of)
     out.extend(measure_disagreements(positions, measures, actors, as_of))
-    out.extend(object_disagreements(positions, actors, as_of, out))
+    out.extend(object_disagreements(positions, actors, as_of, out, measures))
     out.extend(characterisation_disagreements(positions, actors, as_of))
     out.extend(question_disagreements(positions, actors, as_of, out))
     out.extend(date_disagreements(events))

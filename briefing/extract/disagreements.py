@@ -417,6 +417,11 @@ def object_disagreements(
 
 _ITS_STANCE = "Its stated stance or decision"
 _REJECTS_IT = "Rejects, condemns or criticises it"
+_WARNS_IT = "Warns it or demands of it"
+# Kinds of statement that are against the actor they are aimed at ("warned ECOWAS that
+# an intervention would be a declaration of war"), when that actor's own stance is
+# stated in the same source.
+_AIMED_KINDS = frozenset({"demands"})
 _REJECTED = "Its proposal, decision or conduct, which the other side rejects"
 _CLITIC_SCRIPTS = frozenset({"ar", "fa", "he"})  # a one-letter particle may join a name
 
@@ -550,33 +555,45 @@ def _rejected_actors(
         (c.source, c.start, c.end, m.target) for m in measures if m.target for c in m.citations
     }
     by_source: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    stated: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
     for p in positions:
-        if p.modality == "question" or not _object_sign(p):
+        if p.modality == "question":
             continue
         for c in p.citations:
-            by_source[c.source][p.actor].append(p)
+            stated[c.source][p.actor].append(p)
+            if _object_sign(p):
+                by_source[c.source][p.actor].append(p)
     out: list[Disagreement] = []
     done: set[frozenset[str]] = set()
     for p in positions:
-        if p.stance_kind != "rejects" or p.polarity != "affirmed" or p.modality == "question":
+        if p.polarity != "affirmed" or p.modality == "question":
+            continue
+        rejects = p.stance_kind == "rejects"
+        if not rejects and p.stance_kind not in _AIMED_KINDS:
             continue
         ours = set(_with_bodies([p.actor], known, day))
         targets = _targets(p, known, aimed)
         aimed_at: list[str] = []
-        for o in p.objects:
+        # A warning or demand is against an actor only when aimed at it (named first).
+        for o in p.objects if rejects else list(targets):
             if o in ours or o not in known:
                 continue
             theirs_cites: list[Citation] = []
+            speakers: list[str] = []
             for c in p.citations:
-                for actor, held in by_source.get(c.source, {}).items():
+                # What a warning or demand is aimed at may be any statement of its
+                # target ("ECOWAS would consider every option"); a rejection's, a stance.
+                held_by = by_source if rejects else stated
+                for actor, held in held_by.get(c.source, {}).items():
                     if actor == o or body_of(actor, known, day) == o:
+                        speakers.append(actor)
                         theirs_cites.extend(
                             d for q in held for d in q.citations if d.source == c.source
                         )
             mine = [c for c in p.citations if c not in theirs_cites]
             theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in p.citations]
             if not mine or not theirs_cites:
-                if o in targets:
+                if o in targets and rejects:
                     aimed_at.append(o)
                 continue
             theirs = set(_with_bodies([o], known, day))
@@ -589,12 +606,15 @@ def _rejected_actors(
                     topic=f"Stances on {known[o].name}",
                     sides=[
                         Side(
-                            actors=[o],
+                            # the actor, and its officials who state its stance
+                            actors=list(dict.fromkeys([o, *speakers])),
                             position=_ITS_STANCE,
                             citations=theirs_cites[:_MAX_CITATIONS],
                         ),
                         Side(
-                            actors=[p.actor], position=_REJECTS_IT, citations=mine[:_MAX_CITATIONS]
+                            actors=[p.actor],
+                            position=_REJECTS_IT if rejects else _WARNS_IT,
+                            citations=mine[:_MAX_CITATIONS],
                         ),
                     ],
                     kind="positions",
@@ -720,7 +740,7 @@ def question_disagreements(
                 ours = set(_with_bodies([p.actor], known, day))
                 theirs = set(_with_bodies([q.actor], known, day))
                 pair = {frozenset((x, y)) for x in ours for y in theirs}
-                if ours & theirs or pair & pairs_taken:
+                if ours & theirs or pair <= pairs_taken:
                     continue
                 pairs_taken |= pair
                 out.append(

@@ -379,3 +379,35 @@ def test_an_actor_a_preposition_governs_is_not_what_is_rejected():
         find_disagreements([_rejection("viktor-orban", sentence, quote, ["ukraine"])], [], known)
         == []
     )
+
+
+def test_a_demand_is_aimed_at_the_actor_it_names_first_and_needs_its_stance():
+    # thevoice.news, March 2025: the demand is made of Ukraine; Russia, the other party
+    # of the talks it asks for, is not what it is aimed at.
+    from briefing.extract.disagreements import _named_first
+    from briefing.models import Actor, Quote
+
+    known = {
+        k: Actor(k, n, "state", surface_forms=[n])
+        for k, n in [("viktor-orban", "Orban"), ("ukraine", "Ukraine"), ("russia", "Russia")]
+    }
+    sentence = (
+        "Orban, known for his pro-Russian stance, has previously blocked military aid to "
+        "Ukraine and has consistently called for Ukraine to cease fighting and start peace "
+        "talks with Russia."
+    )
+    quote = sentence[sentence.index("Ukraine to cease") : -1]
+    assert _named_first(quote, ["ukraine", "russia"], known, "en", "viktor-orban") == ["ukraine"]
+    start = sentence.index(quote)
+    demand = Position(
+        "viktor-orban",
+        "Other",
+        "Demands",
+        [Citation("v1", 0, len(sentence), sentence)],
+        stance_kind="demands",
+        topic_key="other:1",
+        quotes=[Quote("v1", start, start + len(quote), quote, "en")],
+        objects=["ukraine", "russia"],
+    )
+    # Ukraine states nothing in this source: a demand alone is no disagreement.
+    assert find_disagreements([demand], [], known) == []

@@ -537,6 +537,29 @@ def _targets(
     return out
 
 
+def _refuses(p: Position) -> bool:
+    """A rejection or denial, or a statement that denies ("did not", "no plans")."""
+    if p.modality == "question":
+        return False
+    if p.stance_kind in ("rejects", "denies"):
+        return p.polarity == "affirmed"
+    return p.polarity == "negated" and p.stance_kind in (None, "says")
+
+
+def _same_thing(p: Position, q: Position, known: dict[str, Actor]) -> bool:
+    """Whether the quotes of ``p`` and ``q`` share a content word that names no actor
+    (stems of five letters, as ``question_disagreements`` compares them)."""
+    names = {
+        w[:_STEM]
+        for a in (*p.objects, *q.objects, p.actor, q.actor)
+        if a in known
+        for form in (known[a].name, *known[a].surface_forms)
+        for w in _WORD.findall(form.lower())
+    }
+    ours = {w for x in p.quotes for w in _stems(x.text, x.language)} - names
+    return bool(ours & {w for x in q.quotes for w in _stems(x.text, x.language)})
+
+
 def _rejected_actors(
     positions: Sequence[Position],
     known: dict[str, Actor],
@@ -581,14 +604,21 @@ def _rejected_actors(
             theirs_cites: list[Citation] = []
             speakers: list[str] = []
             for c in p.citations:
-                # What a warning or demand is aimed at may be any statement of its
-                # target ("ECOWAS would consider every option"); a rejection's, a stance.
+                # A demand is against its target when the target refuses in the same
+                # source, or speaks of the thing demanded ("Israel and the US demand that
+                # Hamas disarm" / "not to disarm is a red line"); a rejection, against
+                # any stance.
                 held_by = by_source if rejects else stated
                 for actor, held in held_by.get(c.source, {}).items():
                     if actor == o or body_of(actor, known, day) == o:
-                        speakers.append(actor)
+                        kept = (
+                            held
+                            if rejects
+                            else [q for q in held if _refuses(q) or _same_thing(p, q, known)]
+                        )
+                        speakers.extend(actor for _ in kept[:1])
                         theirs_cites.extend(
-                            d for q in held for d in q.citations if d.source == c.source
+                            d for q in kept for d in q.citations if d.source == c.source
                         )
             mine = [c for c in p.citations if c not in theirs_cites]
             theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in p.citations]

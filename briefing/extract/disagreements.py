@@ -341,6 +341,7 @@ def object_disagreements(
     known: dict[str, Actor],
     day: dt.date | None = None,
     taken: Iterable[Disagreement] = (),
+    measures: Sequence[Measure] = (),
 ) -> list[Disagreement]:
     """Opposing stances on one question that no taxonomy topic names: two speakers of
     different sides whose statements name the same actor as their object (what the
@@ -409,13 +410,154 @@ def object_disagreements(
         )
         name = known[obj].name if obj in known else obj
         out.append(Disagreement(topic=f"Stances on {name}", sides=[a, b], kind="positions"))
-    out.extend(_rejected_actors(positions, known, day, pairs_taken))
+    out.extend(_rejected_actors(positions, known, day, pairs_taken, measures))
     out.sort(key=lambda d: -sum(len(s.citations) for s in d.sides))
     return out
 
 
 _ITS_STANCE = "Its stated stance or decision"
 _REJECTS_IT = "Rejects, condemns or criticises it"
+_WARNS_IT = "Warns it or demands of it"
+# Kinds of statement that are against the actor they are aimed at ("warned ECOWAS that
+# an intervention would be a declaration of war"), when that actor's own stance is
+# stated in the same source.
+_AIMED_KINDS = frozenset({"demands"})
+_REJECTED = "Its proposal, decision or conduct, which the other side rejects"
+_CLITIC_SCRIPTS = frozenset({"ar", "fa", "he"})  # a one-letter particle may join a name
+
+
+def _mentions(text: str, forms: Iterable[str], lang: str) -> list[tuple[int, int]]:
+    """Where ``text`` names one of ``forms`` (a whole word, or after a one-letter clitic
+    in Arabic script and Hebrew)."""
+    out: list[tuple[int, int]] = []
+    for form in forms:
+        if len(form) < 2:
+            continue
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            before = text[i - 1] if i else " "
+            after = text[j] if j < len(text) else " "
+            left_ok = not before.isalpha() or (
+                lang in _CLITIC_SCRIPTS and (i < 2 or not text[i - 2].isalpha())
+            )
+            # Inflected forms ("Kurtis", "Ukrajinu") still name the actor when the
+            # form is long enough not to be part of another word.
+            if left_ok and (not after.isalpha() or len(form) >= 4):
+                out.append((i, j))
+            i = text.find(form, i + 1)
+    return out
+
+
+@cache
+def _words(lang: str, *keys: str) -> frozenset[str]:
+    """Lower-cased entries of some keys of the language's reporting pack."""
+    from briefing.extract.attribution import reporting_table
+
+    table = reporting_table()
+    return frozenset(str(w).lower() for key in keys for w in (table.get(key) or {}).get(lang) or [])
+
+
+# Prepositions that mark whose a thing is or who does it ("the proposal of the United
+# States", "presented by"), unlike those that mark what it is about or aimed at ("on",
+# "with", "against"): an actor after one can be what a rejection is aimed at.
+_OF_PREPOSITIONS = frozenset({"of", "de", "di", "van", "von", "do", "da", "del", "du", "des"})
+_POSTPOSITIONS = frozenset({"hu", "fi", "et", "tr"})  # the packs' prepositions follow
+_GAP_WORD = re.compile(r"\w+")
+
+
+def _governed(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a preposition of what a thing is about or aimed at governs the name at
+    ``text[start:end]`` ("talks with Ukraine", "at the forum of the Assembly")."""
+    blocking = _words(lang, "prepositions") - _words(lang, "agents") - _OF_PREPOSITIONS
+    if lang in _POSTPOSITIONS:
+        after = _GAP_WORD.findall(text[end : end + 20].lower())
+        return bool(after) and after[0] in blocking
+    # "on the forum of the Assembly", "with the two countries": the last two words
+    before = _GAP_WORD.findall(text[max(0, start - 30) : start].lower())[-2:]
+    return any(w in blocking for w in before)
+
+
+def _named_first(
+    text: str, objects: Iterable[str], known: dict[str, Actor], lang: str, speaker: str = ""
+) -> list[str]:
+    """The actor ``text`` names first, with those listed together with it ("the United
+    States, the European Union and the Quint"): what a rejection or criticism is aimed
+    at ("rejected the proposal of the United States and the EU"), not a later actor it
+    only mentions ("... on Ukraine"). A list that names the speaker is who speaks ("China
+    and Russia vetoed ..."): the next list is aimed at; an actor a preposition governs
+    ("talks with Ukraine") is what the statement is about, not who is rejected."""
+    spans: list[tuple[int, int, str]] = []
+    for o in dict.fromkeys([*objects, speaker]):
+        actor = known.get(o)
+        if actor is None:
+            continue
+        found = _mentions(text, dict.fromkeys([actor.name, *actor.surface_forms]), lang)
+        if found:
+            start = min(found)[0]
+            spans.append((start, max(e for s, e in found if s == start), o))
+    spans.sort()
+    join = _words(lang, "conjunctions", "definite")
+    chains: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if chains:
+            last = chains[-1][-1]
+            words = _GAP_WORD.findall(text[last[1] : span[0]].lower())
+            if span[0] < last[1] or (len(words) <= 2 and all(w in join for w in words)):
+                chains[-1].append((span[0], max(span[1], last[1]), span[2]))
+                continue
+        chains.append([span])
+    for chain in chains:
+        if any(o == speaker for _, _, o in chain):
+            continue
+        if _governed(text, chain[0][0], chain[0][1], lang):
+            return []
+        return list(dict.fromkeys(o for _, _, o in chain))
+    return []
+
+
+def _targets(
+    p: Position, known: dict[str, Actor], aimed: set[tuple[str, int, int, str]]
+) -> dict[str, list[Citation]]:
+    """The actors a rejection is aimed at, each with the sentences that name it first
+    among the actors of the rejection's quote; an actor that a measure of the same
+    sentence targets ("vetoed sanctions on North Korea") is what the measure is about,
+    not what is rejected."""
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for q in p.quotes:
+        cite = next(
+            (c for c in p.citations if c.source == q.source and c.start <= q.start < c.end),
+            None,
+        )
+        if cite is None:
+            continue
+        for o in _named_first(q.text, p.objects, known, q.language, p.actor):
+            if (cite.source, cite.start, cite.end, o) not in aimed:
+                out[o].append(cite)
+    return out
+
+
+def _refuses(p: Position) -> bool:
+    """A rejection or denial, or a statement that denies ("did not", "no plans")."""
+    if p.modality == "question":
+        return False
+    if p.stance_kind in ("rejects", "denies"):
+        return p.polarity == "affirmed"
+    return p.polarity == "negated" and p.stance_kind in (None, "says")
+
+
+def _same_thing(p: Position, q: Position, known: dict[str, Actor]) -> bool:
+    """Whether the quotes of ``p`` and ``q`` share a content word that names no actor
+    (stems of five letters, as ``question_disagreements`` compares them)."""
+    names = {
+        w[:_STEM]
+        for a in (*p.objects, *q.objects, p.actor, q.actor)
+        if a in known
+        for form in (known[a].name, *known[a].surface_forms)
+        for w in _WORD.findall(form.lower())
+    }
+    ours = {w for x in p.quotes for w in _stems(x.text, x.language)} - names
+    return bool(ours & {w for x in q.quotes for w in _stems(x.text, x.language)})
 
 
 def _rejected_actors(
@@ -423,36 +565,66 @@ def _rejected_actors(
     known: dict[str, Actor],
     day: dt.date | None,
     taken: set[frozenset[str]],
+    measures: Sequence[Measure] = (),
 ) -> list[Disagreement]:
     """An actor as the object of a rejection ("the Commission and the United States
     condemned Russia's decision") against that actor's own stance or decision stated in
     the same source: the two are on opposite sides of it. Each side cites its own
-    sentences."""
+    sentences. When the source states no stance of the rejected actor, the rejection's
+    own sentence states what is rejected ("Kurti rejected the proposal of the United
+    States and the EU"): the actors it is aimed at (named first in what is rejected, and
+    those listed with them) form the other side, citing that sentence."""
+    aimed = {
+        (c.source, c.start, c.end, m.target) for m in measures if m.target for c in m.citations
+    }
     by_source: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    stated: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
     for p in positions:
-        if p.modality == "question" or not _object_sign(p):
+        if p.modality == "question":
             continue
         for c in p.citations:
-            by_source[c.source][p.actor].append(p)
+            stated[c.source][p.actor].append(p)
+            if _object_sign(p):
+                by_source[c.source][p.actor].append(p)
     out: list[Disagreement] = []
     done: set[frozenset[str]] = set()
     for p in positions:
-        if p.stance_kind != "rejects" or p.polarity != "affirmed" or p.modality == "question":
+        if p.polarity != "affirmed" or p.modality == "question":
+            continue
+        rejects = p.stance_kind == "rejects"
+        if not rejects and p.stance_kind not in _AIMED_KINDS:
             continue
         ours = set(_with_bodies([p.actor], known, day))
-        for o in p.objects:
+        targets = _targets(p, known, aimed)
+        aimed_at: list[str] = []
+        # A warning or demand is against an actor only when aimed at it (named first).
+        for o in p.objects if rejects else list(targets):
             if o in ours or o not in known:
                 continue
             theirs_cites: list[Citation] = []
+            speakers: list[str] = []
             for c in p.citations:
-                for actor, held in by_source.get(c.source, {}).items():
+                # A demand is against its target when the target refuses in the same
+                # source, or speaks of the thing demanded ("Israel and the US demand that
+                # Hamas disarm" / "not to disarm is a red line"); a rejection, against
+                # any stance.
+                held_by = by_source if rejects else stated
+                for actor, held in held_by.get(c.source, {}).items():
                     if actor == o or body_of(actor, known, day) == o:
+                        kept = (
+                            held
+                            if rejects
+                            else [q for q in held if _refuses(q) or _same_thing(p, q, known)]
+                        )
+                        speakers.extend(actor for _ in kept[:1])
                         theirs_cites.extend(
-                            d for q in held for d in q.citations if d.source == c.source
+                            d for q in kept for d in q.citations if d.source == c.source
                         )
             mine = [c for c in p.citations if c not in theirs_cites]
             theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in p.citations]
             if not mine or not theirs_cites:
+                if o in targets and rejects:
+                    aimed_at.append(o)
                 continue
             theirs = set(_with_bodies([o], known, day))
             pair = frozenset((frozenset(ours), frozenset(theirs)))
@@ -464,17 +636,45 @@ def _rejected_actors(
                     topic=f"Stances on {known[o].name}",
                     sides=[
                         Side(
-                            actors=[o],
+                            # the actor, and its officials who state its stance
+                            actors=list(dict.fromkeys([o, *speakers])),
                             position=_ITS_STANCE,
                             citations=theirs_cites[:_MAX_CITATIONS],
                         ),
                         Side(
-                            actors=[p.actor], position=_REJECTS_IT, citations=mine[:_MAX_CITATIONS]
+                            actors=[p.actor],
+                            position=_REJECTS_IT if rejects else _WARNS_IT,
+                            citations=mine[:_MAX_CITATIONS],
                         ),
                     ],
                     kind="positions",
                 )
             )
+        aimed_at = [
+            o
+            for o in aimed_at
+            if not set(_with_bodies([o], known, day)) & ours
+            and frozenset((p.actor, o)) not in taken
+        ]
+        if not aimed_at:
+            continue
+        pair = frozenset((frozenset(ours), frozenset(aimed_at)))
+        if pair in done:
+            continue
+        done.add(pair)
+        taken |= {frozenset((p.actor, o)) for o in aimed_at}
+        cites = union_citations(*(targets[o] for o in aimed_at))[:_MAX_CITATIONS]
+        names = ", ".join(known[o].name for o in aimed_at)
+        out.append(
+            Disagreement(
+                topic=f"{known[p.actor].name if p.actor in known else p.actor} against {names}",
+                sides=[
+                    Side(actors=aimed_at, position=_REJECTED, citations=cites),
+                    Side(actors=[p.actor], position=_REJECTS_IT, citations=cites),
+                ],
+                kind="positions",
+            )
+        )
     return out
 
 
@@ -570,7 +770,7 @@ def question_disagreements(
                 ours = set(_with_bodies([p.actor], known, day))
                 theirs = set(_with_bodies([q.actor], known, day))
                 pair = {frozenset((x, y)) for x in ours for y in theirs}
-                if ours & theirs or pair & pairs_taken:
+                if ours & theirs or pair <= pairs_taken:
                     continue
                 pairs_taken |= pair
                 out.append(
@@ -606,7 +806,7 @@ def find_disagreements(
     as their object), then conflicting characterisations and reports (dates, figures)."""
     out = position_disagreements(positions, actors, as_of)
     out.extend(measure_disagreements(positions, measures, actors, as_of))
-    out.extend(object_disagreements(positions, actors, as_of, out))
+    out.extend(object_disagreements(positions, actors, as_of, out, measures))
     out.extend(characterisation_disagreements(positions, actors, as_of))
     out.extend(question_disagreements(positions, actors, as_of, out))
     out.extend(date_disagreements(events))

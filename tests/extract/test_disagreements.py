@@ -317,3 +317,97 @@ def test_a_measure_side_names_the_state_its_official_speaks_for():
     [d] = measure_disagreements(positions, [sanctions], known, dt.date(2023, 2, 21))
     assert d.sides[0].actors == ["linda-thomas-greenfield", "united-states"]
     assert d.sides[1].actors == ["china"]
+
+
+def _rejection(actor: str, sentence: str, quote: str, objects: list[str]) -> Position:
+    from briefing.models import Quote
+
+    start = sentence.index(quote)
+    return Position(
+        actor,
+        "Other",
+        "Rejects",
+        [Citation("hu1", 0, len(sentence), sentence)],
+        stance_kind="rejects",
+        topic_key="other:1",
+        quotes=[Quote("hu1", start, start + len(quote), quote, "en")],
+        objects=objects,
+    )
+
+
+def test_a_rejection_is_aimed_at_the_actor_whose_decision_it_names():
+    # meduza.io, 15 December 2023: the European Union's decision is what is vetoed; Ukraine,
+    # named later as its beneficiary, is not on the side Hungary rejects.
+    from briefing.models import Actor
+
+    known = {
+        k: Actor(k, n, "state", surface_forms=forms)
+        for k, n, forms in [
+            ("viktor-orban", "Viktor Orbán", ["Orbán"]),
+            ("european-union", "European Union", ["E.U."]),
+            ("ukraine", "Ukraine", ["Ukraine"]),
+        ]
+    }
+    known["viktor-orban"].type = "person"
+    sentence = (
+        "Hungarian Prime Minister Viktor Orbán said he has vetoed the E.U.’s decision to "
+        "provide Ukraine with 50 billion euros (about $55 billion) of financial aid."
+    )
+    quote = sentence[sentence.index("the E.U.") : -1]
+    veto = _rejection("viktor-orban", sentence, quote, ["european-union", "ukraine"])
+    [d] = find_disagreements([veto], [], known)
+    assert [s.actors for s in d.sides] == [["european-union"], ["viktor-orban"]]
+    assert d.sides[0].citations == d.sides[1].citations == veto.citations
+    assert d.topic == "Viktor Orbán against European Union"
+
+
+def test_an_actor_a_preposition_governs_is_not_what_is_rejected():
+    # meduza.io, 15 December 2023: talks with Ukraine are opposed, not Ukraine's own stance.
+    from briefing.models import Actor
+
+    known = {
+        "viktor-orban": Actor("viktor-orban", "Viktor Orbán", "person"),
+        "ukraine": Actor("ukraine", "Ukraine", "state", surface_forms=["Ukraine"]),
+    }
+    # The European Council is no actor of this brief.
+    sentence = (
+        "Orbán has repeatedly opposed the European Council’s decision to start accession "
+        "talks with Ukraine."
+    )
+    quote = sentence[sentence.index("the European") : -1]
+    assert (
+        find_disagreements([_rejection("viktor-orban", sentence, quote, ["ukraine"])], [], known)
+        == []
+    )
+
+
+def test_a_demand_is_aimed_at_the_actor_it_names_first_and_needs_its_stance():
+    # thevoice.news, March 2025: the demand is made of Ukraine; Russia, the other party
+    # of the talks it asks for, is not what it is aimed at.
+    from briefing.extract.disagreements import _named_first
+    from briefing.models import Actor, Quote
+
+    known = {
+        k: Actor(k, n, "state", surface_forms=[n])
+        for k, n in [("viktor-orban", "Orban"), ("ukraine", "Ukraine"), ("russia", "Russia")]
+    }
+    sentence = (
+        "Orban, known for his pro-Russian stance, has previously blocked military aid to "
+        "Ukraine and has consistently called for Ukraine to cease fighting and start peace "
+        "talks with Russia."
+    )
+    quote = sentence[sentence.index("Ukraine to cease") : -1]
+    assert _named_first(quote, ["ukraine", "russia"], known, "en", "viktor-orban") == ["ukraine"]
+    start = sentence.index(quote)
+    demand = Position(
+        "viktor-orban",
+        "Other",
+        "Demands",
+        [Citation("v1", 0, len(sentence), sentence)],
+        stance_kind="demands",
+        topic_key="other:1",
+        quotes=[Quote("v1", start, start + len(quote), quote, "en")],
+        objects=["ukraine", "russia"],
+    )
+    # Ukraine states nothing in this source: a demand alone is no disagreement.
+    assert find_disagreements([demand], [], known) == []

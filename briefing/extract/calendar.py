@@ -42,6 +42,15 @@ FORMAT_NEAR = 40
 FRAGMENT_CHARS = 60
 VISIT_OBJECT = 40  # how far after a visit verb its destination may stand without a preposition
 ATTACHED = 20  # a reporting verb this close before a date is that date's event  # a sentence this short with no cue borrows the previous one's
+# Weeks told back from the publication ("last week", "two weeks ago", "earlier this week"):
+# they date what happened only to within seven days, and an analyst keys the day itself,
+# which such a phrase does not give; counted for what is ahead ("talks this week") only.
+# ("a week ago" is seven days back, to the day: an analyst keys it).
+VAGUE_WEEKS = frozenset({"last_week", "n_weeks_ago"})
+VAGUE_UNLESS_AHEAD = frozenset({"this_week", "week_start"})
+# Kinds that look ahead by nature: a bare weekday with no tense in its clause ("Sunday is
+# the deadline for...", "the law enters into force on Monday") is the coming one.
+AHEAD_KINDS = frozenset({"deadline", "entry_into_force"})
 # Formats name a gathering; they relabel these event types, not statements or attacks.
 GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
 # Events a statement may report on the day it is made ("said on Wednesday that the talks").
@@ -515,6 +524,11 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 continue
             if len(r.date) == 4 and r.date_end is None:
                 continue  # a year alone dates background ("since 2006", "last year"), no event
+            rel = f.mention.relative
+            if (rel in VAGUE_WEEKS and (rel != "n_weeks_ago" or (f.mention.count or 1) > 1)) or (
+                rel in VAGUE_UNLESS_AHEAD and f.tense <= 0
+            ):
+                continue
             if f.mention.count is not None and _counted_from(norm, lang, f.mention.end):
                 continue  # "within 15 days of its adoption": counted from another event
             prev_end = group[i - 1].mention.end if i else s.start
@@ -540,6 +554,17 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if hit is None:
                 # A separable verb around the date ("teilte ... am Samstag mit").
                 hit = _around(norm, lang, before[0], after[1], f)
+            if (
+                hit is not None
+                and hit.cue.key in AHEAD_KINDS
+                and f.tense == 0
+                and f.mention.weekday is not None
+                and f.mention.month is None
+                and f.mention.relative is None
+                and f.mention.week is None
+                and pub is not None
+            ):
+                r = resolve(f.mention, pub, ctx.as_of, 1) or r
             if hit is None or (hit.cue.day_only and r.hi != r.lo):
                 # No event word, or a statement dated to more than a day (statements are
                 # dated to the day, "said on Wednesday", not "in January" nor "last

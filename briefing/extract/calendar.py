@@ -48,6 +48,9 @@ ATTACHED = 20  # a reporting verb this close before a date is that date's event 
 # ("a week ago" is seven days back, to the day: an analyst keys it).
 VAGUE_WEEKS = frozenset({"last_week", "n_weeks_ago"})
 VAGUE_UNLESS_AHEAD = frozenset({"this_week", "week_start"})
+# An event over this long before the article was written is its history ("the 2014
+# annexation", "born in 1960", "the 1995 massacre"), not the calendar of the crisis.
+HISTORY = dt.timedelta(days=730)
 # Kinds that look ahead by nature: a bare weekday with no tense in its clause ("Sunday is
 # the deadline for...", "the law enters into force on Monday") is the coming one.
 AHEAD_KINDS = frozenset({"deadline", "entry_into_force"})
@@ -393,7 +396,41 @@ def _quoted_apart(quotes: list[tuple[int, int]], f: Found, hit: _Hit) -> bool:
 # Relative windows no calendar keys as one date ("last week", "in the coming days").
 _WIDE = ("week", "days")
 # A percentage or a sum of money (prices, rates, polls).
-_FIGURE = re.compile(r"\d\s?%|%\s?\d|[$€£¥₽]\s?\d|\d\s?[$€£¥₽]")
+_FIGURE = re.compile(r"\d\s?[%٪]|[%٪]\s?\d|[$€£¥₽]\s?\d|\d\s?[$€£¥₽]")
+
+
+@cache
+def _figure_rx(lang: str) -> re.Pattern[str]:
+    """``_FIGURE`` and a number beside the language's word for "per cent", from CLDR's
+    unit patterns ("30 Prozent", "30 por ciento", "yüzde 30", "30 odstotkov"): the forms
+    of one language share a stem, and any ending after it is read ("procent-a",
+    "százalék-kal")."""
+    forms: dict[str, set[str]] = {"before": set(), "after": set()}
+    try:
+        from babel import Locale
+
+        units = Locale.parse(lang)._data["unit_patterns"]["concentr-percent"]
+        patterns = [str(v) for v in dict(units.get("long") or {}).values()]
+    except Exception:  # no CLDR data for the language: symbols only
+        patterns = []
+    for pat in patterns:
+        head, _, tail = pat.partition("{0}")
+        for side, word in (("before", head), ("after", tail)):
+            word = normalize(word.strip())
+            if word and re.search(r"\w", word):
+                forms[side].add(word)
+    parts = [_FIGURE.pattern]
+    after = sorted(forms["after"])
+    if after:
+        stem = after[0]
+        for w in after[1:]:
+            while not w.startswith(stem):
+                stem = stem[:-1]
+        words = [stem] if len(stem) >= 4 else after
+        parts.append(rf"\d\s*(?:{'|'.join(map(re.escape, words))})\w*")
+    if forms["before"]:
+        parts.append(rf"(?:{'|'.join(map(re.escape, sorted(forms['before'])))})\s*\d")
+    return re.compile("|".join(parts))
 
 
 def _datable(norm: str, lang: str, f: Found) -> bool:
@@ -404,7 +441,7 @@ def _datable(norm: str, lang: str, f: Found) -> bool:
     if any(w in (m.relative or "") for w in _WIDE):
         return False
     lo, hi = max(f.sentence.start, m.start - 40), min(f.sentence.end, m.end + 40)
-    if _FIGURE.search(norm, lo, hi):
+    if _figure_rx(lang).search(norm, lo, hi):
         return False  # "Oil rose 3% on Monday": a market figure, no diplomatic event
     # "até hoje": "until" before a relative day; "until 31 May" is a deadline.
     return not m.is_relative or lexicon(lang).re_until_end.search(norm[lo : m.start]) is None
@@ -524,6 +561,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 continue
             if len(r.date) == 4 and r.date_end is None:
                 continue  # a year alone dates background ("since 2006", "last year"), no event
+            if pub is not None and r.hi < pub - HISTORY:
+                continue
             rel = f.mention.relative
             if (rel in VAGUE_WEEKS and (rel != "n_weeks_ago" or (f.mention.count or 1) > 1)) or (
                 rel in VAGUE_UNLESS_AHEAD and f.tense <= 0

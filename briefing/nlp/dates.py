@@ -35,6 +35,8 @@ QUALIFIER_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 # A year against the tense costs this many days of distance: within about four months the
 # nearest year wins whatever the (noisy) tense reading, further off the tense decides.
 TENSE_PENALTY = 120
+# A past form at most this many characters after a future word belongs to its verb.
+VERB_GROUP = 12
 # A tense cue across a comma counts as this many characters further away.
 CLAUSE_PENALTY = 50
 # Words joining the two days of a range before the month: "23. und 24. März", "del 9 al
@@ -916,11 +918,20 @@ def tense_cues(norm: str, start: int, end: int, lang: str) -> list[tuple[int, in
     """(sign, start, end) of every tense cue in ``norm[start:end]``: found once for all
     the dates of a sentence."""
     lex = lexicon(lang)
-    return [
-        (sign, m.start(), m.end())
-        for sign, rx in ((1, lex.re_future), (-1, lex.re_past))
-        for m in rx.finditer(norm, start, end)
-    ]
+    future = [(1, m.start(), m.end()) for m in lex.re_future.finditer(norm, start, end)]
+    past = [(-1, m.start(), m.end()) for m in lex.re_past.finditer(norm, start, end)]
+    if future and past:
+        # A past form just after a future or conditional word is that verb's participle
+        # ("will be held", "by pak mohla začít", "sera signé"): no past tense of its own.
+        past = [
+            c
+            for c in past
+            if not any(
+                0 <= c[1] - f[2] <= VERB_GROUP and not _CLAUSE_MARK.search(norm, f[2], c[1])
+                for f in future
+            )
+        ]
+    return future + past
 
 
 def tense_near(cues: list[tuple[int, int, int]], norm: str, pos: int) -> int:
@@ -1033,10 +1044,16 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
     if m.year_shift is not None:
         years = [anchor.year + m.year_shift]
     elif m.day is not None and m.year is None and m.weekday is not None:
+        # A year whose day falls on the weekday, unless the tense rules it out ("will be
+        # held on Monday, June 24" is not a past year's Monday: the weekday is the slip).
+        week = dt.timedelta(days=7)
         matching = [
             y
             for y in range(anchor.year - WEEKDAY_YEARS_BACK, anchor.year + 2)
-            if _valid(y, m.month, m.day) and dt.date(y, m.month, m.day).weekday() == m.weekday
+            if _valid(y, m.month, m.day)
+            and dt.date(y, m.month, m.day).weekday() == m.weekday
+            and not (tense > 0 and strict and dt.date(y, m.month, m.day) < anchor - week)
+            and not (tense < 0 and dt.date(y, m.month, m.day) > anchor + week)
         ]
         years = matching or years
     best: tuple[int, Resolved] | None = None

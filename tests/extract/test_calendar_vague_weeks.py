@@ -8,6 +8,7 @@ import datetime as dt
 
 from briefing.extract.calendar import extract_events, infer_publication
 from briefing.nlp.dates import lexicon
+from briefing.nlp.normalize import normalize
 from tests.conftest import make_context
 
 
@@ -55,3 +56,20 @@ def test_finnish_postpositions_in_taan_are_no_future_tense():
         assert rx.search(word), word
     for word in ("vastaan", "kohtaan", "puolestaan", "vähintään", "osaltaan", "ylipäätään"):
         assert rx.search(word) is None, word
+
+
+def test_a_number_beside_the_word_for_per_cent_is_a_figure_in_every_language():
+    from briefing.extract.calendar import _figure_rx
+
+    for lang, phrase in [
+        ("de", "um 30 Prozent"),
+        ("es", "el 30 por ciento"),
+        ("tr", "yüzde 30"),
+        ("sl", "za 30 odstotkov"),
+        ("ru", "на 30 процентов"),
+        ("hu", "30 százalékkal"),
+        ("fa", "۳۰ درصد"),
+        ("ar", "30 ٪"),
+    ]:
+        assert _figure_rx(lang).search(normalize(phrase)), (lang, phrase)
+    assert _figure_rx("de").search(normalize("am 30. Juni")) is None

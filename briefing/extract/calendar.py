@@ -31,7 +31,7 @@ from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, compiled, lexicon_alternation, word_alternation
-from briefing.nlp.dates import Resolved, kin_of, lexicon, resolve, tense_at
+from briefing.nlp.dates import Resolved, kin_of, lexicon, resolve, since_before, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -536,6 +536,21 @@ def _status(
     return "upcoming" if opens_now or tense() >= 0 else "past"
 
 
+def _year_tense(norm: str, lang: str, f: Found) -> int:
+    """The tense that chooses a missing year: -2 (behind the article, however near the
+    coming such day) for a day or month after "since" in a past clause."""
+    m = f.mention
+    if (
+        f.tense < 0
+        and m.month is not None
+        and m.year is None
+        and not m.is_relative
+        and since_before(norm, f.sentence.start, m, lang)
+    ):
+        return -2
+    return f.tense
+
+
 def extract_events(ctx: ArticleContext) -> list[Event]:
     norm, lang = ctx.norm, ctx.lang
     pub = ctx.article.published
@@ -550,7 +565,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     dated = _dated_cue().key
     for idx, group in by_sentence.items():
         s = sentences[idx]
-        plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
+        plain = [resolve(f.mention, pub, ctx.as_of, _year_tense(norm, lang, f)) for f in group]
         group, plain, restated = _drop_restated(norm, group, plain)
         quotes: list[tuple[int, int]] | None = None
         for i, f in enumerate(group):

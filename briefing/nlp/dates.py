@@ -35,6 +35,10 @@ QUALIFIER_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 # A year against the tense costs this many days of distance: within about four months the
 # nearest year wins whatever the (noisy) tense reading, further off the tense decides.
 TENSE_PENALTY = 120
+# A date after "since" in a past clause ("since the war began on 24 February", tense -2)
+# lies behind the article however near the next such day is: a year ahead costs this more.
+SINCE_PENALTY = 365
+SINCE_REACH = 40  # how far before the date its "since" may stand, in its clause
 # A past form at most this many characters after a future word belongs to its verb.
 VERB_GROUP = 12
 # A tense cue across a comma counts as this many characters further away.
@@ -143,6 +147,7 @@ class DateLexicon:
     re_qualifier_end: re.Pattern[str]
     re_until_end: re.Pattern[str]
     re_since_end: re.Pattern[str]
+    re_since_any: re.Pattern[str]
     re_week_before: dict[int, re.Pattern[str]]
     re_week_after: dict[int, re.Pattern[str]]
 
@@ -558,6 +563,7 @@ def lexicon(lang: str) -> DateLexicon:
     )
     re_until_end = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
     re_since_end = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
+    re_since_any = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})(?![\w])")
     # "last Friday", "este jueves", "nächsten Montag": the pack's words and CLDR's.
     re_week_before, re_week_after = _week_words(lang, t, weekday_of)
     return DateLexicon(
@@ -595,6 +601,7 @@ def lexicon(lang: str) -> DateLexicon:
         re_qualifier_end=re_qualifier_end,
         re_until_end=re_until_end,
         re_since_end=re_since_end,
+        re_since_any=re_since_any,
         re_week_before=re_week_before,
         re_week_after=re_week_after,
     )
@@ -908,6 +915,16 @@ def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[Da
 # ---------------------------------------------------------------------------- tense
 
 
+def since_before(norm: str, floor: int, m: DateMention, lang: str) -> bool:
+    """A "since" word of ``lang`` in the date's clause, before it ("sedan kriget började
+    den 24 februari"), no further back than ``floor``."""
+    lo = max(floor, m.start - SINCE_REACH)
+    for hit in lexicon(lang).re_since_any.finditer(norm, lo, m.start):
+        if not _CLAUSE_MARK.search(norm, hit.end(), m.start):
+            return True
+    return False
+
+
 def tense_at(norm: str, start: int, end: int, pos: int, lang: str) -> int:
     """+1 future, -1 past, 0 unknown: the nearest tense cue to ``pos`` in the sentence,
     preferring cues of the same clause (no comma or semicolon in between)."""
@@ -973,7 +990,7 @@ def _interval_cost(lo: dt.date, hi: dt.date, anchor: dt.date, tense: int, strict
     if strict and tense > 0 and hi < anchor - dt.timedelta(days=7):
         cost += TENSE_PENALTY
     if tense < 0 and lo > anchor + dt.timedelta(days=7):
-        cost += TENSE_PENALTY
+        cost += TENSE_PENALTY + (SINCE_PENALTY if tense < -1 else 0)
     return cost
 
 

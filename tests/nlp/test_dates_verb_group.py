@@ -33,3 +33,21 @@ def test_a_weekday_that_does_not_fit_never_sends_a_future_event_to_a_past_year()
     pub = dt.date(2021, 6, 11)
     res = resolve(m, pub, pub, tense_at(norm, 0, len(norm), m.start, "en"))
     assert res is not None and res.date == "2021-06-14"
+
+
+def test_a_day_after_since_in_a_past_clause_lies_behind_the_article():
+    # Written in late November: the coming 24 February is three months ahead, the last
+    # one nine months back; "since ... began" says which.
+    from briefing.extract.calendar import _year_tense
+    from briefing.extract.dates_publication import scan_text
+
+    pub = dt.date(2022, 11, 25)
+    for lang, text in [
+        ("en", "The pipeline has been idle since the war began on 24 February."),
+        ("sv", "Rörledningen har stått still sedan kriget började den 24 februari."),
+        ("de", "Die Leitung steht still, seit der Krieg am 24. Februar begonnen hat."),
+    ]:
+        norm = normalize(text)
+        (f,) = scan_text(text, lang)
+        res = resolve(f.mention, pub, pub, _year_tense(norm, lang, f))
+        assert res is not None and res.date == "2022-02-24", (lang, res)

@@ -274,8 +274,68 @@ def _merge_conflicts(events: list[Event]) -> list[Event]:
     return [_combine([events[i] for i in g]) for g in groups.groups()]
 
 
+@cache
+def _fallback_kind() -> str:
+    from briefing.extract.calendar import _dated_cue
+
+    return _dated_cue().key
+
+
+def _fold_dated(events: list[Event]) -> list[Event]:
+    """A plain dated event ("Event: X–Y": a date whose clause named no event word) on the
+    very day or window of a typed event of a participant it names is that event told in
+    other words, in the same source or another one ("Y seized power on 26 July" beside
+    "the coup of 26 July"): it adds its citations and actors to the typed one. One with
+    no participants folds only into a typed event of a source it shares. The typed event
+    sharing the most participants wins, then the more specific type."""
+    plain = _fallback_kind()
+    typed: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if e.kind != plain:
+            typed[(e.date, e.date_end)].append(i)
+    if not typed:
+        return events
+    into: dict[int, list[Event]] = defaultdict(list)
+    out_idx: list[int] = []
+    for i, e in enumerate(events):
+        cands = typed.get((e.date, e.date_end)) if e.kind == plain else None
+        best: tuple[int, int, int] | None = None
+        for j in cands or ():
+            t = events[j]
+            shared = _shared(e, t)
+            if not shared and (
+                e.participants
+                or not {c.source for c in e.citations} & {c.source for c in t.citations}
+            ):
+                continue
+            key = (shared, _priority(t.kind), -j)
+            if best is None or key > best:
+                best = key
+        if best is None:
+            out_idx.append(i)
+        else:
+            into[-best[2]].append(e)
+    out = []
+    for i in out_idx:
+        e = events[i]
+        extra = into.get(i)
+        if extra:
+            people = list(e.participants)
+            people.extend(p for x in extra for p in x.participants if p not in people)
+            conflicts = set(e.conflicting_dates) | {d for x in extra for d in x.conflicting_dates}
+            e = replace(
+                e,
+                citations=union_citations(e.citations, *(x.citations for x in extra)),
+                participants=people,
+                location=e.location or next((x.location for x in extra if x.location), None),
+                conflicting_dates=sorted(conflicts),
+            )
+        out.append(e)
+    return out
+
+
 def merge_events(events: list[Event], as_of: dt.date) -> list[Event]:
-    merged = _merge_conflicts(_merge_same(events))
+    merged = _merge_conflicts(_fold_dated(_merge_same(events)))
     restatus(merged, as_of)
     return sorted(merged, key=lambda e: (e.date, e.date_end or "", e.label))
 

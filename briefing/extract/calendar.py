@@ -31,7 +31,7 @@ from briefing.extract.topics import KEY_LEN, cue_regex, text_keys
 from briefing.kb import knowledge_base
 from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, compiled, lexicon_alternation, word_alternation
-from briefing.nlp.dates import Resolved, kin_of, lexicon, resolve, tense_at
+from briefing.nlp.dates import Resolved, kin_of, lexicon, resolve, since_before, tense_at
 from briefing.nlp.normalize import normalize
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
@@ -42,6 +42,18 @@ FORMAT_NEAR = 40
 FRAGMENT_CHARS = 60
 VISIT_OBJECT = 40  # how far after a visit verb its destination may stand without a preposition
 ATTACHED = 20  # a reporting verb this close before a date is that date's event  # a sentence this short with no cue borrows the previous one's
+# Weeks told back from the publication ("last week", "two weeks ago", "earlier this week"):
+# they date what happened only to within seven days, and an analyst keys the day itself,
+# which such a phrase does not give; counted for what is ahead ("talks this week") only.
+# ("a week ago" is seven days back, to the day: an analyst keys it).
+VAGUE_WEEKS = frozenset({"last_week", "n_weeks_ago"})
+VAGUE_UNLESS_AHEAD = frozenset({"this_week", "week_start"})
+# An event over this long before the article was written is its history ("the 2014
+# annexation", "born in 1960", "the 1995 massacre"), not the calendar of the crisis.
+HISTORY = dt.timedelta(days=730)
+# Kinds that look ahead by nature: a bare weekday with no tense in its clause ("Sunday is
+# the deadline for...", "the law enters into force on Monday") is the coming one.
+AHEAD_KINDS = frozenset({"deadline", "entry_into_force"})
 # Formats name a gathering; they relabel these event types, not statements or attacks.
 GATHERINGS = frozenset({"meeting", "talks", "council_session", "summit", "video_call"})
 # Events a statement may report on the day it is made ("said on Wednesday that the talks").
@@ -384,7 +396,41 @@ def _quoted_apart(quotes: list[tuple[int, int]], f: Found, hit: _Hit) -> bool:
 # Relative windows no calendar keys as one date ("last week", "in the coming days").
 _WIDE = ("week", "days")
 # A percentage or a sum of money (prices, rates, polls).
-_FIGURE = re.compile(r"\d\s?%|%\s?\d|[$€£¥₽]\s?\d|\d\s?[$€£¥₽]")
+_FIGURE = re.compile(r"\d\s?[%٪]|[%٪]\s?\d|[$€£¥₽]\s?\d|\d\s?[$€£¥₽]")
+
+
+@cache
+def _figure_rx(lang: str) -> re.Pattern[str]:
+    """``_FIGURE`` and a number beside the language's word for "per cent", from CLDR's
+    unit patterns ("30 Prozent", "30 por ciento", "yüzde 30", "30 odstotkov"): the forms
+    of one language share a stem, and any ending after it is read ("procent-a",
+    "százalék-kal")."""
+    forms: dict[str, set[str]] = {"before": set(), "after": set()}
+    try:
+        from babel import Locale
+
+        units = Locale.parse(lang)._data["unit_patterns"]["concentr-percent"]
+        patterns = [str(v) for v in dict(units.get("long") or {}).values()]
+    except Exception:  # no CLDR data for the language: symbols only
+        patterns = []
+    for pat in patterns:
+        head, _, tail = pat.partition("{0}")
+        for side, word in (("before", head), ("after", tail)):
+            word = normalize(word.strip())
+            if word and re.search(r"\w", word):
+                forms[side].add(word)
+    parts = [_FIGURE.pattern]
+    after = sorted(forms["after"])
+    if after:
+        stem = after[0]
+        for w in after[1:]:
+            while not w.startswith(stem):
+                stem = stem[:-1]
+        words = [stem] if len(stem) >= 4 else after
+        parts.append(rf"\d\s*(?:{'|'.join(map(re.escape, words))})\w*")
+    if forms["before"]:
+        parts.append(rf"(?:{'|'.join(map(re.escape, sorted(forms['before'])))})\s*\d")
+    return re.compile("|".join(parts))
 
 
 def _datable(norm: str, lang: str, f: Found) -> bool:
@@ -395,7 +441,7 @@ def _datable(norm: str, lang: str, f: Found) -> bool:
     if any(w in (m.relative or "") for w in _WIDE):
         return False
     lo, hi = max(f.sentence.start, m.start - 40), min(f.sentence.end, m.end + 40)
-    if _FIGURE.search(norm, lo, hi):
+    if _figure_rx(lang).search(norm, lo, hi):
         return False  # "Oil rose 3% on Monday": a market figure, no diplomatic event
     # "até hoje": "until" before a relative day; "until 31 May" is a deadline.
     return not m.is_relative or lexicon(lang).re_until_end.search(norm[lo : m.start]) is None
@@ -490,6 +536,21 @@ def _status(
     return "upcoming" if opens_now or tense() >= 0 else "past"
 
 
+def _year_tense(norm: str, lang: str, f: Found) -> int:
+    """The tense that chooses a missing year: -2 (behind the article, however near the
+    coming such day) for a day or month after "since" in a past clause."""
+    m = f.mention
+    if (
+        f.tense < 0
+        and m.month is not None
+        and m.year is None
+        and not m.is_relative
+        and since_before(norm, f.sentence.start, m, lang)
+    ):
+        return -2
+    return f.tense
+
+
 def extract_events(ctx: ArticleContext) -> list[Event]:
     norm, lang = ctx.norm, ctx.lang
     pub = ctx.article.published
@@ -504,7 +565,7 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     dated = _dated_cue().key
     for idx, group in by_sentence.items():
         s = sentences[idx]
-        plain = [resolve(f.mention, pub, ctx.as_of, f.tense) for f in group]
+        plain = [resolve(f.mention, pub, ctx.as_of, _year_tense(norm, lang, f)) for f in group]
         group, plain, restated = _drop_restated(norm, group, plain)
         quotes: list[tuple[int, int]] | None = None
         for i, f in enumerate(group):
@@ -515,6 +576,13 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 continue
             if len(r.date) == 4 and r.date_end is None:
                 continue  # a year alone dates background ("since 2006", "last year"), no event
+            if pub is not None and r.hi < pub - HISTORY:
+                continue
+            rel = f.mention.relative
+            if (rel in VAGUE_WEEKS and (rel != "n_weeks_ago" or (f.mention.count or 1) > 1)) or (
+                rel in VAGUE_UNLESS_AHEAD and f.tense <= 0
+            ):
+                continue
             if f.mention.count is not None and _counted_from(norm, lang, f.mention.end):
                 continue  # "within 15 days of its adoption": counted from another event
             prev_end = group[i - 1].mention.end if i else s.start
@@ -540,6 +608,17 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if hit is None:
                 # A separable verb around the date ("teilte ... am Samstag mit").
                 hit = _around(norm, lang, before[0], after[1], f)
+            if (
+                hit is not None
+                and hit.cue.key in AHEAD_KINDS
+                and f.tense == 0
+                and f.mention.weekday is not None
+                and f.mention.month is None
+                and f.mention.relative is None
+                and f.mention.week is None
+                and pub is not None
+            ):
+                r = resolve(f.mention, pub, ctx.as_of, 1) or r
             if hit is None or (hit.cue.day_only and r.hi != r.lo):
                 # No event word, or a statement dated to more than a day (statements are
                 # dated to the day, "said on Wednesday", not "in January" nor "last

@@ -35,6 +35,12 @@ QUALIFIER_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 # A year against the tense costs this many days of distance: within about four months the
 # nearest year wins whatever the (noisy) tense reading, further off the tense decides.
 TENSE_PENALTY = 120
+# A date after "since" in a past clause ("since the war began on 24 February", tense -2)
+# lies behind the article however near the next such day is: a year ahead costs this more.
+SINCE_PENALTY = 365
+SINCE_REACH = 40  # how far before the date its "since" may stand, in its clause
+# A past form at most this many characters after a future word belongs to its verb.
+VERB_GROUP = 12
 # A tense cue across a comma counts as this many characters further away.
 CLAUSE_PENALTY = 50
 # Words joining the two days of a range before the month: "23. und 24. März", "del 9 al
@@ -141,6 +147,7 @@ class DateLexicon:
     re_qualifier_end: re.Pattern[str]
     re_until_end: re.Pattern[str]
     re_since_end: re.Pattern[str]
+    re_since_any: re.Pattern[str]
     re_week_before: dict[int, re.Pattern[str]]
     re_week_after: dict[int, re.Pattern[str]]
 
@@ -556,6 +563,7 @@ def lexicon(lang: str) -> DateLexicon:
     )
     re_until_end = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(until_words))})\s+$")
     re_since_end = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})\s+$")
+    re_since_any = _compile(lang, rf"(?<![\w])(?:{lexicon_alternation(list(since_words))})(?![\w])")
     # "last Friday", "este jueves", "nächsten Montag": the pack's words and CLDR's.
     re_week_before, re_week_after = _week_words(lang, t, weekday_of)
     return DateLexicon(
@@ -593,6 +601,7 @@ def lexicon(lang: str) -> DateLexicon:
         re_qualifier_end=re_qualifier_end,
         re_until_end=re_until_end,
         re_since_end=re_since_end,
+        re_since_any=re_since_any,
         re_week_before=re_week_before,
         re_week_after=re_week_after,
     )
@@ -906,6 +915,16 @@ def find_dates(text: str, norm: str, start: int, end: int, lang: str) -> list[Da
 # ---------------------------------------------------------------------------- tense
 
 
+def since_before(norm: str, floor: int, m: DateMention, lang: str) -> bool:
+    """A "since" word of ``lang`` in the date's clause, before it ("sedan kriget började
+    den 24 februari"), no further back than ``floor``."""
+    lo = max(floor, m.start - SINCE_REACH)
+    for hit in lexicon(lang).re_since_any.finditer(norm, lo, m.start):
+        if not _CLAUSE_MARK.search(norm, hit.end(), m.start):
+            return True
+    return False
+
+
 def tense_at(norm: str, start: int, end: int, pos: int, lang: str) -> int:
     """+1 future, -1 past, 0 unknown: the nearest tense cue to ``pos`` in the sentence,
     preferring cues of the same clause (no comma or semicolon in between)."""
@@ -916,11 +935,20 @@ def tense_cues(norm: str, start: int, end: int, lang: str) -> list[tuple[int, in
     """(sign, start, end) of every tense cue in ``norm[start:end]``: found once for all
     the dates of a sentence."""
     lex = lexicon(lang)
-    return [
-        (sign, m.start(), m.end())
-        for sign, rx in ((1, lex.re_future), (-1, lex.re_past))
-        for m in rx.finditer(norm, start, end)
-    ]
+    future = [(1, m.start(), m.end()) for m in lex.re_future.finditer(norm, start, end)]
+    past = [(-1, m.start(), m.end()) for m in lex.re_past.finditer(norm, start, end)]
+    if future and past:
+        # A past form just after a future or conditional word is that verb's participle
+        # ("will be held", "by pak mohla začít", "sera signé"): no past tense of its own.
+        past = [
+            c
+            for c in past
+            if not any(
+                0 <= c[1] - f[2] <= VERB_GROUP and not _CLAUSE_MARK.search(norm, f[2], c[1])
+                for f in future
+            )
+        ]
+    return future + past
 
 
 def tense_near(cues: list[tuple[int, int, int]], norm: str, pos: int) -> int:
@@ -962,7 +990,7 @@ def _interval_cost(lo: dt.date, hi: dt.date, anchor: dt.date, tense: int, strict
     if strict and tense > 0 and hi < anchor - dt.timedelta(days=7):
         cost += TENSE_PENALTY
     if tense < 0 and lo > anchor + dt.timedelta(days=7):
-        cost += TENSE_PENALTY
+        cost += TENSE_PENALTY + (SINCE_PENALTY if tense < -1 else 0)
     return cost
 
 
@@ -1033,10 +1061,16 @@ def _absolute(m: DateMention, anchor: dt.date, tense: int, strict: bool) -> Reso
     if m.year_shift is not None:
         years = [anchor.year + m.year_shift]
     elif m.day is not None and m.year is None and m.weekday is not None:
+        # A year whose day falls on the weekday, unless the tense rules it out ("will be
+        # held on Monday, June 24" is not a past year's Monday: the weekday is the slip).
+        week = dt.timedelta(days=7)
         matching = [
             y
             for y in range(anchor.year - WEEKDAY_YEARS_BACK, anchor.year + 2)
-            if _valid(y, m.month, m.day) and dt.date(y, m.month, m.day).weekday() == m.weekday
+            if _valid(y, m.month, m.day)
+            and dt.date(y, m.month, m.day).weekday() == m.weekday
+            and not (tense > 0 and strict and dt.date(y, m.month, m.day) < anchor - week)
+            and not (tense < 0 and dt.date(y, m.month, m.day) > anchor + week)
         ]
         years = matching or years
     best: tuple[int, Resolved] | None = None

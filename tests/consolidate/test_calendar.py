@@ -196,3 +196,25 @@ def test_an_election_and_a_vote_on_one_day_are_one_ballot():
     assert len(merged) == 2
     ballot = next(e for e in merged if e.kind in ("election", "vote"))
     assert {x.source for x in ballot.citations} == {"hu1", "pt1"}
+
+
+def test_a_plain_dated_event_folds_into_the_typed_event_of_its_day_and_actor():
+    # "Russian troops crossed the border on 24 February" (no event word) beside "the
+    # invasion of 24 February".
+    plain = _ev("s1", "2022-02-24", "dated", "Event: Russia", ["russia"])
+    typed = _ev("s2", "2022-02-24", "military_move", "Military move", ["russia", "ukraine"])
+    other = _ev("s3", "2022-02-24", "dated", "Event: Japan", ["japan"])
+    merged = merge_events([plain, typed, other], AS_OF)
+    assert len(merged) == 2
+    (move,) = [e for e in merged if e.kind == "military_move"]
+    assert move.label == "Military move"
+    assert {c.source for c in move.citations} == {"s1", "s2"}
+
+
+def test_a_plain_dated_event_without_actors_folds_only_within_its_source():
+    plain = _ev("s1", "2022-02-26", "dated", "Event")
+    typed = _ev("s2", "2022-02-26", "measure", "Measure", ["european-union"])
+    assert len(merge_events([plain, typed], AS_OF)) == 2
+    same_source = _ev("s2", "2022-02-26", "dated", "Event")
+    (merged,) = merge_events([same_source, typed], AS_OF)
+    assert merged.kind == "measure"

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.extract.positions import stance_sign
 from briefing.extract.positions.figures import conflicting_figures
@@ -549,6 +549,11 @@ def _refuses(p: Position) -> bool:
 def _same_thing(p: Position, q: Position, known: dict[str, Actor]) -> bool:
     """Whether the quotes of ``p`` and ``q`` share a content word that names no actor
     (stems of five letters, as ``question_disagreements`` compares them)."""
+    # The shared stems first, from memoised stems of each quote: a long source holds
+    # thousands of positions, and this is asked for pairs of them.
+    shared = _quotes_stems(p) & _quotes_stems(q)
+    if not shared:
+        return False
     names = {
         w[:_STEM]
         for a in (*p.objects, *q.objects, p.actor, q.actor)
@@ -556,8 +561,16 @@ def _same_thing(p: Position, q: Position, known: dict[str, Actor]) -> bool:
         for form in (known[a].name, *known[a].surface_forms)
         for w in _WORD.findall(form.lower())
     }
-    ours = {w for x in p.quotes for w in _stems(x.text, x.language)} - names
-    return bool(ours & {w for x in q.quotes for w in _stems(x.text, x.language)})
+    return bool(shared - names)
+
+
+def _quotes_stems(p: Position) -> frozenset[str]:
+    return frozenset().union(*(_quote_stems(x.text, x.language) for x in p.quotes))
+
+
+@lru_cache(maxsize=16384)
+def _quote_stems(text: str, lang: str) -> frozenset[str]:
+    return frozenset(_stems(text, lang))
 
 
 def _rejected_actors(
@@ -582,10 +595,10 @@ def _rejected_actors(
     for p in positions:
         if p.modality == "question":
             continue
-        for c in p.citations:
-            stated[c.source][p.actor].append(p)
+        for src in dict.fromkeys(c.source for c in p.citations):
+            stated[src][p.actor].append(p)
             if _object_sign(p):
-                by_source[c.source][p.actor].append(p)
+                by_source[src][p.actor].append(p)
     out: list[Disagreement] = []
     done: set[frozenset[str]] = set()
     for p in positions:
@@ -603,13 +616,15 @@ def _rejected_actors(
                 continue
             theirs_cites: list[Citation] = []
             speakers: list[str] = []
-            for c in p.citations:
+            # Each source once, however many of p's sentences it holds: a long source
+            # would otherwise repeat the same comparisons for every one of them.
+            for src in dict.fromkeys(c.source for c in p.citations):
                 # A demand is against its target when the target refuses in the same
                 # source, or speaks of the thing demanded ("Israel and the US demand that
                 # Hamas disarm" / "not to disarm is a red line"); a rejection, against
                 # any stance.
                 held_by = by_source if rejects else stated
-                for actor, held in held_by.get(c.source, {}).items():
+                for actor, held in held_by.get(src, {}).items():
                     if actor == o or body_of(actor, known, day) == o:
                         kept = (
                             held
@@ -617,11 +632,11 @@ def _rejected_actors(
                             else [q for q in held if _refuses(q) or _same_thing(p, q, known)]
                         )
                         speakers.extend(actor for _ in kept[:1])
-                        theirs_cites.extend(
-                            d for q in kept for d in q.citations if d.source == c.source
-                        )
-            mine = [c for c in p.citations if c not in theirs_cites]
-            theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in p.citations]
+                        theirs_cites.extend(d for q in kept for d in q.citations if d.source == src)
+            theirs_set = set(theirs_cites)
+            mine = [c for c in p.citations if c not in theirs_set]
+            own = set(p.citations)
+            theirs_cites = [c for c in dict.fromkeys(theirs_cites) if c not in own]
             if not mine or not theirs_cites:
                 if o in targets and rejects:
                     aimed_at.append(o)

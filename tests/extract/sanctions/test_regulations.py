@@ -47,7 +47,10 @@ def test_a_bare_terrorist_label_is_no_designation(lang, text):
 
 REGULATIONS = [
     ("ru", "В ответ на санкции власти ввели запрет на использование валюты соседней страны."),
-    ("de", "Als Strafmaßnahme verhängte die Regierung ein Verbot der Einfuhr von Zeitungen."),
+    (
+        "de",
+        "Als Strafmaßnahme verhängte die Regierung ein Verbot der Ausstrahlung ausländischer Sender.",
+    ),
     ("pl", "W ramach sankcji władze nałożyły grzywny na właścicieli samochodów."),
     ("hu", "A korlátozások részeként a hatóságok elkobozták a járműveket."),
 ]
@@ -138,3 +141,20 @@ def test_a_ban_said_in_force_needs_no_word_of_measures():
 def test_a_ban_that_may_come_is_not_in_force_without_words_of_measures():
     text = "Власти могут ввести запрет на иностранные номера."
     assert "coercive_regulation" not in _kinds(text, "ru")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Als Strafmaßnahme verhängte die Regierung ein Verbot der Einfuhr von Zeitungen."),
+        ("nl", "Het land is nu verboden ruwe olie en aardgas te importeren."),
+        ("cs", "Rezoluce by zakázala dovážet do země luxusní zboží."),
+    ],
+)
+def test_a_ban_on_imports_in_either_order_is_an_import_ban(lang, text):
+    assert "import_ban" in _kinds(text, lang)
+
+
+def test_an_important_word_is_no_import():
+    text = "Il ministro ha vietato la manifestazione, una decisione importante."
+    assert "import_ban" not in _kinds(text, "it")

@@ -50,6 +50,9 @@ class _Spec:
     status: str | None = None  # the status the kind itself states ("lifted" for relief)
     yields_to: frozenset[str] = frozenset()  # kinds that win on the same words
     alone: bool = False  # counts only in a sentence naming no other kind
+    # counts without a context word in a clause saying it is in force ("the ban entered
+    # into force on 1 November")
+    in_force_evident: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,7 @@ def _lexicon(lang: str) -> _Lexicon:
                     spec.get("status"),
                     frozenset(spec.get("yields_to") or ()),
                     bool(spec.get("alone")),
+                    bool(spec.get("in_force_evident")),
                 )
             )
     spec_all = [c for cues in spec_cues for c in cues]
@@ -348,11 +352,17 @@ class _Article:
                 return m.actor
         return None
 
-    def adjacent_owner(self, s: Sentence, start: int, end: int, target: str | None) -> str | None:
+    def adjacent_owner(
+        self, s: Sentence, start: int, end: int, target: str | None, people: bool = False
+    ) -> str | None:
         """The actor right next to the cue that owns the measure ("US sanctions",
-        "تحریمهای جدید آمریکا", "amerykańskie technologie")."""
+        "تحریمهای جدید آمریکا", "amerykańskie technologie"). ``people``: the cue names the
+        people a measure targets ("sanctionner les oligarques"): a state named right after
+        such a cue is their nationality ("oligarques russes"), not an owner, unless the cue
+        ends in a word of measures ("sanctions individuelles américaines")."""
         text = self.ctx.article.text
         norm = self.norm
+        after = not people or self._ends_in_measure_word(start, end)
         for m in self.in_sentence(s):
             if m.actor == target:
                 continue
@@ -372,12 +382,24 @@ class _Article:
             ):
                 return m.actor
             if (
-                0 <= m.start - end <= _ADJACENT
+                after
+                and 0 <= m.start - end <= _ADJACENT
                 and not _PUNCT.search(text[end : m.start])
                 and not self.governed(m, s)
             ):
                 return m.actor
         return None
+
+    def _ends_in_measure_word(self, start: int, end: int) -> bool:
+        """Whether the last word of the cue at ``start``-``end`` is a context word (a word
+        of measures: "sanctions", "sankcje"), not a noun of the people it targets."""
+        if self.lex.context is None:
+            return False
+        words = self.norm[start:end].split()
+        if not words:
+            return False
+        hit = self.lex.context.fullmatch(words[-1])
+        return hit is not None
 
     def agent(self, s: Sentence, target: str | None, start: int, end: int) -> str | None:
         """The agent of a passive whose verb governs the measure at ``start``-``end``, who
@@ -539,7 +561,13 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
             if (h := (spec := lex.specs[i]).rx.search(norm, first, s.end))
         ]
         in_context = s.index - carry.context_at <= _CONTEXT_REACH
-        found = [(spec, h) for spec, h in found if spec.self_evident or in_context]
+        found = [
+            (spec, h)
+            for spec, h in found
+            if spec.self_evident
+            or in_context
+            or (spec.in_force_evident and _said_in_force(art, s, h))
+        ]
         # "harsh sanctions against Russian banks": the specific measure, not also an
         # unspecified one on the same words.
         found = [
@@ -581,7 +609,9 @@ def extract_measures(ctx: ArticleContext) -> list[Measure]:
                 # "Die Bundesregierung lehnt Waffenlieferungen ab": refused, whoever
                 # refuses it, and nobody here puts it on the table.
                 continue
-            proposers = _proposers(art, s, hit.start(), hit.end(), target, said_by, carry, opposed)
+            proposers = _proposers(
+                art, s, hit.start(), hit.end(), target, said_by, carry, opposed, spec.person_target
+            )
             if proposers:
                 carry.proposers, carry.proposers_at = tuple(proposers), s.index
             key = (spec.key, target)
@@ -693,6 +723,21 @@ def _status(
     return "proposed"
 
 
+def _said_in_force(art: _Article, s: Sentence, hit: re.Match[str]) -> bool:
+    """Whether the clause of the cue says the measure is in force ("the ban entered into
+    force", "вступил в силу запрет"), in a sentence that is not hypothetical."""
+    lex = art.lex
+    rx = next((r for name, r in lex.statuses if name == "in_force"), None)
+    if rx is None:
+        return False
+    if lex.hypothetical is not None and lex.hypothetical.search(art.norm, s.start, s.end):
+        return False
+    lo, hi = _clause(art.norm, s, hit.start(), hit.end())
+    return any(
+        len(m.group().split()) > 1 or len(m.group()) > 5 for m in rx.finditer(art.norm, lo, hi)
+    )
+
+
 def _negated(art: _Article, s: Sentence, at: int, end: int) -> bool:
     """A negation at most ``negation_reach`` (2) words before the cue or inside it, in its clause ("no new sanctions",
     "will not impose sanctions"), or, in languages that put the verb after its object, a
@@ -705,8 +750,12 @@ def _negated(art: _Article, s: Sentence, at: int, end: int) -> bool:
         lead = norm[max(s.start, at - 80) : at]
         stop = max((m.end() for m in _PUNCT.finditer(lead)), default=0)
         words = lead[stop:].split()[-(lex.negation_reach + 1) :]
-        # The words before the cue, and the cue's own ("impose no new sanctions").
-        denied = bool(lex.negation.search(" ".join([*words, norm[at:end]])))
+        # The words before the cue, and the cue's own ("impose no new sanctions"), unless
+        # the cue opens with its negation: "will not renew the licence" is the measure.
+        own = norm[at:end]
+        if lex.negation.match(own):
+            own = ""
+        denied = bool(lex.negation.search(" ".join([*words, own])))
     if not denied and lex.negation_after is not None:
         tail = norm[end : min(s.end, end + 80)]
         stop = _PUNCT.search(tail)
@@ -807,8 +856,9 @@ def _proposers(
     said_by: list[str],
     carry: _Carry,
     opposed: bool,
+    people: bool = False,
 ) -> list[str]:
-    owner = art.adjacent_owner(s, start, end, target) or art.agent(s, target, start, end)
+    owner = art.adjacent_owner(s, start, end, target, people) or art.agent(s, target, start, end)
     if owner:
         return [owner]
     # A verb-first language names the subject inside the cue ("فرض الاتحاد الأوروبي

@@ -137,6 +137,7 @@ def without_reported_acts(ctx: ArticleContext, atts: list[Attribution]) -> list[
                 other is not att
                 and other.sentence.index == att.sentence.index
                 and not set(other.speakers) & set(att.speakers)
+                and other.kind in _SPEECH
                 and _act_at(ctx, other) is None
                 and any(a <= x < b for a, b in (other.content or other.spans) for x in at)
                 for other in atts
@@ -191,6 +192,10 @@ def act_line(act: str | None, kind: str, line: str) -> str:
             return f"{head} {rest}".rstrip() if rest else head
     return f"{head}: {tail}" if tail else head
 
+
+# Kinds of verbs of saying (attribution._SPEECH_KINDS): only they report another's act
+# ("Orban said Sweden signed"); "received the leaders, who signed" does not.
+_SPEECH = frozenset({"says", "assesses", "warns", "denies"})
 
 # The kind of a negated verb (attribution._NEGATED): "did not sign" rejects.
 _TURNED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}

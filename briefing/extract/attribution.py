@@ -185,6 +185,10 @@ def reporting_table() -> dict[str, Any]:
         for kind, forms in ((pack or {}).get("verbs") or {}).items():
             verbs = out.setdefault("verbs", {}).setdefault(code, {})
             verbs[kind] = [*(verbs.get(kind) or ()), *forms]
+    # Acts that state a stance ("voted against", "withdrew from"): verbs of their kind.
+    from briefing.extract.positions.acts import add_act_verbs
+
+    add_act_verbs(out)
     return out
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
+from briefing.extract.positions.acts import act_line, act_of, without_reported_acts
 from briefing.extract.positions.statements import (
     add_quote,
     evaluation,
@@ -494,7 +495,7 @@ def positions_of(ctx: ArticleContext, attributions: list[Attribution]) -> list[P
                 kind = hit.claim.default_kind
             if kind is None or (hit.claim is None and kind == "assesses"):
                 continue  # "Comments on <topic>" says nothing
-            line = stance_line(hit.topic, hit.claim, kind)
+            line = act_line(act_of(ctx, att), kind, stance_line(hit.topic, hit.claim, kind))
             if i == 0 and kind in _LISTING_KINDS:
                 parts = [
                     h.claim.part
@@ -627,4 +628,5 @@ def _without_titles(ctx: ArticleContext, attributions: list[Attribution]) -> lis
 
 def extract_positions(ctx: ArticleContext) -> list[Position]:
     """Positions of one article, each citing the sentence that states it."""
-    return _set_objects(ctx, positions_of(ctx, _without_titles(ctx, attribute(ctx))))
+    atts = without_reported_acts(ctx, _without_titles(ctx, attribute(ctx)))
+    return _set_objects(ctx, positions_of(ctx, atts))

@@ -22,6 +22,7 @@ from functools import cache
 from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, reporting_table
 from briefing.extract.context import ArticleContext
+from briefing.extract.positions.acts import act_line, act_of
 from briefing.extract.positions.figures import extract_figures
 from briefing.extract.topics import compile_cues, cues_for
 from briefing.models import Figure, Position, Quote
@@ -283,8 +284,9 @@ def statements(
     made: dict[tuple[str, int], Position] = {}
     for att in atts:
         quotes = quotes_of.get(id(att)) or []
-        if not quotes or len(quotes[0].text.split()) < 2:
-            continue  # nothing reported: "…, she added."
+        act = act_of(ctx, att)
+        if (not quotes or len(quotes[0].text.split()) < 2) and act is None:
+            continue  # nothing reported: "…, she added." (an act states itself: "abstained")
         polarity, modality = statement_mood(ctx, att)
         parts = content_parts(att)
         named = list(
@@ -312,7 +314,8 @@ def statements(
                 if polarity == "negated" and _negates(_mood(ctx.lang).negation, ctx.norm, *cue):
                     polarity = "affirmed"
         line = statement_line(kind, polarity, modality, named, list(dict.fromkeys(said)))
-        key = f"{OTHER}:{_quote_key(ctx, quotes)}"
+        line = act_line(act, kind, line)
+        key = f"{OTHER}:{_quote_key(ctx, quotes) if quotes else f'{act}@{att.sentence.start}'}"
         cite = ctx.cite(att.sentence)
         for speaker in att.speakers:
             have = made.get((speaker, att.sentence.index))

@@ -1,0 +1,222 @@
+"""Acts that state a stance: a position held by what an actor did, not by what it said.
+
+An analyst keys a position wherever an actor's stance shows, with or without a verb of
+saying: a state that voted against a resolution, signed or ratified a treaty, withdrew
+from an organisation, recognised a government, pledged troops, accused another, took a
+case to court, broke off cooperation, or called the sanctions "the toughest ever".
+Each language pack lists the cues of these acts in ``stances.yaml`` (``acts.<act>``,
+cue syntax of docs/analysis.md; ``*`` takes the inflection). They join the pack's
+reporting verbs under the act's stance kind (:data:`ACTS`), so attribution finds their
+subject, negation ("did not sign": the opposite kind) and object as for any verb; the
+English line of the position then says what was done ("Voted against", "Withdrew from")
+instead of what a verb of saying would have said ("Rejects").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from briefing import langpacks
+from briefing.extract.topics import cue_regex
+from briefing.nlp.alternation import alternation, compiled
+
+if TYPE_CHECKING:
+    from briefing.extract.attribution import Attribution
+    from briefing.extract.context import ArticleContext
+
+# act: (stance kind it joins, English head of its line, head when negated)
+ACTS: dict[str, tuple[str, str, str]] = {
+    "voted_for": ("supports", "Voted for", "Did not vote for"),
+    "voted_against": ("rejects", "Voted against", "Did not vote against"),
+    "abstained": ("assesses", "Abstained", "Did not abstain"),
+    "signed": ("supports", "Signed", "Did not sign"),
+    "ratified": ("supports", "Ratified", "Did not ratify"),
+    "withdrew": ("rejects", "Withdrew from", "Did not withdraw from"),
+    "suspended": ("rejects", "Suspended", "Did not suspend"),
+    "recognised": ("supports", "Recognised", "Does not recognise"),
+    "pledged": ("offers", "Pledged", "Did not pledge"),
+    "accused": ("assesses", "Accused", "Did not accuse"),
+    "sued": ("demands", "Took to court", "Did not take to court"),
+    "broke_off": ("rejects", "Broke off", "Did not break off"),
+    "described": ("assesses", "Described", "Did not describe"),
+    "blocked": ("rejects", "Blocked", "Did not block"),
+    "vetoed": ("rejects", "Vetoed", "Did not veto"),
+    "refused": ("rejects", "Refused", "Did not refuse"),
+    "sought_support": ("demands", "Sought support", "Did not seek support"),
+}
+
+
+@cache
+def act_cues() -> dict[str, dict[str, list[str]]]:
+    """``{code: {act: cues}}`` of every pack's ``stances.yaml`` (acts known here only)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for code, pack in langpacks.section("stances").items():
+        acts = (pack or {}).get("acts") or {}
+        out[code] = {
+            str(act): [str(c) for c in cues or ()] for act, cues in acts.items() if act in ACTS
+        }
+    return out
+
+
+def add_act_verbs(table: dict[str, Any]) -> None:
+    """Lay each pack's act cues into the reporting ``table`` (``verbs.<code>.<kind>``),
+    after the verbs already there: an act is found, and its subject, like a verb."""
+    verbs = table.setdefault("verbs", {})
+    for code, acts in act_cues().items():
+        mine = verbs.setdefault(code, {})
+        comps = [str(c) for c in (table.get("complementizers") or {}).get(code) or ()]
+        for act, cues in acts.items():
+            kind = ACTS[act][0]
+            if act in _NO_CLAUSE and comps:
+                cues = [_before_no_clause(c, comps, code) for c in cues]
+            mine[kind] = [*(mine.get(kind) or ()), *cues]
+
+
+# Acts whose verb, followed by a clause, says something else: "recognised that …",
+# "uznał, że …", "признал, что …" (admitted).
+_NO_CLAUSE = frozenset({"recognised"})
+
+
+def _before_no_clause(cue: str, comps: list[str], lang: str) -> str:
+    """``cue`` as a raw cue that does not match right before a complementizer."""
+    then = alternation([cue_regex(c, lang) for c in comps])
+    # The word ends first: a wildcard ("uznał*") may not give back letters to match.
+    return f"re:{cue_regex(cue, lang)}(?!\\w)(?![\\s,]*(?:{then}))"
+
+
+@cache
+def _act_rx(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One pattern of every act cue of ``lang``, a group per act (in :data:`ACTS` order)."""
+    acts = act_cues().get(lang) or {}
+    names = tuple(a for a in ACTS if acts.get(a))
+    if not names:
+        return None, ()
+    body = "|".join("(" + alternation([cue_regex(c, lang) for c in acts[a]]) + ")" for a in names)
+    # No cue of a pack has groups of its own except raw ones; those would shift the
+    # group numbers: such a pack gets no act lines (its acts are still found as verbs).
+    rx = compiled(body, lang)
+    if rx.groups != len(names):
+        return None, ()
+    return rx, names
+
+
+@cache
+def _complementizers(lang: str) -> re.Pattern[str] | None:
+    from briefing.extract.attribution import lexicon
+
+    return lexicon(lang).complementizers
+
+
+def act_of(ctx: ArticleContext, att: Attribution) -> str | None:
+    """The act an attribution reports (its verb is an act cue), if any: the act cue of its
+    sentence outside the reported content, the one nearest before the content."""
+    found = _act_at(ctx, att)
+    return found[0] if found else None
+
+
+def without_reported_acts(ctx: ArticleContext, atts: list[Attribution]) -> list[Attribution]:
+    """``atts`` without the acts that another speaker reports ("Vučić said Kurti is not
+    ready to …"): that act is what the other speaker says, not a stance its subject
+    stated."""
+    out = []
+    by_sentence = ctx.mentions_by_sentence()
+    for att in atts:
+        found = _act_at(ctx, att)
+        if found is not None:
+            # Where the act and its subject stand: inside what another speaker says
+            # ("Orban said Sweden signed …": the content of "said" may stop at the act's
+            # subject).
+            at = [found[1]] + [
+                m.start
+                for m in by_sentence.get(att.sentence.index, ())
+                if m.actor in att.speakers and m.start < found[1]
+            ]
+            if any(
+                other is not att
+                and other.sentence.index == att.sentence.index
+                and not set(other.speakers) & set(att.speakers)
+                and other.kind in _SPEECH
+                and _act_at(ctx, other) is None
+                and any(a <= x < b for a, b in (other.content or other.spans) for x in at)
+                for other in atts
+            ):
+                continue
+        out.append(att)
+    return out
+
+
+def _act_at(ctx: ArticleContext, att: Attribution) -> tuple[str, int] | None:
+    """The act of ``att`` and where its cue starts."""
+    if att.via != "verb":
+        return None
+    rx, names = _act_rx(ctx.lang)
+    if rx is None:
+        return None
+    parts = att.content  # what is reported; the spans hold the verb itself
+    start = min((a for a, _b in parts), default=att.sentence.end)
+    best: tuple[int, str, int] | None = None
+    norm = ctx.norm
+    comp = _complementizers(ctx.lang)
+    for m in rx.finditer(norm, att.sentence.start, att.sentence.end):
+        if any(a <= m.start() < b for a, b in parts):
+            continue  # an act reported, not the attribution's own verb
+        if not any(a <= m.start() < b for a, b in att.spans):
+            continue  # another clause's verb ("said it vetoed …")
+        after = norm[m.end() : m.end() + 24].lstrip(" ,")
+        if comp is not None and comp.match(after):
+            continue  # "recognised that …", "uznał, że …": a verb of saying, not the act
+        act = names[(m.lastindex or 1) - 1]
+        dist = start - m.end() if m.end() <= start else m.start() - start + 10_000
+        if best is None or dist < best[0]:
+            best = (dist, act, m.start())
+    return (best[1], best[2]) if best else None
+
+
+def act_line(act: str | None, kind: str, line: str) -> str:
+    """``line`` (a statement's or a claim's English line) saying what was done: "Voted
+    against (on …)" for "Rejects (on …)"; a line whose kind is not the act's (a negated
+    act, turned around: "did not sign") takes the act's negative head."""
+    if act is None or act not in ACTS:
+        return line
+    act_kind, head, negative = ACTS[act]
+    if kind != act_kind:
+        if kind != _TURNED.get(act_kind):
+            return line  # the verb is also another pack's verb of another kind
+        head = negative
+    tail = line[:1].lower() + line[1:] if line else ""
+    for stem in _STATEMENT_HEADS:
+        if line.startswith(stem):
+            rest = line[len(stem) :].lstrip()
+            return f"{head} {rest}".rstrip() if rest else head
+    return f"{head}: {tail}" if tail else head
+
+
+# Kinds of verbs of saying (attribution._SPEECH_KINDS): only they report another's act
+# ("Orban said Sweden signed"); "received the leaders, who signed" does not.
+_SPEECH = frozenset({"says", "assesses", "warns", "denies"})
+
+# The kind of a negated verb (attribution._NEGATED): "did not sign" rejects.
+_TURNED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}
+
+# Heads of statement lines outside the taxonomy (lexicons/stances.yaml
+# ``statement_lines``) that an act's head replaces.
+_STATEMENT_HEADS = (
+    "States, in the negative,",
+    "Denies or rules out",
+    "Demands that something not be done",
+    "Gives an assessment",
+    "Withholds support",
+    "States an intention",
+    "States a view",
+    "Rules out",
+    "Disputes",
+    "Warns",
+    "Demands",
+    "Rejects",
+    "Offers",
+    "Denies",
+    "Threatens",
+    "Supports",
+)

@@ -4,7 +4,7 @@ An analyst keys a position wherever an actor's stance shows, with or without a v
 saying: a state that voted against a resolution, signed or ratified a treaty, withdrew
 from an organisation, recognised a government, pledged troops, accused another, took a
 case to court, broke off cooperation, or called the sanctions "the toughest ever".
-Each language pack lists the cues of these acts in ``stances.yaml`` (``acts.<act>``,
+Each language pack lists the cues of these acts in ``acts.yaml`` (``acts.<act>``,
 cue syntax of docs/analysis.md; ``*`` takes the inflection). They join the pack's
 reporting verbs under the act's stance kind (:data:`ACTS`), so attribution finds their
 subject, negation ("did not sign": the opposite kind) and object as for any verb; the
@@ -50,9 +50,9 @@ ACTS: dict[str, tuple[str, str, str]] = {
 
 @cache
 def act_cues() -> dict[str, dict[str, list[str]]]:
-    """``{code: {act: cues}}`` of every pack's ``stances.yaml`` (acts known here only)."""
+    """``{code: {act: cues}}`` of every pack's ``acts.yaml`` (acts known here only)."""
     out: dict[str, dict[str, list[str]]] = {}
-    for code, pack in langpacks.section("stances").items():
+    for code, pack in langpacks.section("acts").items():
         acts = (pack or {}).get("acts") or {}
         out[code] = {
             str(act): [str(c) for c in cues or ()] for act, cues in acts.items() if act in ACTS

@@ -15,7 +15,7 @@ instead of what a verb of saying would have said ("Rejects").
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefing import langpacks
@@ -122,8 +122,9 @@ def without_reported_acts(ctx: ArticleContext, atts: list[Attribution]) -> list[
     stated."""
     out = []
     by_sentence = ctx.mentions_by_sentence()
+    acts = {id(att): _act_at(ctx, att) for att in atts}
     for att in atts:
-        found = _act_at(ctx, att)
+        found = acts[id(att)]
         if found is not None:
             # Where the act and its subject stand: inside what another speaker says
             # ("Orban said Sweden signed …": the content of "said" may stop at the act's
@@ -138,7 +139,7 @@ def without_reported_acts(ctx: ArticleContext, atts: list[Attribution]) -> list[
                 and other.sentence.index == att.sentence.index
                 and not set(other.speakers) & set(att.speakers)
                 and other.kind in _SPEECH
-                and _act_at(ctx, other) is None
+                and acts[id(other)] is None
                 and any(a <= x < b for a, b in (other.content or other.spans) for x in at)
                 for other in atts
             ):
@@ -157,21 +158,36 @@ def _act_at(ctx: ArticleContext, att: Attribution) -> tuple[str, int] | None:
     parts = att.content  # what is reported; the spans hold the verb itself
     start = min((a for a, _b in parts), default=att.sentence.end)
     best: tuple[int, str, int] | None = None
-    norm = ctx.norm
-    comp = _complementizers(ctx.lang)
-    for m in rx.finditer(norm, att.sentence.start, att.sentence.end):
-        if any(a <= m.start() < b for a, b in parts):
+    for m_start, m_end, group in _sentence_acts(
+        ctx.lang, ctx.norm, att.sentence.start, att.sentence.end
+    ):
+        if any(a <= m_start < b for a, b in parts):
             continue  # an act reported, not the attribution's own verb
-        if not any(a <= m.start() < b for a, b in att.spans):
+        if not any(a <= m_start < b for a, b in att.spans):
             continue  # another clause's verb ("said it vetoed …")
+        act = names[group]
+        dist = start - m_end if m_end <= start else m_start - start + 10_000
+        if best is None or dist < best[0]:
+            best = (dist, act, m_start)
+    return (best[1], best[2]) if best else None
+
+
+@lru_cache(maxsize=4096)
+def _sentence_acts(lang: str, norm: str, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
+    """Every act cue of a sentence (start, end, index of the act), not one followed by a
+    complementizer ("recognised that …", "uznał, że …": a verb of saying, not the act).
+    Memoised: a sentence is asked once for each of its attributions, and again for each
+    pair of them (``without_reported_acts``); the article's text is one string object, so
+    its hash is computed once."""
+    rx, _names = _act_rx(lang)
+    comp = _complementizers(lang)
+    out = []
+    for m in rx.finditer(norm, start, end) if rx is not None else ():
         after = norm[m.end() : m.end() + 24].lstrip(" ,")
         if comp is not None and comp.match(after):
-            continue  # "recognised that …", "uznał, że …": a verb of saying, not the act
-        act = names[(m.lastindex or 1) - 1]
-        dist = start - m.end() if m.end() <= start else m.start() - start + 10_000
-        if best is None or dist < best[0]:
-            best = (dist, act, m.start())
-    return (best[1], best[2]) if best else None
+            continue
+        out.append((m.start(), m.end(), (m.lastindex or 1) - 1))
+    return tuple(out)
 
 
 def act_line(act: str | None, kind: str, line: str) -> str:

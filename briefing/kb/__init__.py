@@ -18,6 +18,7 @@ import gettext
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -191,31 +192,38 @@ def _babel_names() -> dict[str, list[str]]:
     return cached("cldr-territories", _read_babel_names)
 
 
-def _read_babel_names() -> dict[str, list[str]]:
+def _cldr_territories(code: str) -> Iterator[tuple[str, str]]:
+    """(ISO alpha-2, name) of every country CLDR names in the registry language ``code``
+    (both locales of Serbian), numeric regions ("150" = Europe) left out; nothing
+    without Babel."""
     try:
         from babel import Locale
     except ImportError:
-        return {}
+        return
+    for locale in _BABEL_LOCALES.get(code, (code,)):
+        try:
+            territories = Locale.parse(locale).territories
+        except (ValueError, LookupError):
+            continue
+        for region, name in territories.items():
+            if len(region) == 2 and region.isalpha():
+                yield region, name
+
+
+def _read_babel_names() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for code in pack_languages():
-        for locale in _BABEL_LOCALES.get(code, (code,)):
-            try:
-                territories = Locale.parse(locale).territories
-            except (ValueError, LookupError):
-                continue
-            for region, name in territories.items():
-                if len(region) != 2 or not region.isalpha():
-                    continue  # numeric regions ("150" = Europe)
-                forms = out.setdefault(region, [])
-                forms.append(name)
-                first, _, rest = name.partition(" ")
-                head, hyphen, tail = name.partition("-")
-                if rest and first.lower() in _LEADING_ARTICLES:
-                    forms.append(rest)
-                elif hyphen and tail and head.lower() in _LEADING_ARTICLES:
-                    forms.append(tail)
-                if code == "ar":
-                    forms.extend(_arabic_nisba(name))
+        for region, name in _cldr_territories(code):
+            forms = out.setdefault(region, [])
+            forms.append(name)
+            first, _, rest = name.partition(" ")
+            head, hyphen, tail = name.partition("-")
+            if rest and first.lower() in _LEADING_ARTICLES:
+                forms.append(rest)
+            elif hyphen and tail and head.lower() in _LEADING_ARTICLES:
+                forms.append(tail)
+            if code == "ar":
+                forms.extend(_arabic_nisba(name))
     return out
 
 
@@ -229,10 +237,6 @@ def _made_adjectives() -> dict[str, list[str]]:
 
 
 def _read_made_adjectives() -> dict[str, list[str]]:
-    try:
-        from babel import Locale
-    except ImportError:
-        return {}
     rules = load_yaml("lexicons/actors_morphology.yaml").get("adjectives") or {}
     out: dict[str, list[str]] = {}
     for code, rule in rules.items():
@@ -242,24 +246,17 @@ def _read_made_adjectives() -> dict[str, list[str]]:
         add = [str(a) for a in rule.get("add") or []]
         made: dict[str, set[str]] = {}
         names: set[str] = set()
-        for locale in _BABEL_LOCALES.get(code, (code,)):
-            try:
-                territories = Locale.parse(locale).territories
-            except (ValueError, LookupError):
-                continue
-            for region, name in territories.items():
-                if len(region) != 2 or not region.isalpha():
-                    continue
-                word = name.lower()
-                names.add(word)
-                if not word.isalpha() or len(word) < 4 or name.isupper():
-                    continue  # "Sjeverna Koreja", "Čad", "КНДР": no regular adjective
-                cut = max((d for d in drop if word.endswith(d)), key=len, default="")
-                base = word[: len(word) - len(cut)]
-                cyrillic = base[-1] >= "\u0400"
-                for ending in add:
-                    if (ending[0] >= "\u0400") == cyrillic:  # Serbian: the name's script
-                        made.setdefault(base + ending, set()).add(region)
+        for region, name in _cldr_territories(code):
+            word = name.lower()
+            names.add(word)
+            if not word.isalpha() or len(word) < 4 or name.isupper():
+                continue  # "Sjeverna Koreja", "Čad", "КНДР": no regular adjective
+            cut = max((d for d in drop if word.endswith(d)), key=len, default="")
+            base = word[: len(word) - len(cut)]
+            cyrillic = base[-1] >= "\u0400"
+            for ending in add:
+                if (ending[0] >= "\u0400") == cyrillic:  # Serbian: the name's script
+                    made.setdefault(base + ending, set()).add(region)
         for form, regions in made.items():
             if len(regions) == 1 and form not in names:
                 out.setdefault(regions.pop(), []).append(form)

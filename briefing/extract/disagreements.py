@@ -466,10 +466,17 @@ _POSTPOSITIONS = frozenset({"hu", "fi", "et", "tr"})  # the packs' prepositions 
 _GAP_WORD = re.compile(r"\w+")
 
 
+@cache
+def _blocking(lang: str) -> frozenset[str]:
+    """The language's prepositions of what a thing is about or aimed at: its
+    prepositions without its passive-agent words and the prepositions of whose."""
+    return _words(lang, "prepositions") - _words(lang, "agents") - _OF_PREPOSITIONS
+
+
 def _governed(text: str, start: int, end: int, lang: str) -> bool:
     """Whether a preposition of what a thing is about or aimed at governs the name at
     ``text[start:end]`` ("talks with Ukraine", "at the forum of the Assembly")."""
-    blocking = _words(lang, "prepositions") - _words(lang, "agents") - _OF_PREPOSITIONS
+    blocking = _blocking(lang)
     if lang in _POSTPOSITIONS:
         after = _GAP_WORD.findall(text[end : end + 20].lower())
         return bool(after) and after[0] in blocking

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefing import langpacks
+from briefing.extract.attribution import _NEGATED, _SPEECH_KINDS
 from briefing.extract.topics import cue_regex
 from briefing.nlp.alternation import alternation, compiled
 
@@ -138,7 +139,7 @@ def without_reported_acts(ctx: ArticleContext, atts: list[Attribution]) -> list[
                 other is not att
                 and other.sentence.index == att.sentence.index
                 and not set(other.speakers) & set(att.speakers)
-                and other.kind in _SPEECH
+                and other.kind in _SPEECH_KINDS  # only a verb of saying reports an act
                 and acts[id(other)] is None
                 and any(a <= x < b for a, b in (other.content or other.spans) for x in at)
                 for other in atts
@@ -198,7 +199,7 @@ def act_line(act: str | None, kind: str, line: str) -> str:
         return line
     act_kind, head, negative = ACTS[act]
     if kind != act_kind:
-        if kind != _TURNED.get(act_kind):
+        if kind != _NEGATED.get(act_kind):  # "did not sign" rejects
             return line  # the verb is also another pack's verb of another kind
         head = negative
     tail = line[:1].lower() + line[1:] if line else ""
@@ -208,13 +209,6 @@ def act_line(act: str | None, kind: str, line: str) -> str:
             return f"{head} {rest}".rstrip() if rest else head
     return f"{head}: {tail}" if tail else head
 
-
-# Kinds of verbs of saying (attribution._SPEECH_KINDS): only they report another's act
-# ("Orban said Sweden signed"); "received the leaders, who signed" does not.
-_SPEECH = frozenset({"says", "assesses", "warns", "denies"})
-
-# The kind of a negated verb (attribution._NEGATED): "did not sign" rejects.
-_TURNED = {"rejects": "supports", "denies": "assesses", "supports": "rejects"}
 
 # Heads of statement lines outside the taxonomy (lexicons/stances.yaml
 # ``statement_lines``) that an act's head replaces.

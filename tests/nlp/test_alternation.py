@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from briefing.nlp.alternation import NEVER, lexicon_alternation, word_alternation
+from briefing.nlp.alternation import NEVER, alternation, lexicon_alternation, word_alternation
 
 LEXICONS = {
     "months-en": ["January", "Jan.", "June", "July", "jun", "March", "mar", "May", "Sept.", "sep"],
@@ -169,3 +169,60 @@ def test_compiled_without_a_disk_cache(monkeypatch):
     monkeypatch.setattr(alternation, "_DIRTY", set())
     assert alternation.compiled("a|b", "xx") == re.compile("a|b")
     alternation.save_compiled()  # nowhere to write: nothing happens
+
+
+# Cue regexes (the form of topics.cue_regex) sharing their first letters, some of them an
+# optional or repeated letter, a prefix, an escaped literal, an inner group, a shorter cue
+# after longer ones: the first letters taken out again and again (nlp.alternation's trie).
+SHARED = [
+    r"(?<!\w)(?:saying)(?!\w)",
+    r"(?<!\w)(?:stated)(?!\w)",
+    r"(?<!\w)(?:state\w*)",
+    r"(?<!\w)(?:sa?id)(?!\w)",
+    r"(?<!\w)(?:said\s+that)(?!\w)",
+    r"(?<!\w)(?:says)(?!\w)",
+    r"(?<!\w)(?:s\-a)(?!\w)",
+    r"(?<!\w)(?:st+ay)(?!\w)",
+    r"(?<!\w)(?:sa(?:y|id)s)(?!\w)",
+    r"(?<!\w)(?:say)(?!\w)",
+    r"(?<!\w)(?:s)(?!\w)",
+    r"(?<!\w)(?:warned)(?!\w)",
+    r"(?<!\w)(?:warn\w*)",
+]
+
+
+@pytest.mark.parametrize("tail", ["", r"\s*(?P<d>\d{1,2})", r"(?:\s+\S+){0,2}\s*[,.;]"])
+def test_shared_first_letters_factored_match_the_same(tail):
+    plain = re.compile(f"(?P<m>{'|'.join(SHARED)}){tail}")
+    fast = re.compile(f"(?P<m>{alternation(SHARED)}){tail}")
+    assert "t(?:a(?:t(?:e(?:" in fast.pattern  # factored again and again
+    words = [
+        "saying",
+        "stated",
+        "states",
+        "said",
+        "sid",
+        "said that",
+        "says",
+        "s-a",
+        "stttay",
+        "sayss",
+        "saids",
+        "say",
+        "s",
+        "warned",
+        "warns",
+        "sa",
+        "st",
+        "12",
+        ",",
+        ".",
+    ]
+    found = 0
+    for text in _texts(words, n=80, seed=5):
+        found += len(list(plain.finditer(text)))
+        for cut in range(1, len(text) + 1, 3):
+            a = [(m.span(), m.group("m")) for m in plain.finditer(text[:cut])]
+            b = [(m.span(), m.group("m")) for m in fast.finditer(text[:cut])]
+            assert a == b, text[:cut]
+    assert found >= 10  # the texts do hold matches

@@ -129,9 +129,10 @@ def alternation(rxs: list[str], before: str = r"\w") -> str:
     ``\b`` (before a word character, the same test as ``(?<!\w)``), which fails at once
     inside words: ``\b(?:x(?:…)|y(?:…))``. A regex of another form (raw, Arabic
     proclitic) keeps its place between them."""
-    start = re.compile(re.escape(f"(?<!{before})(?:") + _LITERAL)
+    head = f"(?<!{before})(?:"
+    start = re.compile(re.escape(head) + _LITERAL + r"(?![?*+{])")
     out = []
-    for part in _runs(rxs, start.match):
+    for part in _runs([_ungrouped(rx, head) for rx in rxs], start.match):
         if isinstance(part, str):
             out.append(part)
             continue
@@ -150,9 +151,53 @@ def alternation(rxs: list[str], before: str = r"\w") -> str:
     return "|".join(out)
 
 
+def _ungrouped(rx: str, head: str) -> str:
+    r"""``rx`` = ``head`` + ``(?:x…)…`` (a raw cue made of a cue's regex and more, such as
+    an act's verb not followed by a complementizer) as ``head`` + ``x……``: the same regex
+    (a group of no alternation and no repeat only groups), which can then start with its
+    literal. Other regexes as they are."""
+    while rx.startswith(head + "(?:"):
+        i = len(head) + 3
+        end = _group_end(rx, i)
+        if end is None or rx[end + 1 : end + 2] in ("?", "*", "+", "{"):
+            return rx
+        rx = head + rx[i:end] + rx[end + 1 :]
+    return rx
+
+
+def _group_end(rx: str, i: int) -> int | None:
+    """Where the group whose content starts at ``i`` closes; None if its content has an
+    alternation of its own (``|`` outside inner groups) or the regex is cut."""
+    depth = 1
+    n = len(rx)
+    while i < n:
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: ``]`` right after ``[`` or ``[^`` is one of its characters
+            i += 2 if rx[i + 1 : i + 2] == "^" else 1
+            i += 1 if rx[i : i + 1] == "]" else 0
+            while i < n and rx[i] != "]":
+                i += 2 if rx[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif c == "|" and depth == 1:
+            return None
+        i += 1
+    return None
+
+
 # A regex that opens a group with a literal character that is not repeated: the literal
 # can be taken out of the group, in front of it.
-_GROUP_LITERAL = re.compile(r"\(\?:" + _LITERAL + r"(?![?*+{])")
+# A run of white space before the literal goes with it: the run must end before the
+# literal (never white space), so regexes of one white space and literal still match at
+# the same places only, and those of different literals never at one place.
+_GROUP_LITERAL = re.compile(r"\(\?:((?:\\s\+)?" + _LITERAL + r")(?![?*+{])")
 
 
 def _factored(rxs: list[str]) -> str:

@@ -180,6 +180,12 @@ SHARED = [
     r"(?<!\w)(?:state\w*)",
     r"(?<!\w)(?:sa?id)(?!\w)",
     r"(?<!\w)(?:said\s+that)(?!\w)",
+    r"(?<!\w)(?:said\s+this)(?!\w)",
+    r"(?<!\w)(?:said\s+?so)(?!\w)",
+    r"(?<!\w)(?:said\s+\s*then)(?!\w)",
+    r"(?<!\w)(?:(?:warn)(?!\w)(?![\s,]*that))",
+    r"(?<!\w)(?:(?:wa|wi)rn)(?!\w)",
+    r"(?<!\w)(?:(?:war)?n)(?!\w)",
     r"(?<!\w)(?:says)(?!\w)",
     r"(?<!\w)(?:s\-a)(?!\w)",
     r"(?<!\w)(?:st+ay)(?!\w)",
@@ -196,6 +202,8 @@ def test_shared_first_letters_factored_match_the_same(tail):
     plain = re.compile(f"(?P<m>{'|'.join(SHARED)}){tail}")
     fast = re.compile(f"(?P<m>{alternation(SHARED)}){tail}")
     assert "t(?:a(?:t(?:e(?:" in fast.pattern  # factored again and again
+    assert "\\s+t(?:h(?:" in fast.pattern  # white space and a letter: one step
+    assert "w(?<!\\w.)(?:arn(?!\\w)" in fast.pattern  # a cue's group opened
     words = [
         "saying",
         "stated",
@@ -208,6 +216,13 @@ def test_shared_first_letters_factored_match_the_same(tail):
         "stttay",
         "sayss",
         "saids",
+        "said this",
+        "said  so",
+        "said then",
+        "said \nthat",
+        "warn that",
+        "wirn",
+        "n",
         "say",
         "s",
         "warned",

@@ -182,13 +182,35 @@ def _sentence_acts(lang: str, norm: str, start: int, end: int) -> tuple[tuple[in
     its hash is computed once."""
     rx, _names = _act_rx(lang)
     comp = _complementizers(lang)
-    out = []
-    for m in rx.finditer(norm, start, end) if rx is not None else ():
+    out: list[tuple[int, int, int]] = []
+    if rx is None:
+        return ()
+    # ``rx.finditer``: each match found by the act cues' one alternation (the same cues in
+    # the same order: the same match), its act then read from ``rx`` at that place only.
+    find = _act_finder(lang)
+    pos = start
+    while (f := find.search(norm, pos, end)) is not None:
+        m = rx.match(norm, f.start(), end)
+        if m is None:  # not expected: the same regexes
+            pos = f.start() + 1
+            continue
+        pos = m.end() if m.end() > m.start() else m.end() + 1
         after = norm[m.end() : m.end() + 24].lstrip(" ,")
         if comp is not None and comp.match(after):
             continue
         out.append((m.start(), m.end(), (m.lastindex or 1) - 1))
     return tuple(out)
+
+
+@cache
+def _act_finder(lang: str) -> re.Pattern[str]:
+    """The act cues of ``lang`` (of :func:`_act_rx`, in its order) as one alternation
+    without a group per act: the engine tries one branch per character (one trie of
+    every act's cues) where ``_act_rx`` tries every act's alternation at every position
+    (0.4-0.6 ms an article, the whole text)."""
+    acts = act_cues().get(lang) or {}
+    _rx, names = _act_rx(lang)
+    return compiled(alternation([cue_regex(c, lang) for a in names for c in acts[a]]), lang)
 
 
 def act_line(act: str | None, kind: str, line: str) -> str:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.analyze import analyze, paused_gc
-from briefing.consolidate import consolidate
 from briefing.errors import InputError
 from briefing.extract.dates_publication import infer_publications
 from briefing.fsio import atomic_write_bytes, staged_file
@@ -88,6 +87,8 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         # Publication dates may have been inferred from the texts: choose again.
         # (merge_events judges past/upcoming against this final date.)
         as_of = choose_as_of([f.article for f in findings], opts.as_of)
+        from briefing.consolidate import consolidate  # with spaCy: not before the probing
+
         brief = consolidate(findings, as_of, opts.title)
         check_citations(brief)
     return brief

@@ -340,10 +340,14 @@ def analyze(
     as_of: dt.date,
     jobs: int = 1,
     progress: Progress | None = None,
+    *,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ArticleFindings]:
     """Findings for every article that could be analysed, in input order (the others are
-    reported and left out)."""
-    return [f for f in analyze_each(articles, as_of, jobs, progress) if f is not None]
+    reported and left out). ``meanwhile``: work of the caller's to do in this process
+    while workers analyse (not called without workers)."""
+    found = analyze_each(articles, as_of, jobs, progress, meanwhile=meanwhile)
+    return [f for f in found if f is not None]
 
 
 def analyze_each(
@@ -351,9 +355,11 @@ def analyze_each(
     as_of: dt.date,
     jobs: int = 1,
     progress: Progress | None = None,
+    *,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ArticleFindings | None]:
     """Findings for each article, in input order; None where an article could not be
-    analysed (reported)."""
+    analysed (reported). ``meanwhile``: as for :func:`analyze`."""
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     results: list[ArticleFindings | None] = []
     if jobs == 1 or len(articles) <= CHUNK:
@@ -363,11 +369,15 @@ def analyze_each(
                 if progress:
                     progress(len(chunk))
         return results
-    return _analyze_in_lanes(articles, as_of, jobs, progress)
+    return _analyze_in_lanes(articles, as_of, jobs, progress, meanwhile)
 
 
 def _analyze_in_lanes(
-    articles: Sequence[Article], as_of: dt.date, jobs: int, progress: Progress | None
+    articles: Sequence[Article],
+    as_of: dt.date,
+    jobs: int,
+    progress: Progress | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ArticleFindings | None]:
     """``jobs`` worker processes ("lanes"), each fed chunks of one language at a time.
 
@@ -451,6 +461,8 @@ def _analyze_in_lanes(
             for lane in range(jobs):
                 feed(lane)
                 feed(lane)  # one queued behind the running one: the lane never waits
+            if meanwhile is not None:
+                meanwhile()
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -498,13 +510,17 @@ Probed = tuple[
 
 
 def probe_in_lanes(
-    articles: Sequence[Article], first_ref: dt.date, jobs: int
+    articles: Sequence[Article],
+    first_ref: dt.date,
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Probed] | None:
     """Language identification and the per-article part of publication-date inference
     (:func:`briefing.extract.dates_publication.first_estimate`) for the articles that
     need them, in ``jobs`` forked workers; the articles themselves are not changed (the
     caller applies the results). None when workers cannot be had or fail: the caller
-    then does the work itself."""
+    then does the work itself. ``meanwhile``: the caller's work to do here while the
+    workers probe (after what the analysis needs)."""
     context = _fork_context()
     todo = [i for i, a in enumerate(articles) if a.language or a.published is None]
     heavy = sum(1 for a in articles if a.published is None or not a.language)
@@ -529,6 +545,8 @@ def probe_in_lanes(
             # While the workers probe, what the analysis workers will inherit (0.3 s,
             # else serial between the two passes).
             _load_shared()
+            if meanwhile is not None:
+                meanwhile()
             for fut, idxs in futures.items():
                 for i, probed in zip(idxs, pickle.loads(fut.result()), strict=True):
                     out[i] = probed

@@ -28,13 +28,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from briefing.diskcache import constructor_reducer
-from briefing.extract.actors import extract_actors
-from briefing.extract.calendar import extract_events, infer_publication
-from briefing.extract.context import ArticleContext
 from briefing.extract.dates_publication import Found
-from briefing.extract.positions import extract_positions
-from briefing.extract.positions.figures import extract_figures
-from briefing.extract.sanctions import extract_measures
 from briefing.ingest.files import MAX_TEXT_CHARS
 from briefing.models import (
     Actor,
@@ -50,10 +44,17 @@ from briefing.models import (
 )
 from briefing.nlp.alternation import save_compiled
 from briefing.nlp.language import resolve
-from briefing.nlp.pipeline import process
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from briefing.extract.actors import extract_actors
+    from briefing.extract.calendar import extract_events, infer_publication
+    from briefing.extract.context import ArticleContext
+    from briefing.extract.positions import extract_positions
+    from briefing.extract.positions.figures import extract_figures
+    from briefing.extract.sanctions import extract_measures
+    from briefing.nlp.pipeline import process
 
 log = logging.getLogger("briefing.analyze")
 Progress = Callable[[int], None]
@@ -66,6 +67,45 @@ WEIGHT_PER_ARTICLE = 200
 # paragraph breaks (else line breaks, sentence ends, spaces): spaCy refuses a text over
 # 1,000,000 characters, and the extractors' memory grows with the text they hold.
 PIECE_CHARS = 100_000
+
+# spaCy and the extractors, imported on first use rather than with this module (most of a
+# run's start-up, 0.8-1 CPU s): the probing workers need none of them, so a plain-text
+# batch forks them first and the parent imports these while they work
+# (``probe_in_lanes``), not before, while the second core idles. Module globals all the
+# same (tests replace them).
+_ANALYSIS = {
+    "extract_actors": "briefing.extract.actors",
+    "extract_events": "briefing.extract.calendar",
+    "infer_publication": "briefing.extract.calendar",
+    "ArticleContext": "briefing.extract.context",
+    "extract_positions": "briefing.extract.positions",
+    "extract_figures": "briefing.extract.positions.figures",
+    "extract_measures": "briefing.extract.sanctions",
+    "process": "briefing.nlp.pipeline",
+}
+
+
+_LOADED: list[bool] = []
+
+
+def load_analysis() -> None:
+    """Imports what the analysis runs (spaCy, the extractors) into this module."""
+    if _LOADED:
+        return
+    import importlib
+
+    here = globals()
+    for name, module in _ANALYSIS.items():
+        if name not in here:  # a name a test replaced stays replaced
+            here[name] = getattr(importlib.import_module(module), name)
+    _LOADED.append(True)
+
+
+def __getattr__(name: str) -> object:
+    if name in _ANALYSIS:
+        load_analysis()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def describe(art: Article) -> str:
@@ -139,6 +179,7 @@ def _docs(articles: Sequence[Article]) -> list[Doc | Exception]:
     text the pipeline chokes on costs that text only."""
     if not articles:
         return []
+    load_analysis()
     try:
         return list(process((a.text, a.language or "en") for a in articles))
     except Exception:
@@ -155,6 +196,7 @@ def _docs(articles: Sequence[Article]) -> list[Doc | Exception]:
 def _extract(art: Article, doc: Doc, as_of: dt.date) -> ArticleFindings | None:
     """Every extractor on one article. Without its actors nothing can be read (None,
     reported); any other extractor that fails costs its own section only."""
+    load_analysis()
     ctx = ArticleContext(article=art, doc=doc, lang=art.language or "en", as_of=as_of)
     try:
         ctx.actors, ctx.mentions = extract_actors(ctx)
@@ -298,10 +340,14 @@ def analyze(
     as_of: dt.date,
     jobs: int = 1,
     progress: Progress | None = None,
+    *,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ArticleFindings]:
     """Findings for every article that could be analysed, in input order (the others are
-    reported and left out)."""
-    return [f for f in analyze_each(articles, as_of, jobs, progress) if f is not None]
+    reported and left out). ``meanwhile``: work of the caller's to do in this process
+    while workers analyse (not called without workers)."""
+    found = analyze_each(articles, as_of, jobs, progress, meanwhile=meanwhile)
+    return [f for f in found if f is not None]
 
 
 def analyze_each(
@@ -309,9 +355,11 @@ def analyze_each(
     as_of: dt.date,
     jobs: int = 1,
     progress: Progress | None = None,
+    *,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ArticleFindings | None]:
     """Findings for each article, in input order; None where an article could not be
-    analysed (reported)."""
+    analysed (reported). ``meanwhile``: as for :func:`analyze`."""
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     results: list[ArticleFindings | None] = []
     if jobs == 1 or len(articles) <= CHUNK:
@@ -321,11 +369,15 @@ def analyze_each(
                 if progress:
                     progress(len(chunk))
         return results
-    return _analyze_in_lanes(articles, as_of, jobs, progress)
+    return _analyze_in_lanes(articles, as_of, jobs, progress, meanwhile)
 
 
 def _analyze_in_lanes(
-    articles: Sequence[Article], as_of: dt.date, jobs: int, progress: Progress | None
+    articles: Sequence[Article],
+    as_of: dt.date,
+    jobs: int,
+    progress: Progress | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ArticleFindings | None]:
     """``jobs`` worker processes ("lanes"), each fed chunks of one language at a time.
 
@@ -409,6 +461,8 @@ def _analyze_in_lanes(
             for lane in range(jobs):
                 feed(lane)
                 feed(lane)  # one queued behind the running one: the lane never waits
+            if meanwhile is not None:
+                meanwhile()
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -456,13 +510,17 @@ Probed = tuple[
 
 
 def probe_in_lanes(
-    articles: Sequence[Article], first_ref: dt.date, jobs: int
+    articles: Sequence[Article],
+    first_ref: dt.date,
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Probed] | None:
     """Language identification and the per-article part of publication-date inference
     (:func:`briefing.extract.dates_publication.first_estimate`) for the articles that
     need them, in ``jobs`` forked workers; the articles themselves are not changed (the
     caller applies the results). None when workers cannot be had or fail: the caller
-    then does the work itself."""
+    then does the work itself. ``meanwhile``: the caller's work to do here while the
+    workers probe (after what the analysis needs)."""
     context = _fork_context()
     todo = [i for i, a in enumerate(articles) if a.language or a.published is None]
     heavy = sum(1 for a in articles if a.published is None or not a.language)
@@ -487,6 +545,8 @@ def probe_in_lanes(
             # While the workers probe, what the analysis workers will inherit (0.3 s,
             # else serial between the two passes).
             _load_shared()
+            if meanwhile is not None:
+                meanwhile()
             for fut, idxs in futures.items():
                 for i, probed in zip(idxs, pickle.loads(fut.result()), strict=True):
                     out[i] = probed
@@ -557,10 +617,14 @@ def _probe(art: Article, first_ref: dt.date) -> Probed:
 
 def _load_shared() -> None:
     """What every worker reads whatever its languages, loaded here once before the
-    workers are forked (each would otherwise load its own copy): the knowledge base and
-    every concern of the language packs (0.4 s, a tuple of all languages per concern)."""
+    workers are forked (each would otherwise load its own copy): spaCy and the
+    extractors, the knowledge base and every concern of the language packs (0.4 s, a
+    tuple of all languages per concern); and the consolidation, the parent's next step."""
     from briefing.kb import knowledge_base
     from briefing.langpacks import _pack_files, section
+
+    load_analysis()
+    import briefing.consolidate  # noqa: F401  (the parent's next step: imported meanwhile)
 
     knowledge_base()
     for concern in sorted({concern for _code, concern in _pack_files()}):

@@ -7,12 +7,11 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.analyze import analyze, paused_gc
-from briefing.consolidate import consolidate
 from briefing.errors import InputError
 from briefing.extract.dates_publication import infer_publications
 from briefing.fsio import atomic_write_bytes, staged_file
@@ -61,8 +60,9 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
     # of a plain-text batch otherwise), the batch-wide second pass here. No cyclic
     # collection meanwhile either (see ``paused_gc``): loading the knowledge base and the
     # packs while the workers probe set off collections that found nothing to free.
+    ahead = _render_ahead(opts.formats, opts.render)
     with paused_gc():
-        probed = _probed(articles, opts.as_of, jobs) if jobs > 1 else None
+        probed = _probed(articles, opts.as_of, jobs, ahead) if jobs > 1 else None
         if probed is None:
             articles = _prepared(articles)
             articles = _infer_publications(articles, opts.as_of)
@@ -78,7 +78,7 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         progress = bar.update
     with paused_gc():
         try:
-            findings = analyze(articles, provisional, jobs=jobs, progress=progress)
+            findings = analyze(articles, provisional, jobs=jobs, progress=progress, meanwhile=ahead)
         finally:
             forget_given()  # the probing's splits, used by the workers (or not at all)
             if bar is not None:
@@ -88,9 +88,36 @@ def build_brief(articles: Sequence[Article], opts: RunOptions) -> Brief:
         # Publication dates may have been inferred from the texts: choose again.
         # (merge_events judges past/upcoming against this final date.)
         as_of = choose_as_of([f.article for f in findings], opts.as_of)
+        from briefing.consolidate import consolidate  # with spaCy: not before the probing
+
         brief = consolidate(findings, as_of, opts.title)
         check_citations(brief)
     return brief
+
+
+def _render_ahead(
+    formats: Sequence[str], render: RenderOptions | None
+) -> Callable[[], None] | None:
+    """What writing ``formats`` imports and compiles, to do while workers run (the
+    parent would otherwise do it after them): the templates, and for a PDF WeasyPrint
+    (0.3-0.4 s), which the PDF's child process (``briefing.render.background``) then
+    inherits instead of importing it on the run's critical path. Once; never raises."""
+    if "html" not in formats and "pdf" not in formats:
+        return None
+    done: list[bool] = []
+
+    def ahead() -> None:
+        if done:
+            return
+        done.append(True)
+        try:
+            from briefing.render.html import preload
+
+            preload(render, pdf="pdf" in formats)
+        except Exception as exc:  # only a head start: writing reports any real error
+            log.debug("rendering not prepared ahead (%s)", exc)
+
+    return ahead
 
 
 def _prepared(articles: Sequence[Article]) -> list[Article]:
@@ -115,15 +142,25 @@ def _prepared(articles: Sequence[Article]) -> list[Article]:
     return out
 
 
-def _probed(articles: Sequence[Article], as_of: dt.date | None, jobs: int) -> list[Article] | None:
+def _probed(
+    articles: Sequence[Article],
+    as_of: dt.date | None,
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[Article] | None:
     """What ``_prepared`` then ``_infer_publications`` do, their per-article part in
-    ``jobs`` workers (``probe_in_lanes``); None when the workers could not do it."""
+    ``jobs`` workers (``probe_in_lanes``, which calls ``meanwhile`` while they work);
+    None when the workers could not do it."""
     from briefing.analyze import _reason, describe, head_of, probe_in_lanes
     from briefing.extract.dates_publication import anchor_pending, seed_scan
     from briefing.nlp.sentences import give_split
 
     first_ref = as_of or dt.date.today()
-    results = probe_in_lanes(articles, first_ref, jobs)
+    results = (
+        probe_in_lanes(articles, first_ref, jobs)
+        if meanwhile is None
+        else probe_in_lanes(articles, first_ref, jobs, meanwhile)
+    )
     if results is None:
         return None
     out: list[Article] = []

@@ -239,3 +239,77 @@ def test_the_probing_workers_hand_their_sentence_splits_to_the_analysis(seed_art
     assert _brief_dict(articles, 2) == _brief_dict(articles, 1)
     assert len(handed) == len(articles)
     assert not sentences_mod._GIVEN  # the parent's copies dropped after the analysis
+
+
+def test_the_run_imports_spacy_and_the_extractors_only_when_it_analyses():
+    """Reading the input and probing need neither: the probing workers are forked, and
+    the parent imports them while they work (``load_analysis``). A name replaced before
+    that import stays replaced."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "import briefing.cli, briefing.build, briefing.ingest, briefing.config\n"
+        "import briefing.analyze as a\n"
+        "print('spacy' in sys.modules, 'briefing.extract.actors' in sys.modules)\n"
+        "a.extract_positions = fake = lambda ctx: []\n"
+        "a.load_analysis()\n"
+        "print('spacy' in sys.modules, a.extract_positions is fake,\n"
+        "      a.extract_actors.__module__, a.process.__module__)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == [
+        "False",
+        "False",
+        "True",
+        "True",
+        "briefing.extract.actors",
+        "briefing.nlp.pipeline",
+    ]
+
+
+def test_the_callers_work_is_done_while_the_workers_run(seed_articles, monkeypatch):
+    """``meanwhile`` is called in the parent while the probing workers (and the analysis
+    lanes) are alive, and changes nothing of what they find."""
+    import multiprocessing
+
+    monkeypatch.setattr(analyze_mod, "CHUNK", 2)
+    articles = _undated(seed_articles, 12)
+    alive: list[int] = []
+
+    def meanwhile() -> None:
+        alive.append(len(multiprocessing.active_children()))
+
+    ref = dt.date(2022, 1, 20)
+    with_it = analyze_mod.probe_in_lanes(copy.deepcopy(articles), ref, 2, meanwhile)
+    assert alive and alive[0] >= 1
+    assert with_it == analyze_mod.probe_in_lanes(copy.deepcopy(articles), ref, 2)
+    alive.clear()
+    found = analyze(copy.deepcopy(articles), ref, jobs=2, meanwhile=meanwhile)
+    assert alive and alive[0] >= 1
+    serial = analyze(copy.deepcopy(articles), ref, jobs=1, meanwhile=meanwhile)
+    assert len(alive) == 1  # not called without workers
+    assert [dataclasses.asdict(f) for f in found] == [dataclasses.asdict(f) for f in serial]
+
+
+def test_rendering_is_prepared_ahead_only_for_html_or_pdf():
+    from briefing.build import _render_ahead
+    from briefing.render.assets import template_dirs
+    from briefing.render.html import environment
+
+    assert _render_ahead(["json"], None) is None
+    ahead = _render_ahead(["json", "pdf"], None)
+    assert ahead is not None
+    env = environment(template_dirs(None))
+    env.cache.clear()
+    ahead()
+    cached = {key[1] for key in env.cache}
+    # The page and everything it includes, compiled once, kept for the render.
+    assert {"brief.html.j2", "brief.css", "brand.css", "brand.html.j2", "fonts.css"} <= cached
+    env.cache.clear()
+    ahead()  # once only
+    assert not env.cache

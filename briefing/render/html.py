@@ -36,6 +36,27 @@ def environment(dirs: tuple[Path, ...] = (PACKAGED,)) -> Environment:
     return env
 
 
+def preload(opts: RenderOptions | None = None, *, pdf: bool = False) -> None:
+    """The brief's templates compiled (and kept by their environment), and for ``pdf``
+    WeasyPrint imported: what a render would do first, done ahead (in a process that
+    forks the renderer later, or while it waits for other work)."""
+    from jinja2 import meta
+
+    opts = opts or RenderOptions()
+    env = environment(template_dirs(opts.templates))
+    names, seen = ["brief.html.j2"], set()
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        env.get_template(name)
+        source = env.loader.get_source(env, name)[0] if env.loader is not None else ""
+        names.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+    if pdf:
+        import briefing.render.pdf  # noqa: F401  (WeasyPrint, pydyf)
+
+
 def render_html(
     brief: Brief,
     *,

@@ -569,6 +569,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, _year_tense(norm, lang, f)) for f in group]
         group, plain, restated = _drop_restated(norm, group, plain)
+        if pub is not None and len(group) > 1:
+            _after_report(group, plain, pub, ctx.as_of)
         quotes: list[tuple[int, int]] | None = None
         for i, f in enumerate(group):
             r = plain[i] or _anchored(f, group, plain, last_day, pub)
@@ -704,6 +706,28 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     for ev in out:
         ev.label = _compose_label(ev, ctx, happened.get(id(ev)))
     return sorted(out, key=lambda e: (e.date, e.label))
+
+
+def _after_report(
+    group: list[Found], plain: list[Resolved | None], pub: dt.date, as_of: dt.date
+) -> None:
+    """A bare weekday told after a day of its sentence, in a clause with no tense of its
+    own ("Het Witte Huis liet dinsdag weten dat Trump woensdag een ontmoeting heeft"),
+    is not a day before it: the coming such day, not the last one."""
+    for i in range(1, len(group)):
+        m, r = group[i].mention, plain[i]
+        if (
+            r is None
+            or group[i].tense != 0
+            or m.weekday is None
+            or m.month is not None
+            or m.relative is not None
+            or m.week is not None
+        ):
+            continue
+        told = [p.lo for p in plain[:i] if p is not None and p.lo == p.hi]
+        if told and r.hi < told[-1]:
+            plain[i] = resolve(m, pub, as_of, 1) or r
 
 
 @cache

@@ -7,7 +7,7 @@ import datetime as dt
 
 from briefing import langpacks
 from briefing.data import load_yaml
-from briefing.extract.calendar import _anchored, _happened_word
+from briefing.extract.calendar import _after_report, _anchored, _happened_word
 from briefing.extract.dates_publication import Found
 from briefing.models import Sentence
 from briefing.nlp.dates import DateMention, find_dates, resolve
@@ -82,3 +82,17 @@ def test_every_registry_language_reads_its_midnight():
             text = f"{phrase} "
             found = find_dates(text, normalize(text), 0, len(text), code)
             assert [m.relative for m in found] == ["midnight"], (code, phrase)
+
+
+def test_a_weekday_told_after_a_day_of_its_sentence_is_not_before_it():
+    # "X said on Tuesday that Y meets (present) on Wednesday": the coming Wednesday. With
+    # a past tense of its own the weekday stays the last one.
+    pub = dt.date(2022, 2, 22)  # a Tuesday
+    sentence = Sentence(0, 0, 80, "")
+    tuesday = DateMention(5, 12, weekday=1)
+    wednesday = DateMention(40, 48, weekday=2)
+    for tense, date in ((0, "2022-02-23"), (-1, "2022-02-16")):
+        group = [Found(sentence, tuesday, -1), Found(sentence, wednesday, tense)]
+        plain = [resolve(tuesday, pub, pub, -1), resolve(wednesday, pub, pub, tense)]
+        _after_report(group, plain, pub, pub)
+        assert [r.date for r in plain] == ["2022-02-22", date], tense

@@ -186,6 +186,8 @@ def _combine(group: list[Event]) -> Event:
         votes,
         key=lambda lb: (
             all(lb != _generic_label(e) for e in group if e.label == lb),
+            # "Announced: X" (what the clause said happened) over "Event: X" (it said nothing)
+            not _says_nothing(lb),
             votes[lb],
             max(_priority(e.kind) for e in group if e.label == lb),
             lb,
@@ -279,6 +281,19 @@ def _fallback_kind() -> str:
     from briefing.extract.calendar import _dated_cue
 
     return _dated_cue().key
+
+
+@cache
+def _plain_label() -> str:
+    from briefing.extract.calendar import _type_label
+
+    return _type_label(_fallback_kind()) or ""
+
+
+def _says_nothing(label: str) -> bool:
+    """A plain dated event's label that names no happening ("Event", "Event: X–Y")."""
+    plain = _plain_label()
+    return label == plain or label.startswith(plain + ":")
 
 
 def _fold_dated(events: list[Event]) -> list[Event]:

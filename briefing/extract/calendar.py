@@ -33,6 +33,7 @@ from briefing.models import Event, Mention, Sentence
 from briefing.nlp.alternation import NEVER, compiled, lexicon_alternation, word_alternation
 from briefing.nlp.dates import Resolved, kin_of, lexicon, resolve, since_before, tense_at
 from briefing.nlp.normalize import normalize
+from briefing.nlp.pipeline import _lemma
 
 BEFORE_CHARS = 160  # how far back from a date its cue may stand
 AFTER_CHARS = 110
@@ -563,13 +564,16 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     per_sentence: dict[tuple[int, str, str | None], list[tuple[int, Event]]] = {}
     last_day: dt.date | None = None
     dated = _dated_cue().key
+    happened: dict[int, str] = {}  # id of a plain dated event -> what its clause says happened
     for idx, group in by_sentence.items():
         s = sentences[idx]
         plain = [resolve(f.mention, pub, ctx.as_of, _year_tense(norm, lang, f)) for f in group]
         group, plain, restated = _drop_restated(norm, group, plain)
+        if pub is not None and len(group) > 1:
+            _after_report(group, plain, pub, ctx.as_of)
         quotes: list[tuple[int, int]] | None = None
         for i, f in enumerate(group):
-            r = plain[i] or _anchored(f, group, plain, last_day)
+            r = plain[i] or _anchored(f, group, plain, last_day, pub)
             if r is not None and r.lo == r.hi:
                 last_day = r.lo
             if r is None or (idx <= 1 and is_dateline(restated.get(i, f), ctx.article.text)):
@@ -579,6 +583,8 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if pub is not None and r.hi < pub - HISTORY:
                 continue
             rel = f.mention.relative
+            if rel == "midnight" and len(group) > 1:
+                continue  # "at midnight on Friday": the other date says which night
             if (rel in VAGUE_WEEKS and (rel != "n_weeks_ago" or (f.mention.count or 1) > 1)) or (
                 rel in VAGUE_UNLESS_AHEAD and f.tense <= 0
             ):
@@ -680,6 +686,10 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 and _called(ctx, idx, ev.participants, by_sentence)
             ):
                 ev.kind, ev.label = "phone_call", _type_label("phone_call") or ev.label
+            if ev.kind == dated:
+                verb = _happened(norm, lang, before[0], after[1], f)
+                if verb is not None:
+                    happened[id(ev)] = verb
             if ev.kind == "statement":
                 # Who speaks, not whom the statement is about: the sentence's speakers
                 # (attribution), when it knows them.
@@ -694,8 +704,30 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         _add(events, best)
     out = _absorb(list(events.values()))
     for ev in out:
-        ev.label = _compose_label(ev, ctx)
+        ev.label = _compose_label(ev, ctx, happened.get(id(ev)))
     return sorted(out, key=lambda e: (e.date, e.label))
+
+
+def _after_report(
+    group: list[Found], plain: list[Resolved | None], pub: dt.date, as_of: dt.date
+) -> None:
+    """A bare weekday told after a day of its sentence, in a clause with no tense of its
+    own ("Het Witte Huis liet dinsdag weten dat Trump woensdag een ontmoeting heeft"),
+    is not a day before it: the coming such day, not the last one."""
+    for i in range(1, len(group)):
+        m, r = group[i].mention, plain[i]
+        if (
+            r is None
+            or group[i].tense != 0
+            or m.weekday is None
+            or m.month is not None
+            or m.relative is not None
+            or m.week is not None
+        ):
+            continue
+        told = [p.lo for p in plain[:i] if p is not None and p.lo == p.hi]
+        if told and r.hi < told[-1]:
+            plain[i] = resolve(m, pub, as_of, 1) or r
 
 
 @cache
@@ -826,15 +858,88 @@ def _called(
 
 # Kinds whose label names who took part: one person ("Visit: Scholz"), or two or more
 # ("Talks: Blinken–Lavrov"). Other kinds (attacks, deadlines, elections) keep the type.
+# What bounds the clause of a date for its verb: punctuation, quotation marks, a dash.
+_CLAUSE_STOP = re.compile(r"[;()\[\]\"«»„“”‚‘]|[,:](?!\d)|\s[–—-]\s|[.!?](?=\s)")
+_WORD = re.compile(r"\w+(?:[-‐]\w+)*")
+# One-letter clitics a word of these languages may carry before its verb ("وأعلن", "ונעצר").
+_PROCLITICS = {"ar": "وفبل", "fa": "", "he": "והשבלמכ"}
+
+
+@cache
+def _happened_table(lang: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """The pack's ``happened`` words of ``lang`` (its kin's, or English, as for the event
+    cues): ({lemma or form: English label}, ((prefix, label), ...)) for ``x*`` entries."""
+    pack = langpacks.section("events").get(cue_language(lang)) or {}
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for label, words in (pack.get("happened") or {}).items():
+        for w in words or ():
+            w = normalize(str(w))
+            if w.endswith("*"):
+                prefixes.append((w[:-1], str(label)))
+            else:
+                exact.setdefault(w, str(label))
+    prefixes.sort(key=lambda p: -len(p[0]))  # the longest prefix names the word
+    return exact, tuple(prefixes)
+
+
+@cache
+def _happened_word(word: str, lang: str) -> str | None:
+    exact, prefixes = _happened_table(lang)
+    label = exact.get(word)
+    if label is None and exact:
+        label = exact.get(normalize(_lemma(word, lang)))
+    if label is None and prefixes:
+        clitics = _PROCLITICS.get(lang, "")
+        forms = [word] + [word[i:] for i in (1, 2) if all(c in clitics for c in word[:i])]
+        label = next((lb for form in forms for pre, lb in prefixes if form.startswith(pre)), None)
+    return label
+
+
+def _happened(norm: str, lang: str, lo: int, hi: int, f: Found) -> str | None:
+    """What the clause of a plain dated event says happened, in English ("attacked"):
+    the event word of the pack's ``happened`` nearest the date in its clause (read once,
+    for dates with no cue of a type), or None when the clause names none of them."""
+    exact, prefixes = _happened_table(lang)
+    if not exact and not prefixes:
+        return None
+    a = lo
+    for m in _CLAUSE_STOP.finditer(norm, lo, f.mention.start):
+        a = m.end()
+    stop = _CLAUSE_STOP.search(norm, f.mention.end, hi)
+    b = stop.start() if stop else hi
+    best: tuple[int, str] | None = None
+    for w in _WORD.finditer(norm, a, b):
+        if (w.end() > f.mention.start and w.start() < f.mention.end) or w.group().isdigit():
+            continue
+        label = _happened_word(w.group(), lang)
+        if label is not None:
+            dist = (
+                f.mention.start - w.end()
+                if w.end() <= f.mention.start
+                else w.start() - f.mention.end
+            )
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
+
+
 SOLO = frozenset({"visit", "statement", "decision"})
 MEETINGS = frozenset({"phone_call", "video_call", "talks", "meeting", "summit"})
 
 
-def _compose_label(ev: Event, ctx: ArticleContext) -> str:
+def _compose_label(ev: Event, ctx: ArticleContext, happened: str | None = None) -> str:
     """ "Phone call: Biden–Putin": the type and who took part, in English from the KB;
-    formats keep their own name."""
+    formats keep their own name. A plain dated event says what its clause says happened
+    (``happened``, named by ``calendar_events.yaml``: "Attack: Russia–Ukraine"), when it
+    says it."""
     if ev.label != _type_label(ev.kind):
         return ev.label
+    head = ev.label
+    if happened and ev.kind == _dated_cue().key:
+        head = (load_yaml("lexicons/calendar_events.yaml").get("happened") or {}).get(
+            happened, head
+        )
     people = [ctx.actors[p] for p in ev.participants if p in ctx.actors]
     persons = [a for a in people if a.type == "person"]
     if ev.kind in SOLO:
@@ -848,9 +953,9 @@ def _compose_label(ev: Event, ctx: ArticleContext) -> str:
     else:
         named = []
     if not named:
-        return ev.label
+        return head
     names = sorted(_short(a.id, a.name) if a.type == "person" else a.name for a in named[:3])
-    return f"{ev.label}: {'–'.join(names)}"
+    return f"{head}: {'–'.join(names)}"
 
 
 def _short(actor_id: str, name: str) -> str:
@@ -868,7 +973,11 @@ ANCHORED = {"next_day": 1, "prev_day": -1, "day_after_event": -1, "day_before_ev
 
 
 def _anchored(
-    f: Found, group: list[Found], plain: list[Resolved | None], last_day: dt.date | None
+    f: Found,
+    group: list[Found],
+    plain: list[Resolved | None],
+    last_day: dt.date | None,
+    pub: dt.date | None,
 ) -> Resolved | None:
     """ "The next day" counts from the previous date of the article; "a day after the
     call" from the date of its own sentence ("announced on Saturday, a day after ...")."""
@@ -882,7 +991,10 @@ def _anchored(
             for g, r in zip(group, plain, strict=True)
             if r is not None and r.lo == r.hi and g is not f
         ]
-        anchor = min(same)[1] if same else None
+        # None in its sentence: a clause in the present ("Iran's stance comes a day after
+        # the draft failed") speaks of the day of publication; one in the past of a day
+        # the sentence does not give.
+        anchor = min(same)[1] if same else (pub if f.tense >= 0 else None)
     if anchor is None:
         return None
     d = anchor + dt.timedelta(days=shift)

@@ -1209,6 +1209,11 @@ def _relative(m: DateMention, pub: dt.date, tense: int) -> Resolved | None:
         else:
             d = pub - dt.timedelta(days=(pub.weekday() - m.weekday) % 7)
         return _days(d, d)
+    if key == "midnight":
+        # "will return into force at midnight": the night ahead, the next day's start;
+        # "took effect at midnight": the night that began the publication's day.
+        d = pub + dt.timedelta(days=1 if tense > 0 else 0)
+        return _days(d, d)
     simple_days = {"today": 0, "yesterday": -1, "tomorrow": 1}
     if key in simple_days:
         d = pub + dt.timedelta(days=simple_days[key])

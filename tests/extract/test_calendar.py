@@ -32,15 +32,16 @@ def test_durations_and_figures_are_not_events():
 def test_a_date_without_an_event_word_dates_its_clause():
     # No word list names every verb ("accused", "closed the airspace", "retook"): a date
     # with no cue of a type dates its clause as a plain "Event", in every language.
+    # Its label says what the clause says happened, when it names it ("Closure").
     cases = [
-        ("The junta closed the airspace on Sunday.", "en", "2023-08-06"),
-        ("De junta heeft afgelopen zondag het luchtruim gesloten.", "nl", "2023-08-06"),
-        ("Fredag diskuterede medlemmerne spændingerne.", "da", "2023-08-04"),
-        ("Azerbaidžaan korraldas septembris sõjalise kampaania.", "et", "2023-09"),
+        ("The junta closed the airspace on Sunday.", "en", "2023-08-06", "Closure"),
+        ("De junta heeft afgelopen zondag het luchtruim gesloten.", "nl", "2023-08-06", "Closure"),
+        ("Fredag diskuterede medlemmerne spændingerne.", "da", "2023-08-04", "Event"),
+        ("Azerbaidžaan korraldas septembris sõjalise kampaania.", "et", "2023-09", "Event"),
     ]
-    for text, lang, date in cases:
+    for text, lang, date, label in cases:
         _ctx, events = _events(text, lang, dt.date(2023, 8, 7))
-        assert [(e.date, e.kind, e.label) for e in events] == [(date, "dated", "Event")], text
+        assert [(e.date, e.kind, e.label) for e in events] == [(date, "dated", label)], text
         assert events[0].citations[0].sentence == text
 
 

@@ -17,9 +17,8 @@ from typing import Any
 
 from briefing import langpacks
 from briefing.data import load_yaml
-from briefing.extract.attribution import attribute
+from briefing.extract.attribution import attribute, reporting_table
 from briefing.extract.attribution import lexicon as attribution_lexicon
-from briefing.extract.attribution import reporting_table
 from briefing.extract.context import ArticleContext
 from briefing.extract.sanctions.conditions import find_condition, marker_cues
 from briefing.extract.sanctions.details import figures

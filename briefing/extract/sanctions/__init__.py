@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing import langpacks
 from briefing.data import load_yaml
-from briefing.extract.attribution import attribute
+from briefing.extract.attribution import attribute, reporting_table
 from briefing.extract.attribution import lexicon as attribution_lexicon
 from briefing.extract.context import ArticleContext
 from briefing.extract.sanctions.conditions import find_condition, marker_cues
@@ -77,6 +77,7 @@ class _Lexicon:
     governing: re.Pattern[str] | None = None  # verbs of a measure's status ("imposed", "objęta")
     against_after: re.Pattern[str] | None = None  # postpositions after the target ("yönelik")
     target_cases: tuple[str, ...] = ()  # case endings of a target ("Venäjälle", "Rusya'ya")
+    conjunctions: re.Pattern[str] | None = None  # "and", "but" (the reporting pack's)
 
 
 def _tail(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -170,6 +171,7 @@ def _lexicon(lang: str) -> _Lexicon:
         agents_after=compile_cues(_words(lang, "agents_after"), lang),
         against_after=compile_cues(_words(lang, "against_after"), lang),
         target_cases=tuple(_words(lang, "target_cases")),
+        conjunctions=compile_cues(cues_for(reporting_table().get("conjunctions"), lang), lang),
         governing=compile_cues(
             [str(c) for name in table.get("statuses") or () for c in status_words.get(name) or ()]
             + exposed,
@@ -802,7 +804,17 @@ def _refusals(art: _Article, s: Sentence) -> list[tuple[int, int, int]]:
         if lex.negation is not None and lex.negation.search(norm, s.start, m.start()):
             continue  # "does not rule out"
         stop = _PUNCT.search(norm, m.end(), s.end)
-        out.append((m.start(), m.end(), max(m.end(), stop.start() if stop else s.end)))
+        end = stop.start() if stop else s.end
+        # "condemned the capture of Goma and decided to impose sanctions": a conjunction
+        # then a verb of a measure's status opens a second predicate, not refused.
+        gov, conj = art.lex.governing, art.lex.conjunctions
+        if conj is not None and gov is not None:
+            for c in conj.finditer(norm, m.end(), end):
+                g = gov.search(norm, c.end(), min(end, c.end() + 40))
+                if g is not None and len(norm[c.end() : g.start()].split()) <= 1:
+                    end = c.start()
+                    break
+        out.append((m.start(), m.end(), max(m.end(), end)))
     return out
 
 

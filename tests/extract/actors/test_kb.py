@@ -88,10 +88,18 @@ def test_world_office_holders_surnames_are_never_arabic_script_words():
 def test_a_group_or_party_is_found_by_its_names_in_their_languages():
     # Each alias of a sample of the new bodies, alone as a text of its language, names it.
     cases = [
-        ("houthis", "ru"), ("houthis", "fa"), ("houthis", "de"), ("rapid-support-forces", "fr"),
-        ("rapid-support-forces", "sr"), ("m23", "pt"), ("islamic-state", "tr"),
-        ("hayat-tahrir-al-sham", "ar"), ("united-russia", "pl"), ("georgian-dream", "hu"),
-        ("chinese-communist-party", "el"), ("law-and-justice", "pl"),
+        ("houthis", "ru"),
+        ("houthis", "fa"),
+        ("houthis", "de"),
+        ("rapid-support-forces", "fr"),
+        ("rapid-support-forces", "sr"),
+        ("m23", "pt"),
+        ("islamic-state", "tr"),
+        ("hayat-tahrir-al-sham", "ar"),
+        ("united-russia", "pl"),
+        ("georgian-dream", "hu"),
+        ("chinese-communist-party", "el"),
+        ("law-and-justice", "pl"),
     ]
     entries = {
         e["id"]: e for f in ("kb/armed_groups.yaml", "kb/parties.yaml") for e in load_yaml(f)

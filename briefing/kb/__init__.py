@@ -337,9 +337,15 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
 _CLDR_BODIES = {"european-union": "EU", "united-nations": "UN"}
 
 
-# Organisations: international bodies and state organs; non-state armed groups (from the
+# Organisations: international bodies and state organs; UN agencies and other bodies
+# speaking in their own name in humanitarian and conflict news; non-state armed groups (the
 # designation lists); governing and main opposition parties.
-ORGANIZATION_FILES = ("kb/organizations.yaml", "kb/armed_groups.yaml", "kb/parties.yaml")
+ORGANIZATION_FILES = (
+    "kb/organizations.yaml",
+    "kb/agencies.yaml",
+    "kb/armed_groups.yaml",
+    "kb/parties.yaml",
+)
 # People: the office holders of people.yaml, then the world's heads of state and government
 # and foreign ministers of 2024-2025 it lacks.
 PEOPLE_FILES = ("kb/people.yaml", "kb/people_world.yaml")

@@ -69,8 +69,11 @@ KINDS = {"armed-group", "armed-forces", "movement", "party"}
 
 def test_armed_groups_and_parties_have_a_kind_and_registry_languages():
     codes = set(registry()) | {"ur"}
-    for path in ("kb/armed_groups.yaml", "kb/parties.yaml"):
+    for path in ("kb/armed_groups.yaml", "kb/parties.yaml", "kb/agencies.yaml"):
         for entry in load_yaml(path):
+            if path.endswith("agencies.yaml"):
+                assert entry["id"] in knowledge_base().actors
+                continue
             assert entry.get("kind") in KINDS, entry["id"]
             assert knowledge_base().actors[entry["id"]].kind == entry["kind"]
             assert set(entry.get("aliases") or {}) <= codes, entry["id"]

@@ -289,6 +289,8 @@ def test_people_found_before_reporting_verbs_and_after_according_to(
 
 
 _DOMAIN_ROLES = (
+    "senator",
+    "member-of-parliament",
     "head-of-state",
     "head-of-government",
     "foreign-minister",

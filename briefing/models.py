@@ -112,6 +112,9 @@ class Actor:
     citations: list[Citation] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     salience: float = 0.0
+    # What kind of body an organisation is ("armed-group", "party", "armed-forces",
+    # "movement") where the knowledge base says, else None.
+    kind: str | None = None
 
 
 @dataclass(slots=True)

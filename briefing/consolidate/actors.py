@@ -56,6 +56,7 @@ def merge_actors(
                     name=known.name if known else actor.name,
                     type=known.type if known else actor.type,
                     role=actor.role,
+                    kind=known.kind if known else actor.kind,
                 )
             if actor.role:
                 roles[actor_id].append((published, order, actor.role))

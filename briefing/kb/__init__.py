@@ -64,6 +64,9 @@ class KBActor:
     # Surname alone names this person only when the full name is in the same article.
     surname_alone: bool = True
     surnames: tuple[str, ...] = ()
+    # What kind of body an organisation is ("armed-group", "party", "armed-forces",
+    # "movement"), from the knowledge base; None where it does not say.
+    kind: str | None = None
 
     def office_on(self, day: dt.date | None) -> Office | None:
         """The office held on ``day`` (else the latest one): the actor's role."""
@@ -334,12 +337,35 @@ def _load_states(kb: KnowledgeBase) -> dict[str, str]:
 _CLDR_BODIES = {"european-union": "EU", "united-nations": "UN"}
 
 
+# Organisations: international bodies and state organs; UN agencies and other bodies
+# speaking in their own name in humanitarian and conflict news; non-state armed groups (the
+# designation lists); governing and main opposition parties.
+ORGANIZATION_FILES = (
+    "kb/organizations.yaml",
+    "kb/agencies.yaml",
+    "kb/armed_groups.yaml",
+    "kb/parties.yaml",
+)
+# People: the office holders of people.yaml, then the world's heads of state and government
+# and foreign ministers of 2024-2025 it lacks.
+PEOPLE_FILES = ("kb/people.yaml", "kb/people_world.yaml")
+
+
+def _entries(paths: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        yield from load_yaml(path) or []
+
+
 def _load_organizations(kb: KnowledgeBase) -> None:
     packs = [pack.get("organizations") or {} for pack in _pack_names().values()]
     cldr = _babel_names()
-    for entry in load_yaml("kb/organizations.yaml"):
+    for entry in _entries(ORGANIZATION_FILES):
         actor_id = entry.get("id") or slug(entry["name"])
-        kb.actors[actor_id] = KBActor(actor_id, entry["name"], entry.get("type", "organization"))
+        if actor_id in kb.actors:
+            raise ValueError(f"kb: organisation {actor_id!r} defined twice")
+        kb.actors[actor_id] = KBActor(
+            actor_id, entry["name"], entry.get("type", "organization"), kind=entry.get("kind")
+        )
         forms = [
             entry["name"],
             *_flatten(entry.get("aliases")),
@@ -393,9 +419,11 @@ def _with_word_acronyms(kb: KnowledgeBase, forms: list[str]) -> list[str]:
 
 
 def _load_people(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
-    for entry in load_yaml("kb/people.yaml"):
+    for entry in _entries(PEOPLE_FILES):
         name = entry["name"]
         actor_id = entry.get("id") or slug(name)
+        if actor_id in kb.actors:
+            raise ValueError(f"kb: person {actor_id!r} defined twice")
         offices = []
         for off in entry.get("offices", []):
             role = off["role"]

@@ -39,7 +39,7 @@ def source_dict(a: Article) -> dict[str, Any]:
 
 
 def actor_dict(a: Actor) -> dict[str, Any]:
-    return {
+    d: dict[str, Any] = {
         "id": a.id,
         "name": a.name,
         "type": a.type,
@@ -48,6 +48,9 @@ def actor_dict(a: Actor) -> dict[str, Any]:
         "surface_forms": list(a.surface_forms),
         "citations": _cites(a),
     }
+    if a.kind:
+        d["kind"] = a.kind
+    return d
 
 
 def event_dict(e: Event) -> dict[str, Any]:

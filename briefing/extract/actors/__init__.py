@@ -22,6 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from briefing.extract.actors.acronyms import defined_acronyms
 from briefing.extract.actors.dates import reference_date
 from briefing.extract.actors.discover import (
     discover_people,
@@ -112,7 +113,12 @@ def extract_actors(ctx: ArticleContext) -> tuple[dict[str, Actor], list[Mention]
     groups, group_names = find_groups(ws, found, lang, kb, english_adjectives())
     found.extend(groups)
     discovered.names.update(group_names)
-    return _build(ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb)
+    bodies, body_names = defined_acronyms(ws, text, found, blocked, lang, kb)
+    found.extend(bodies)
+    discovered.names.update(body_names)
+    return _build(
+        ctx, sentences, text, ws, found, discovered.names, discovered.roles, day, kb, body_names
+    )
 
 
 _Mark = tuple[Step, Step, bool, bool, bool] | None
@@ -192,7 +198,9 @@ def _build(
     discovered_roles: dict[str, str],
     day: dt.date,
     kb: KnowledgeBase,
+    bodies: dict[str, str] | None = None,
 ) -> tuple[dict[str, Actor], list[Mention]]:
+    """``bodies``: organisations the knowledge base lacks (id -> name)."""
     source = ctx.article.id
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
@@ -217,7 +225,7 @@ def _build(
         actor = actors.get(actor_id)
         if actor is None:
             actor = actors[actor_id] = _new_actor(
-                actor_id, known(actor_id), discovered_names, discovered_roles, day
+                actor_id, known(actor_id), discovered_names, discovered_roles, day, bodies or {}
             )
             actor.sources.add(source)
         actor.mentions += 1
@@ -246,7 +254,10 @@ def _new_actor(
     discovered_names: dict[str, str],
     discovered_roles: dict[str, str],
     day: dt.date,
+    bodies: dict[str, str],
 ) -> Actor:
+    if known is None and actor_id in bodies:
+        return Actor(id=actor_id, name=bodies[actor_id], type="organization")
     if known is None and actor_id.endswith(group_suffixes()):
         return Actor(id=actor_id, name=discovered_names[actor_id], type="other")
     if known is None:
@@ -258,5 +269,9 @@ def _new_actor(
         )
     office = known.office_on(day)
     return Actor(
-        id=known.id, name=known.name, type=known.type, role=office.title if office else None
+        id=known.id,
+        name=known.name,
+        type=known.type,
+        role=office.title if office else None,
+        kind=known.kind,
     )

@@ -313,12 +313,16 @@ def test_brussels_as_a_venue_names_neither_the_eu_nor_nato_host():
 
 def test_persian_and_arabic_names_after_the_title():
     # Not in the knowledge base: found beside the title, kept in its script.
-    ctx = make_context("وزیر امور خارجه اسلواکی یورای بلانار گفت.", "fa", JAN_2022)
+    ctx = make_context("وزیر امور خارجه اسلواکی ایوان کورچوک گفت.", "fa", JAN_2022)
     assert [(a.name, a.role) for a in ctx.actors.values() if a.type == "person"] == [
-        ("یورای بلانار", "Foreign Minister of Slovakia")
+        ("ایوان کورچوک", "Foreign Minister of Slovakia")
     ]
-    ctx = make_context("قال وزير الخارجية السلوفاكي يوراي بلانار إن بلاده ترفض العقوبات.", "ar")
-    assert [a.name for a in ctx.actors.values() if a.type == "person"] == ["يوراي بلانار"]
+    ctx = make_context("قال وزير الخارجية السلوفاكي ايفان كورتشوك إن بلاده ترفض العقوبات.", "ar")
+    assert [a.name for a in ctx.actors.values() if a.type == "person"] == ["ايفان كورتشوك"]
+    # Once the knowledge base has the office holder (kb/people_world.yaml), the title and
+    # the consonants of the name written in Persian letters give that person.
+    ctx = make_context("وزیر امور خارجه اسلواکی یورای بلانار گفت.", "fa")
+    assert [a.id for a in ctx.actors.values() if a.type == "person"] == ["juraj-blanar"]
 
 
 def test_a_known_person_spelt_in_another_script_is_that_person():

@@ -122,9 +122,9 @@ def test_a_deputy_is_never_the_principal(text: str, lang: str):
     ("text", "lang", "name", "role"),
     [
         (
-            "Ministr zahraničí Jan Lipavský jednal v Moskvě.",
+            "Ministr zahraničí Tomáš Petříček jednal v Moskvě.",
             "cs",
-            "Jan Lipavský",
+            "Tomáš Petříček",
             "Foreign Minister",
         ),
         (
@@ -286,3 +286,50 @@ def test_people_found_before_reporting_verbs_and_after_according_to(
     text: str, lang: str, actor: str
 ):
     assert actor in ids(text, lang)
+
+
+_DOMAIN_ROLES = (
+    "senator",
+    "member-of-parliament",
+    "head-of-state",
+    "head-of-government",
+    "foreign-minister",
+    "defence-minister",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "minister",
+    "parliament-speaker",
+    "military-chief",
+    "opposition-leader",
+    "commander",
+    "group-leader",
+)
+
+
+@pytest.mark.parametrize("lang", sorted(registry()))
+def test_every_language_has_the_domain_roles(lang: str):
+    # Heads of state and government, ministers, spokespeople, diplomats, the speaker, the
+    # army chief, commanders and the leaders of parties, movements and armed groups.
+    table = roles()
+    assert [k for k in _DOMAIN_ROLES if not table[k]["phrases"].get(lang)] == []
+
+
+def test_a_commander_beside_a_military_rank_or_command():
+    # Pages corpus: news-pravda.com (English), vijestisrpske.com (Serbian).
+    found = people(
+        "In early spring, the special forces of the Main Directorate of Internal Affairs of "
+        "Ukraine attempted to invade the Belgorod region, which led to significant losses "
+        "among the Ukrainian military, said Lieutenant General Apti Alaudinov, commander of "
+        "the Akhmat special forces.",
+        "en",
+    )
+    assert ("Apti Alaudinov", "Commander") in found.values(), found
+    found = people(
+        "– Juče Apti Alaudinov, komandant specijalne jedinice „Ahmat“, razgovarao je sa "
+        "zarobljenicima koji su se borili u pravcu Kliščejevke.",
+        "sr",
+    )
+    assert [role for name, role in found.values() if name.endswith("Apti Alaudinov")] == [
+        "Commander"
+    ], found

@@ -85,6 +85,32 @@ _HEADLINE_TITLE = 3  # words before the speaker's name ("Russian FM Lavrov:")
 _HOLDER_GAP = 4  # words between a state opening a subject phrase and the person it ends in
 _INVERTED_LEAD = 2  # words before such a verb in its clause ("Anschließend forderte")
 _INVERTED_REACH = 8  # words after it where its subject may stand
+# Languages with free constituent order, where a clause may open with its object and put
+# the subject after the verb ("Dohodu o prímerí privítali predstavitelia USA", "Do zamachu
+# przyznał się Ruch Oporu", "Iza izjave su stale sve članice"): a longer lead that names
+# nobody is the object or an adverbial, not a subject.
+_FREE_ORDER = frozenset(
+    {
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "hr",
+        "sr",
+        "bg",
+        "ru",
+        "uk",
+        "lt",
+        "lv",
+        "hu",
+        "el",
+        "ro",
+        "it",
+        "es",
+        "pt",
+    }
+)
+_FREE_ORDER_LEAD = 12  # words of such a lead
 _APPOSED = re.compile(
     r"\s*[,،]\s*"
 )  # "نائبة وزير الخارجية الأمريكي، ويندي شيرمان"  # characters after a post-posed verb where its speaker may stand
@@ -805,6 +831,35 @@ class _Attributor:
                 return actor
         return None
 
+    def _object_lead(self, s: Sentence, clause: int, vs: int) -> bool:
+        """In a free-order language, the words before a verb are a lead of their own
+        (an object or adverbial: no actor, office or pronoun, no punctuation) short
+        enough for the subject to follow the verb."""
+        if self.lang not in _FREE_ORDER:
+            return False
+        lead = self.text[clause:vs]
+        if len(lead.split()) > _FREE_ORDER_LEAD or _PUNCT.search(lead.strip(" ,")):
+            return False
+        # Actors a preposition governs are no subject ("Počas stretnutia s prezidentom
+        # Zelenským v Kyjeve to vyhlásil premiér Heger").
+        cands = self._candidates(s, clause, vs)
+        governed: list[_Cand] = []
+        for c in cands:
+            if c.kind != "mention":
+                return False
+            head = governed[-1] if governed else None
+            # "s ukrajinským prezidentom Volodymyrom Zelenským": one phrase the
+            # preposition governs, the qualifying state then the office holder.
+            joined = (
+                head is not None
+                and len(self.text[head.end : c.start].split()) <= 2
+                and not _ROLE_BREAK.search(self.text, head.end, c.start)
+            )
+            if not (joined or self._governed_chain(s, clause, c)):
+                return False
+            governed.append(c)
+        return True
+
     def _joint(self, s: Sentence, clause: int, vs: int) -> tuple[str, ...]:
         """The subject "both sides" / "the two leaders" right before a verb: the last two
         actors named before it (in this sentence or the one before), each holding the
@@ -1362,6 +1417,14 @@ class _Attributor:
             if not speakers:
                 # "the three countries", "trzy kraje": each member named before.
                 speakers = self._counted(s, clause, vs)
+            if (
+                not speakers
+                and self._candidates(s, clause, vs)
+                and self._object_lead(s, clause, vs)
+            ):
+                # A lead naming actors only after prepositions: the subject follows the verb.
+                actor = self._inverted_subject(s, ve, kind)
+                speakers = (actor,) if actor else ()
             if not speakers:
                 self.plural_more = ()
                 speakers = self._left_speaker(
@@ -1381,7 +1444,10 @@ class _Attributor:
                 and not verb_final
                 and lang not in _VERB_INITIAL
                 and lang not in _SUBJECT_FIRST
-                and len(text[clause:vs].split()) <= _INVERTED_LEAD
+                and (
+                    len(text[clause:vs].split()) <= _INVERTED_LEAD
+                    or self._object_lead(s, clause, vs)
+                )
             ):
                 # "Uvedl to dnes mluvčí Kremlu Dmitrij Peskov", "Anschließend forderte
                 # Borrell …": no subject before the verb, its subject right after it.

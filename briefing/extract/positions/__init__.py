@@ -20,6 +20,7 @@ from briefing.data import load_yaml
 from briefing.extract.attribution import Attribution, attribute, lexicon, reporting_table
 from briefing.extract.context import ArticleContext
 from briefing.extract.positions.acts import act_line, act_of, without_reported_acts
+from briefing.extract.positions.nominal import nominal_attributions
 from briefing.extract.positions.statements import (
     add_quote,
     evaluation,
@@ -629,4 +630,7 @@ def _without_titles(ctx: ArticleContext, attributions: list[Attribution]) -> lis
 def extract_positions(ctx: ArticleContext) -> list[Position]:
     """Positions of one article, each citing the sentence that states it."""
     atts = without_reported_acts(ctx, _without_titles(ctx, attribute(ctx)))
+    nominal = _without_titles(ctx, nominal_attributions(ctx, atts))
+    if nominal:
+        atts = sorted([*atts, *nominal], key=lambda a: a.sentence.start)
     return _set_objects(ctx, positions_of(ctx, atts))

@@ -15,6 +15,10 @@
   naming the same thing (a content word of both quotes that names no actor: the same
   agreement, measure or event), one backing and the other rejecting it, or one stating
   and the other denying it. Each side cites its own sentence.
+* Answers, in one source: an accusation against the accused's denial; a measure against
+  its target's rejection, warning or threat aimed at the measure's proposer.
+* Sides of one topic, and backers of an untargeted measure, come from sources that name
+  the other side: a batch may hold several crises.
 * Conflicting reports: the calendar merge keeps one date per event and lists the dates
   other sources give in ``conflicting_dates``; each date becomes a side citing the
   sentences that state it.
@@ -28,7 +32,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
+from briefing.data import load_yaml
 from briefing.extract.positions import stance_sign
+from briefing.extract.positions.acts import ACTS
 from briefing.extract.positions.figures import conflicting_figures
 from briefing.extract.topics import Claim, topics
 from briefing.kb import knowledge_base
@@ -58,10 +64,29 @@ def _side_of(p: Position) -> int:
     return claim.polarity * stance_sign(p.stance_kind)
 
 
+@cache
+def _organ_suffixes() -> tuple[str, ...]:
+    """The id endings of a state's organs (``actors.groups``: "iran-foreign-ministry",
+    "israel-security-cabinet"), which speak for their state; not its opposition, which
+    speaks against its government."""
+    data = load_yaml("lexicons/actors_groups.yaml") or {}
+    return tuple(
+        f"-{key}"
+        for key, entry in data.items()
+        if "{adjective}" in str((entry or {}).get("label", "")) and key != "opposition"
+    )
+
+
 def body_of(actor: str, known: dict[str, Actor], day: dt.date | None) -> str | None:
-    """The state or organisation a person speaks for: the body of the office the person
-    holds on ``day`` (knowledge base), if the brief names that body."""
-    if known.get(actor) is None or known[actor].type != "person":
+    """The state or organisation an actor speaks for: the body of the office a person
+    holds on ``day`` (knowledge base), or the state of a state's organ (its government,
+    foreign ministry, armed forces), if the brief names that body."""
+    if known.get(actor) is None:
+        return None
+    if known[actor].type != "person":
+        for suffix in _organ_suffixes():
+            if actor.endswith(suffix) and actor[: -len(suffix)] in known:
+                return actor[: -len(suffix)]
         return None
     kb_actor = knowledge_base().actors.get(actor)
     office = kb_actor.office_on(day) if kb_actor is not None else None
@@ -112,6 +137,28 @@ def _opposite_sides(plus: list[Position], minus: list[Position]) -> tuple[Side |
     return _side(plus, drop_plus), _side(minus, both - drop_plus)
 
 
+def _facing(sides: dict[int, list[Position]], known: dict[str, Actor]) -> dict[int, list[Position]]:
+    """The positions of each side that face one of the other side: a source of one names
+    the other's speaker. A batch may hold several crises, each with its calls for a
+    ceasefire and its refusals: a call in one crisis does not answer a refusal in another."""
+
+    def sources(p: Position) -> set[str]:
+        return {c.source for c in p.citations}
+
+    def named_in(p: Position) -> set[str]:
+        actor = known.get(p.actor)
+        return (actor.sources if actor is not None else set()) | sources(p)
+
+    out: dict[int, list[Position]] = {}
+    for sign in (1, -1):
+        # One union per side: linear in positions, however many a big batch holds.
+        facing = set().union(*(named_in(q) for q in sides.get(-sign, [])))
+        kept = [p for p in sides.get(sign, []) if sources(p) & facing]
+        if kept:
+            out[sign] = kept
+    return out
+
+
 def position_disagreements(
     positions: Iterable[Position],
     known: dict[str, Actor] | None = None,
@@ -126,6 +173,10 @@ def position_disagreements(
     for key, sides in by_topic.items():
         if len(sides) < 2:
             continue
+        if known:
+            sides = _facing(sides, known)
+            if len(sides) < 2:
+                continue
         a, b = _opposite_sides(sides[1], sides[-1])
         if a is None or b is None:
             continue
@@ -271,13 +322,28 @@ def measure_disagreements(
     out: list[Disagreement] = []
     for m in measures:
         sides: dict[int, dict[str, list[Citation]]] = {1: defaultdict(list), -1: defaultdict(list)}
+        about: set[str] = set()  # the rejecters and what their rejections name
         for c in m.citations:
             for p in by_sentence.get((c.source, c.start, c.end), ()):
-                sign = _for_or_against(p)
+                sign = _for_or_against(p) or _warns_proposer(p, c, m, known)
                 if sign:
                     sides[sign][p.actor].append(c)
+                if sign < 0:
+                    about.update((p.actor, *p.objects))
         if not sides[-1]:
             continue
+        if m.target is None and any(a in known for a in about):
+            # A measure with no target merges every report of its kind ("strikes") from
+            # every crisis of the batch: a backer's source must name who rejects it or
+            # what the rejection names ("vetoed new sanctions on Pyongyang").
+            against_sources = {c.source for cites in sides[-1].values() for c in cites}
+            against_sources |= {src for a in about if a in known for src in known[a].sources}
+            for actor in list(sides[1]):
+                sides[1][actor] = [c for c in sides[1][actor] if c.source in against_sources]
+                if not sides[1][actor]:
+                    del sides[1][actor]
+        else:
+            against_sources = None
         for actor in m.proposed_by:
             if actor in sides[-1]:
                 continue
@@ -286,6 +352,7 @@ def measure_disagreements(
                 c
                 for c in m.citations
                 if all(p.actor == actor for p in by_sentence.get((c.source, c.start, c.end), ()))
+                and (against_sources is None or c.source in against_sources)
             ]
             if own:
                 sides[1][actor].extend(own)
@@ -308,6 +375,23 @@ def measure_disagreements(
         _add_bodies(backs, rejects, known, day)
         out.append(Disagreement(topic=m.measure, sides=[backs, rejects], kind="positions"))
     return out
+
+
+def _warns_proposer(p: Position, cite: Citation, m: Measure, known: dict[str, Actor]) -> int:
+    """-1 when ``p`` warns the measure's own proposer in the measure's sentence ("Mali and
+    Burkina Faso warned ECOWAS against a military intervention"): a warning aimed at who
+    would act is a stance against the act; a warning aimed at nobody ("warned that
+    sanctions would follow") takes no side."""
+    if p.stance_kind != "warns" or p.polarity != "affirmed" or not m.proposed_by:
+        return 0
+    if p.actor in m.proposed_by:
+        return 0
+    for q in p.quotes:
+        if q.source == cite.source and cite.start <= q.start < cite.end:
+            aimed = _named_first(q.text, p.objects, known, q.language, p.actor)
+            if any(a in m.proposed_by for a in aimed):
+                return -1
+    return 0
 
 
 def _object_sign(p: Position) -> int:
@@ -700,6 +784,213 @@ def _rejected_actors(
     return out
 
 
+# The English head that ``positions.acts`` gives an accusation's line ("Accused (on …)"):
+# what the act was, kept on the position only in its line.
+_ACCUSED_HEAD = ACTS["accused"][1]
+# Acts of the rejecting kind other than a refusal ("Suspended", "Vetoed") are deeds, not
+# an answer to an accusation.
+_OTHER_ACT_HEADS = tuple(
+    head for act, (kind, head, _) in ACTS.items() if kind == "rejects" and act != "refused"
+)
+_ACCUSES = "Accuses it"
+_DENIES_ACCUSATION = "Denies or rejects the accusation"
+
+
+def _source_language(p: Position, source: str) -> str | None:
+    return next((q.language for q in p.quotes if q.source == source), None)
+
+
+def _accused(
+    p: Position, cite: Citation, lang: str, known: dict[str, Actor], day: dt.date | None
+) -> list[str]:
+    """Who an accusation is aimed at: the first actors its sentence names after the
+    accuser ("North Korea accuses the USA of …", "the UN accuses Rwanda and Uganda of …"),
+    not the accuser, the body it speaks for, nor an actor a preposition governs."""
+    text = cite.sentence
+    ours = set(_with_bodies([p.actor], known, day))
+    named = [
+        a
+        for a, actor in known.items()
+        if a not in ours
+        and _mentions(text, dict.fromkeys([actor.name, *actor.surface_forms]), lang)
+    ]
+    if not named:
+        return []
+    return [a for a in _named_first(text, named, known, lang, p.actor) if a not in ours]
+
+
+def accusation_disagreements(
+    positions: Sequence[Position],
+    known: dict[str, Actor],
+    day: dt.date | None = None,
+    taken: Iterable[Disagreement] = (),
+) -> list[Disagreement]:
+    """An accusation against the accused's denial: an actor accuses another (an act of
+    ``positions.acts``), and the accused, or an official speaking for it, denies or rejects
+    in the same source ("the UN accuses Rwanda and Uganda of backing the group, but both
+    deny it"; "North Korea accuses the USA of preparing an attack … The USA and South
+    Korea reject that"). A denial in another source may deny something else: only one
+    source pairs them. Each side cites its own sentences (one sentence may hold both)."""
+    pairs_taken = _opposed_pairs(taken)
+    refusals: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    accusations: list[Position] = []
+    for p in positions:
+        if p.modality == "question":
+            continue
+        if p.polarity == "affirmed" and p.stance.startswith(_ACCUSED_HEAD):
+            accusations.append(p)
+        elif _refuses(p) and not p.stance.startswith(_OTHER_ACT_HEADS):
+            for src in dict.fromkeys(c.source for c in p.citations):
+                refusals[src][p.actor].append(p)
+                body = body_of(p.actor, known, day)
+                if body is not None:
+                    refusals[src][body].append(p)
+    out: list[Disagreement] = []
+    for p in accusations[:_MAX_ACCUSATIONS]:
+        theirs_by: dict[str, list[Citation]] = defaultdict(list)
+        speakers: dict[str, list[str]] = defaultdict(list)
+        mine: dict[str, list[Citation]] = defaultdict(list)
+        for cite in p.citations:
+            held = refusals.get(cite.source)
+            lang = _source_language(p, cite.source)
+            if not held or lang is None:
+                continue
+            for o in _accused(p, cite, lang, known, day):
+                for q in held.get(o, ()):
+                    if cite in q.citations and q.stance_kind != "denies":
+                        # In the accusation's own sentence, what the accused did is what
+                        # it is accused of ("accused the US of ignoring the calls"): only
+                        # a verb of denial there is the accused's answer ("…, but both
+                        # deny it").
+                        continue
+                    mine[o].append(cite)
+                    speakers[o].append(q.actor)
+                    theirs_by[o].extend(c for c in q.citations if c.source == cite.source)
+        for o, theirs in theirs_by.items():
+            ours = set(_with_bodies([p.actor], known, day))
+            others = set(_with_bodies([o], known, day))
+            pair = {frozenset((x, y)) for x in ours for y in others}
+            if ours & others or pair <= pairs_taken:
+                continue
+            pairs_taken |= pair
+            out.append(
+                Disagreement(
+                    topic=f"{_name(p.actor, known)}'s accusation against {_name(o, known)}",
+                    sides=[
+                        Side(
+                            actors=[p.actor],
+                            position=_ACCUSES,
+                            citations=list(dict.fromkeys(mine[o]))[:_MAX_CITATIONS],
+                        ),
+                        Side(
+                            actors=list(dict.fromkeys([o, *speakers[o]])),
+                            position=_DENIES_ACCUSATION,
+                            citations=list(dict.fromkeys(theirs))[:_MAX_CITATIONS],
+                        ),
+                    ],
+                    kind="positions",
+                )
+            )
+    return out
+
+
+_ANSWERS = frozenset({"threatens", "warns", "rejects", "denies"})
+_IMPOSES = "Proposes, threatens or imposes the measure"
+_ANSWERS_IT = "Rejects it, or warns or threatens in return"
+
+
+def target_disagreements(
+    positions: Sequence[Position],
+    measures: Sequence[Measure],
+    known: dict[str, Actor],
+    day: dt.date | None = None,
+    taken: Iterable[Disagreement] = (),
+) -> list[Disagreement]:
+    """A measure against its target's answer in the same source: the target (or an
+    official speaking for it) rejects, warns or threatens, and its statement names the
+    measure's proposer ("the US threatened to restore the oil sanctions" / "Rodríguez
+    warned Washington of a response"). The answer need not repeat the measure's sentence,
+    as a rejection must for ``measure_disagreements``; it must be aimed at who proposed it.
+    Each side cites its own sentences."""
+    pairs_taken = _opposed_pairs(taken)
+    answers: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    for p in positions:
+        if p.modality == "question" or p.polarity != "affirmed" or p.stance_kind not in _ANSWERS:
+            continue
+        if p.stance.startswith(_OTHER_ACT_HEADS):
+            continue  # a deed ("Suspended"), not an answer
+        holder = p.actor if known.get(p.actor) is None or known[p.actor].type != "person" else None
+        holder = holder or body_of(p.actor, known, day)
+        if holder is None:
+            continue
+        for src in dict.fromkeys(c.source for c in p.citations):
+            answers[src][holder].append(p)
+    out: list[Disagreement] = []
+    for m in measures:
+        if m.target is None or m.target not in known or not m.proposed_by:
+            continue
+        proposers = [
+            a
+            for a in m.proposed_by
+            if a in known and a != m.target and body_of(a, known, day) != m.target
+        ]
+        if not proposers:
+            continue
+        theirs: list[Citation] = []
+        speakers: list[str] = []
+        mine: list[Citation] = []
+        for src in dict.fromkeys(c.source for c in m.citations):
+            for q in answers.get(src, {}).get(m.target, ()):
+                if not set(_with_bodies(proposers, known, day)) & set(q.objects):
+                    continue
+                aimed = {
+                    a
+                    for x in q.quotes
+                    if x.source == src
+                    for a in _named_first(x.text, q.objects, known, x.language, q.actor)
+                }
+                if not aimed & set(_with_bodies(proposers, known, day)):
+                    continue
+                cites = [c for c in q.citations if c.source == src]
+                theirs.extend(cites)
+                speakers.append(q.actor)
+                mine.extend(c for c in m.citations if c.source == src and c not in cites)
+        if not theirs or not mine:
+            continue
+        ours = set(_with_bodies(proposers, known, day))
+        others = set(_with_bodies([m.target, *speakers], known, day))
+        pair = {frozenset((x, y)) for x in ours for y in others}
+        if ours & others or pair <= pairs_taken:
+            continue
+        pairs_taken |= pair
+        out.append(
+            Disagreement(
+                topic=f"{m.measure} ({_name(m.target, known)})",
+                sides=[
+                    Side(
+                        actors=proposers,
+                        position=_IMPOSES,
+                        citations=list(dict.fromkeys(mine))[:_MAX_CITATIONS],
+                    ),
+                    Side(
+                        actors=list(dict.fromkeys([m.target, *speakers])),
+                        position=_ANSWERS_IT,
+                        citations=list(dict.fromkeys(theirs))[:_MAX_CITATIONS],
+                    ),
+                ],
+                kind="positions",
+            )
+        )
+    return out
+
+
+_MAX_ACCUSATIONS = 200  # a sentence's actors are looked up by name: bound the work
+
+
+def _name(actor: str, known: dict[str, Actor]) -> str:
+    return known[actor].name if actor in known else actor
+
+
 _STEM = 5  # letters: words sharing their first five name one thing across inflections
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _AFFIRMS = "States or backs it"
@@ -829,6 +1120,8 @@ def find_disagreements(
     out = position_disagreements(positions, actors, as_of)
     out.extend(measure_disagreements(positions, measures, actors, as_of))
     out.extend(object_disagreements(positions, actors, as_of, out, measures))
+    out.extend(accusation_disagreements(positions, actors, as_of, out))
+    out.extend(target_disagreements(positions, measures, actors, as_of, out))
     out.extend(characterisation_disagreements(positions, actors, as_of))
     out.extend(question_disagreements(positions, actors, as_of, out))
     out.extend(date_disagreements(events))

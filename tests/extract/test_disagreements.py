@@ -309,7 +309,7 @@ def test_a_measure_side_names_the_state_its_official_speaks_for():
     }
     call = _said("a1", "Thomas-Greenfield called for new sanctions on North Korea.")
     refusal = _said("a2", "China rejected new sanctions.")
-    sanctions = Measure("New sanctions", "sanctions", [call, refusal])
+    sanctions = Measure("New sanctions", "sanctions", [call, refusal], target="north-korea")
     positions = [
         Position("linda-thomas-greenfield", "Other", "Demands", [call], stance_kind="demands"),
         Position("china", "Other", "Rejects", [refusal], stance_kind="rejects"),

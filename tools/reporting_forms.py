@@ -102,6 +102,71 @@ def _lemma(word: str, table: str) -> str:
     return str(simplemma.lemmatize(word, lang=table))
 
 
+def concept_kinds() -> dict[str, str]:
+    """Concept -> its stance kind (lexicons/reporting_concepts.yaml)."""
+    path = ROOT / "briefing" / "data" / "lexicons" / "reporting_concepts.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(c): str(v["kind"]) for c, v in (data.get("concepts") or {}).items()}
+
+
+def _concept_entries(pack: dict) -> list[tuple[str, str]]:
+    """(kind, entry) for every entry of the pack's ``concepts``, in the pack's order."""
+    kinds = concept_kinds()
+    out = []
+    for concept, entries in (pack.get("concepts") or {}).items():
+        kind = kinds.get(str(concept))
+        if kind is None:
+            raise ValueError(f"unknown reporting concept: {concept}")
+        out.extend((kind, str(e)) for e in entries or ())
+    return out
+
+
+def _is_cue(entry: str) -> bool:
+    """A concept entry written as a cue (several words, a wildcard, or one form written
+    as it is, after "=": "=stated"), not a lemma."""
+    return " " in entry or "*" in entry or entry.startswith(("re:", "="))
+
+
+def concept_lemmas(pack: dict) -> list[tuple[str, str]]:
+    return [(k, e) for k, e in _concept_entries(pack) if not _is_cue(e)]
+
+
+def concept_cues(pack: dict, lemmas_too: bool = False) -> dict[str, list[str]]:
+    """The concept entries written as cues, per kind (``lemmas_too``: every entry, for a
+    language without a lemma table, whose entries are the forms themselves)."""
+    out: dict[str, list[str]] = {}
+    for kind, entry in _concept_entries(pack):
+        if lemmas_too or _is_cue(entry):
+            out.setdefault(kind, []).append(entry.removeprefix("="))
+    return out
+
+
+def _with_cues(code: str, pack: dict, forms: dict[str, list[str]], all_entries: bool):
+    """``forms`` with the concept cues no hand-written cue of the pack already matches."""
+    verbs = pack.get("verbs") or {}
+    hand = [str(c) for cues in verbs.values() for c in cues or ()]
+    taken = compile_cues(hand, code)
+    out = {k: list(v) for k, v in forms.items()}
+    claimed = {f for v in forms.values() for f in v}
+    for kind, cues in concept_cues(pack, all_entries).items():
+        for cue in cues:
+            if cue in claimed or cue in hand:
+                continue
+            if taken is not None and not _is_cue(cue) and taken.fullmatch(cue):
+                continue
+            claimed.add(cue)
+            out.setdefault(kind, []).append(cue)
+            if code == "sr":
+                sys.path.insert(0, str(ROOT / "tools"))
+                from serbian_scripts import to_cyrillic
+
+                out[kind].append(to_cyrillic(cue))
+    # A form two kinds would both claim (a Serbian form in its other script) is left out.
+    seen = Counter(f for k in _KINDS for f in set(out.get(k) or ()))
+    out = {k: [f for f in v if seen[f] == 1] for k, v in out.items()}
+    return {k: out[k] for k in _KINDS if out.get(k)}
+
+
 def forms_for(code: str, pack: dict, table: str) -> dict[str, list[str]]:
     verbs = pack.get("verbs") or {}
     hand = [str(c) for cues in verbs.values() for c in cues or ()]
@@ -145,6 +210,20 @@ def forms_for(code: str, pack: dict, table: str) -> dict[str, list[str]]:
         kind: [str(lem).lower() for lem in (pack.get("verb_lemmas") or {}).get(kind) or ()]
         for kind in _KINDS
     }
+    # The lemmas the pack lists per concept (lexicons/reporting_concepts.yaml) are named
+    # as lemmas of the concept's kind, unless ``verb_lemmas`` or an earlier concept has
+    # already given the lemma a kind.
+    given = {lem for kind in _KINDS for lem in named[kind]}
+    from_concepts: set[str] = set()
+    for kind, lem in concept_lemmas(pack):
+        if lem.lower() not in given:
+            given.add(lem.lower())
+            named[kind].append(lem.lower())
+            from_concepts.add(lem.lower())
+    # Forms of those lemmas that report no speaker's words in a news sentence (gerunds,
+    # participles used as adjectives, infinitives, first persons, passives):
+    # ``concept_forms_exclude`` of the pack, a regular expression a form must not match.
+    concept_exclude = pack.get("concept_forms_exclude")
     owned = {lem.lower(): kind for kind in _KINDS for lem in named[kind]}
     lemmas: dict[str, list[str]] = {}
     for kind in _KINDS:
@@ -160,6 +239,7 @@ def forms_for(code: str, pack: dict, table: str) -> dict[str, list[str]]:
         lemmas[kind] = [
             lem for lem in dict.fromkeys(chosen + named[kind]) if lem.lower() not in vetoed
         ]
+    chosen_all = {lem for kind in _KINDS for lem, n in counts[kind].items() if n >= 2}
     owner: dict[str, str] = {}
     clash: set[str] = set()
     for kind in _KINDS:
@@ -170,6 +250,13 @@ def forms_for(code: str, pack: dict, table: str) -> dict[str, list[str]]:
                 if match and not re.fullmatch(str(match), form):
                     continue
                 if exclude and re.search(str(exclude).replace("{lemma}", re.escape(lem)), form):
+                    continue
+                if (
+                    concept_exclude
+                    and lem.lower() in from_concepts
+                    and lem not in chosen_all
+                    and re.fullmatch(str(concept_exclude), form)
+                ):
                     continue
                 if len(of.get(form, ())) > 1:
                     continue  # also a form of another word ("Fragen": questions)
@@ -188,7 +275,8 @@ def forms_for(code: str, pack: dict, table: str) -> dict[str, list[str]]:
         from serbian_scripts import to_cyrillic
 
         out = {k: v + [to_cyrillic(f) for f in v] for k, v in out.items()}
-    return {k: sorted(out[k]) for k in _KINDS if out.get(k)}
+    forms = {k: sorted(out[k]) for k in _KINDS if out.get(k)}
+    return _with_cues(code, pack, forms, False)
 
 
 def main(codes: list[str]) -> None:
@@ -196,10 +284,15 @@ def main(codes: list[str]) -> None:
     for code in codes or sorted(reg):
         entry = reg.get(code)
         path = ROOT / "briefing" / "data" / "lang" / code / "reporting.yaml"
-        if entry is None or not entry.simplemma or not path.exists():
+        if entry is None or not path.exists():
             continue
         pack = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        forms = forms_for(code, pack, entry.simplemma)
+        if entry.simplemma:
+            forms = forms_for(code, pack, entry.simplemma)
+        elif pack.get("concepts"):
+            forms = _with_cues(code, pack, {}, True)  # no lemma table: forms as written
+        else:
+            continue
         target = path.with_name("reporting_forms.yaml")
         body = yaml.safe_dump({"verbs": forms}, allow_unicode=True, width=100, sort_keys=False)
         tmp = target.with_suffix(".tmp")

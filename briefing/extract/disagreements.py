@@ -637,26 +637,50 @@ def _refuses(p: Position) -> bool:
     return p.polarity == "negated" and p.stance_kind in (None, "says")
 
 
-def _same_thing(p: Position, q: Position, known: dict[str, Actor]) -> bool:
+def _same_thing(
+    p: Position,
+    q: Position,
+    known: dict[str, Actor],
+    seen: dict[int, frozenset[str]],
+    seen_names: dict[str, frozenset[str]],
+) -> bool:
     """Whether the quotes of ``p`` and ``q`` share a content word that names no actor
     (stems of five letters, as ``question_disagreements`` compares them)."""
     # The shared stems first, from memoised stems of each quote: a long source holds
-    # thousands of positions, and this is asked for pairs of them.
-    shared = _quotes_stems(p) & _quotes_stems(q)
+    # thousands of positions, and this is asked for pairs of them. A merged position may
+    # hold hundreds of quotes: their union is made once per position (``seen``, by id,
+    # for one call of ``_rejected_actors``, which changes no position).
+    shared = _stems_of(p, seen) & _stems_of(q, seen)
     if not shared:
         return False
-    names = {
-        w[:_STEM]
-        for a in (*p.objects, *q.objects, p.actor, q.actor)
-        if a in known
-        for form in (known[a].name, *known[a].surface_forms)
-        for w in _WORD.findall(form.lower())
-    }
+    names: set[str] = set()
+    for a in (*p.objects, *q.objects, p.actor, q.actor):
+        if a in known:
+            names |= _name_stems(known[a], seen_names)
     return bool(shared - names)
+
+
+def _name_stems(actor: Actor, seen: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The stems of an actor's names (made once per actor for one call)."""
+    stems = seen.get(actor.id)
+    if stems is None:
+        stems = seen[actor.id] = frozenset(
+            w[:_STEM]
+            for form in (actor.name, *actor.surface_forms)
+            for w in _WORD.findall(form.lower())
+        )
+    return stems
 
 
 def _quotes_stems(p: Position) -> frozenset[str]:
     return frozenset().union(*(_quote_stems(x.text, x.language) for x in p.quotes))
+
+
+def _stems_of(p: Position, seen: dict[int, frozenset[str]]) -> frozenset[str]:
+    stems = seen.get(id(p))
+    if stems is None:
+        stems = seen[id(p)] = _quotes_stems(p)
+    return stems
 
 
 @lru_cache(maxsize=16384)
@@ -690,6 +714,8 @@ def _rejected_actors(
             stated[src][p.actor].append(p)
             if _object_sign(p):
                 by_source[src][p.actor].append(p)
+    seen: dict[int, frozenset[str]] = {}  # the stems of a position's quotes, by id
+    seen_names: dict[str, frozenset[str]] = {}  # the stems of an actor's names
     out: list[Disagreement] = []
     done: set[frozenset[str]] = set()
     for p in positions:
@@ -720,7 +746,11 @@ def _rejected_actors(
                         kept = (
                             held
                             if rejects
-                            else [q for q in held if _refuses(q) or _same_thing(p, q, known)]
+                            else [
+                                q
+                                for q in held
+                                if _refuses(q) or _same_thing(p, q, known, seen, seen_names)
+                            ]
                         )
                         speakers.extend(actor for _ in kept[:1])
                         theirs_cites.extend(d for q in kept for d in q.citations if d.source == src)

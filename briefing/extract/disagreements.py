@@ -897,31 +897,42 @@ def accusation_disagreements(
                     speakers[o].append(q.actor)
                     theirs_by[o].extend(c for c in q.citations if c.source == cite.source)
         for o, theirs in theirs_by.items():
-            ours = set(_with_bodies([p.actor], known, day))
-            others = set(_with_bodies([o], known, day))
-            pair = {frozenset((x, y)) for x in ours for y in others}
-            if ours & others or pair <= pairs_taken:
-                continue
-            pairs_taken |= pair
-            out.append(
-                Disagreement(
-                    topic=f"{_name(p.actor, known)}'s accusation against {_name(o, known)}",
-                    sides=[
-                        Side(
-                            actors=[p.actor],
-                            position=_ACCUSES,
-                            citations=list(dict.fromkeys(mine[o]))[:_MAX_CITATIONS],
-                        ),
-                        Side(
-                            actors=list(dict.fromkeys([o, *speakers[o]])),
-                            position=_DENIES_ACCUSATION,
-                            citations=list(dict.fromkeys(theirs))[:_MAX_CITATIONS],
-                        ),
-                    ],
-                    kind="positions",
-                )
+            found = _answered(
+                f"{_name(p.actor, known)}'s accusation against {_name(o, known)}",
+                Side(actors=[p.actor], position=_ACCUSES, citations=mine[o]),
+                Side(actors=[o, *speakers[o]], position=_DENIES_ACCUSATION, citations=theirs),
+                [o],
+                known,
+                day,
+                pairs_taken,
             )
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _answered(
+    topic: str,
+    act: Side,
+    answer: Side,
+    answering: list[str],
+    known: dict[str, Actor],
+    day: dt.date | None,
+    pairs_taken: set[frozenset[str]],
+) -> Disagreement | None:
+    """An act and its answer as a disagreement, unless the two sides share a party (with
+    the bodies they speak for: ``answering`` and the act's actors) or every pair of them is
+    already opposed (``pairs_taken``, which it extends). Actors and citations once each."""
+    ours = set(_with_bodies(act.actors, known, day))
+    others = set(_with_bodies(answering, known, day))
+    pair = {frozenset((x, y)) for x in ours for y in others}
+    if ours & others or pair <= pairs_taken:
+        return None
+    pairs_taken |= pair
+    for side in (act, answer):
+        side.actors = list(dict.fromkeys(side.actors))
+        side.citations = list(dict.fromkeys(side.citations))[:_MAX_CITATIONS]
+    return Disagreement(topic=topic, sides=[act, answer], kind="positions")
 
 
 _ANSWERS = frozenset({"threatens", "warns", "rejects", "denies"})
@@ -987,30 +998,17 @@ def target_disagreements(
                 mine.extend(c for c in m.citations if c.source == src and c not in cites)
         if not theirs or not mine:
             continue
-        ours = set(_with_bodies(proposers, known, day))
-        others = set(_with_bodies([m.target, *speakers], known, day))
-        pair = {frozenset((x, y)) for x in ours for y in others}
-        if ours & others or pair <= pairs_taken:
-            continue
-        pairs_taken |= pair
-        out.append(
-            Disagreement(
-                topic=f"{m.measure} ({_name(m.target, known)})",
-                sides=[
-                    Side(
-                        actors=proposers,
-                        position=_IMPOSES,
-                        citations=list(dict.fromkeys(mine))[:_MAX_CITATIONS],
-                    ),
-                    Side(
-                        actors=list(dict.fromkeys([m.target, *speakers])),
-                        position=_ANSWERS_IT,
-                        citations=list(dict.fromkeys(theirs))[:_MAX_CITATIONS],
-                    ),
-                ],
-                kind="positions",
-            )
+        found = _answered(
+            f"{m.measure} ({_name(m.target, known)})",
+            Side(actors=proposers, position=_IMPOSES, citations=mine),
+            Side(actors=[m.target, *speakers], position=_ANSWERS_IT, citations=theirs),
+            [m.target, *speakers],
+            known,
+            day,
+            pairs_taken,
         )
+        if found is not None:
+            out.append(found)
     return out
 
 

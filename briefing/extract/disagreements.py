@@ -32,7 +32,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from briefing.data import load_yaml
 from briefing.extract.positions import stance_sign
 from briefing.extract.positions.acts import ACTS
 from briefing.extract.positions.figures import conflicting_figures
@@ -66,15 +65,11 @@ def _side_of(p: Position) -> int:
 
 @cache
 def _organ_suffixes() -> tuple[str, ...]:
-    """The id endings of a state's organs (``actors.groups``: "iran-foreign-ministry",
-    "israel-security-cabinet"), which speak for their state; not its opposition, which
-    speaks against its government."""
-    data = load_yaml("lexicons/actors_groups.yaml") or {}
-    return tuple(
-        f"-{key}"
-        for key, entry in data.items()
-        if "{adjective}" in str((entry or {}).get("label", "")) and key != "opposition"
-    )
+    """The id endings of a state's organs ("iran-foreign-ministry"), as actor discovery
+    makes them (imported on first use: rendering a brief loads no extractor)."""
+    from briefing.extract.actors.groups import organ_suffixes
+
+    return organ_suffixes()
 
 
 def body_of(actor: str, known: dict[str, Actor], day: dt.date | None) -> str | None:
@@ -492,8 +487,9 @@ def object_disagreements(
         b.actors = sorted(
             theirs, key=lambda x: (x not in b.actors, b.actors.index(x) if x in b.actors else 0)
         )
-        name = known[obj].name if obj in known else obj
-        out.append(Disagreement(topic=f"Stances on {name}", sides=[a, b], kind="positions"))
+        out.append(
+            Disagreement(topic=f"Stances on {_name(obj, known)}", sides=[a, b], kind="positions")
+        )
     out.extend(_rejected_actors(positions, known, day, pairs_taken, measures))
     out.sort(key=lambda d: -sum(len(s.citations) for s in d.sides))
     return out
@@ -803,7 +799,7 @@ def _rejected_actors(
         names = ", ".join(known[o].name for o in aimed_at)
         out.append(
             Disagreement(
-                topic=f"{known[p.actor].name if p.actor in known else p.actor} against {names}",
+                topic=f"{_name(p.actor, known)} against {names}",
                 sides=[
                     Side(actors=aimed_at, position=_REJECTED, citations=cites),
                     Side(actors=[p.actor], position=_REJECTS_IT, citations=cites),
@@ -980,9 +976,10 @@ def target_disagreements(
         theirs: list[Citation] = []
         speakers: list[str] = []
         mine: list[Citation] = []
+        proposing = set(_with_bodies(proposers, known, day))
         for src in dict.fromkeys(c.source for c in m.citations):
             for q in answers.get(src, {}).get(m.target, ()):
-                if not set(_with_bodies(proposers, known, day)) & set(q.objects):
+                if not proposing & set(q.objects):
                     continue
                 aimed = {
                     a
@@ -990,7 +987,7 @@ def target_disagreements(
                     if x.source == src
                     for a in _named_first(x.text, q.objects, known, x.language, q.actor)
                 }
-                if not aimed & set(_with_bodies(proposers, known, day)):
+                if not aimed & proposing:
                     continue
                 cites = [c for c in q.citations if c.source == src]
                 theirs.extend(cites)

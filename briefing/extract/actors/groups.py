@@ -237,6 +237,18 @@ def group_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def organ_suffixes() -> tuple[str, ...]:
+    """Endings of the ids of a state's organs ("-foreign-ministry", "-government"): the
+    groups named after their state ("{adjective} …"), which speak for it; not its
+    opposition, which speaks against its government."""
+    return tuple(
+        f"-{key}"
+        for key, (label, _near, _home) in _labels().items()
+        if "{adjective}" in label and key != "opposition"
+    )
+
+
+@cache
 def english_adjectives() -> dict[str, str]:
     """State actor id -> its first English adjective in kb/states.yaml or the English pack
     ("Venezuelan"), or the word English puts before its organs' names where that is no
